@@ -1,0 +1,26 @@
+import type { HandlingBody, Situation, Stage } from './case';
+
+/** Chinese names for summaries and notices; code names stay in English (glossary, DOMAIN.md). */
+export const HANDLING_BODY_NAMES: Readonly<Record<HandlingBody, string>> = {
+  partyCommittee: '党委（党组）',
+  disciplineCommission: '纪检监察机关案件监督管理室',
+  organizationDepartment: '组织部门干部监督室（科）',
+};
+
+export const STAGE_NAMES: Readonly<Record<Stage, string>> = {
+  acceptance: '待受理',
+  handlingOpinion: '拟办意见',
+  declined: '不予受理',
+  closed: '已办结',
+};
+
+export const SITUATION_NAMES: Readonly<Record<Situation, string>> = {
+  higherDecision: '落实上级决策部署',
+  innovation: '创新探索',
+  reformPilot: '改革先行先试',
+  stability: '维护稳定信访',
+  businessEnvironment: '优化营商环境',
+  ruralLivelihood: '乡村振兴民生',
+  emergency: '应急处突',
+  threeDistinctions: '其他符合三个区分开来',
+};

@@ -1,0 +1,13 @@
+/** Three layers: unit (no server), workflow (time-skipping server), e2e (dev server + HTTP). */
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  setupFiles: ['<rootDir>/test/setup-runtime.ts'],
+  testTimeout: 60_000,
+  // Workflow and e2e suites each start a Temporal server; two cores fit two at a time.
+  maxWorkers: 2,
+};

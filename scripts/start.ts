@@ -1,0 +1,105 @@
+/**
+ * `npm start`: everything on one machine. Without TEMPORAL_ADDRESS it starts the embedded dev server (SQLite under
+ * DATA_DIR, Web UI); with it, it uses that server and starts none. Then the worker and the HTTP API. Ctrl-C stops
+ * the API (finishing requests in flight), then the worker, then the dev server; a restart finds every case again.
+ */
+import type { Server } from 'node:http';
+import path from 'node:path';
+
+import { Client, Connection } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+
+import { FileOutbox } from '../activities/file-outbox';
+import { createApp } from '../api/app';
+import { loadCalendar } from '../calendar';
+import { connectionOptions, loadConfig } from '../config/env';
+import { createCaseWorker } from '../worker/worker';
+import { startDevServer } from './dev-server';
+import { assertPortFree } from './ports';
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const calendar = loadCalendar();
+  // Shutdown order is ours (API, worker, server), so the SDK must not stop the worker on a signal by itself.
+  Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
+
+  await assertPortFree(config.PORT, config.HOST, 'HTTP API', 'PORT');
+  let devServer: TestWorkflowEnvironment | undefined;
+  let address = config.TEMPORAL_ADDRESS;
+  if (!address) {
+    await assertPortFree(config.TEMPORAL_DEV_PORT, '127.0.0.1', 'Temporal dev server', 'TEMPORAL_DEV_PORT');
+    await assertPortFree(config.TEMPORAL_UI_PORT, '127.0.0.1', 'Temporal Web UI', 'TEMPORAL_UI_PORT');
+    say('starting the embedded Temporal dev server …');
+    devServer = await startDevServer({
+      dataDir: config.DATA_DIR,
+      port: config.TEMPORAL_DEV_PORT,
+      uiPort: config.TEMPORAL_UI_PORT,
+      namespace: config.TEMPORAL_NAMESPACE,
+    });
+    address = devServer.address;
+  }
+
+  const options = connectionOptions(config, address);
+  const connection = await Connection.connect(options);
+  const nativeConnection = await NativeConnection.connect(options);
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const worker = await createCaseWorker({
+    connection: nativeConnection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    dependencies: { calendar: () => calendar, notices: new FileOutbox(path.join(config.DATA_DIR, 'outbox')) },
+  });
+  const workerRun = worker.run();
+
+  const app = createApp({ client, taskQueue: config.TEMPORAL_TASK_QUEUE });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(config.PORT, config.HOST, () => resolve(s));
+  });
+
+  say(`Temporal server   ${address}${devServer ? ' (embedded dev server, data in ' + config.DATA_DIR + ')' : ''}`);
+  if (devServer)
+    say(
+      `Temporal Web UI   http://127.0.0.1:${config.TEMPORAL_UI_PORT}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows`,
+    );
+  say(`HTTP API          http://${config.HOST}:${config.PORT}  (health: /healthz)`);
+  say('Ctrl-C stops everything.');
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    say(`\n${signal}: stopping the API …`);
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    say('stopping the worker …');
+    worker.shutdown();
+    await workerRun;
+    await nativeConnection.close();
+    await connection.close();
+    if (devServer) {
+      say('stopping the Temporal dev server …');
+      await devServer.teardown();
+    }
+    say('stopped.');
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      stop(signal).then(
+        () => process.exit(0),
+        (err: unknown) => {
+          process.stderr.write(`error while stopping: ${String(err)}\n`);
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

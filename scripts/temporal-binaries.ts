@@ -1,0 +1,255 @@
+/**
+ * One resolver for the two Temporal binaries this project runs: the Temporal CLI (dev server with the Web UI)
+ * and the Java time-skipping test server. Start-up, tests and CI all call it, and it looks in this order:
+ *
+ *  1. an explicit path from the environment (`TEMPORAL_CLI_PATH`, `TEMPORAL_TEST_SERVER_PATH`);
+ *  2. the `PATH` (`temporal`, `temporal-test-server`);
+ *  3. the project's own cache (`.cache/temporal/`, git-ignored);
+ *  4. a build from the package registries (Go modules for the CLI, Maven for the test server);
+ *  5. the SDK's own download, which needs the internet.
+ *
+ * Run as a script (`npm run temporal:binaries`) it resolves both and prints where they are, building what is
+ * missing with progress on stderr: CI calls it first so that the test run never waits on a build.
+ */
+import { spawn } from 'node:child_process';
+import { accessSync, constants, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { projectRoot } from '../config/paths';
+
+/** Versions are pinned here and in `tools/`, so two machines build the same binaries. */
+export const TEMPORAL_CLI_VERSION = '1.8.2';
+export const TEMPORAL_TEST_SERVER_VERSION = '1.38.0';
+
+/** Where a binary came from; `download` means the SDK fetches it itself when the server starts. */
+export type BinarySource = 'env' | 'path' | 'cache' | 'build' | 'download';
+
+/** The executable spec `@temporalio/testing` accepts, plus where it came from. */
+export type ResolvedBinary =
+  | { readonly source: Exclude<BinarySource, 'download'>; readonly executable: { type: 'existing-path'; path: string } }
+  | { readonly source: 'download'; readonly executable: { type: 'cached-download' }; readonly reason: string };
+
+/** A build prerequisite is missing or a build failed; the message is one line meant for a person. */
+export class TemporalBinaryError extends Error {
+  override readonly name = 'TemporalBinaryError';
+}
+
+interface BinarySpec {
+  readonly label: string;
+  readonly envVar: string;
+  readonly commandName: string;
+  readonly cachedPath: string;
+  readonly build: (log: (line: string) => void) => Promise<void>;
+  readonly prerequisites: readonly string[];
+}
+
+/** The project's cache directory; `TEMPORAL_CACHE_DIR` moves it (tests use a temporary one). */
+export function cacheDir(): string {
+  return process.env.TEMPORAL_CACHE_DIR ?? path.join(projectRoot, '.cache', 'temporal');
+}
+
+function cliSpec(): BinarySpec {
+  const dir = path.join(cacheDir(), `cli-${TEMPORAL_CLI_VERSION}`);
+  const cachedPath = path.join(dir, 'temporal');
+  return {
+    label: `Temporal CLI v${TEMPORAL_CLI_VERSION}`,
+    envVar: 'TEMPORAL_CLI_PATH',
+    commandName: 'temporal',
+    cachedPath,
+    prerequisites: ['go'],
+    build: async (log) => {
+      mkdirSync(dir, { recursive: true });
+      const partial = `${cachedPath}.partial`;
+      log(
+        `building ${`Temporal CLI v${TEMPORAL_CLI_VERSION}`} from Go modules (tools/temporal-cli); the first build takes minutes`,
+      );
+      const ldflags = `-X github.com/temporalio/cli/internal/temporalcli.Version=${TEMPORAL_CLI_VERSION}`;
+      await run(
+        'go',
+        ['build', '-trimpath', '-ldflags', ldflags, '-o', partial, 'github.com/temporalio/cli/cmd/temporal'],
+        {
+          cwd: path.join(projectRoot, 'tools', 'temporal-cli'),
+          env: { GOFLAGS: '-mod=readonly -buildvcs=false', CGO_ENABLED: '0' },
+          log,
+        },
+      );
+      renameSync(partial, cachedPath);
+    },
+  };
+}
+
+function testServerSpec(): BinarySpec {
+  const dir = path.join(cacheDir(), `test-server-${TEMPORAL_TEST_SERVER_VERSION}`);
+  const cachedPath = path.join(dir, 'temporal-test-server');
+  return {
+    label: `Temporal time-skipping test server ${TEMPORAL_TEST_SERVER_VERSION} (Java)`,
+    envVar: 'TEMPORAL_TEST_SERVER_PATH',
+    commandName: 'temporal-test-server',
+    cachedPath,
+    prerequisites: ['java', 'mvn'],
+    build: async (log) => {
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      log(
+        `fetching ${`io.temporal:temporal-test-server:${TEMPORAL_TEST_SERVER_VERSION}`} and its runtime jars with Maven`,
+      );
+      await run(
+        'mvn',
+        [
+          '-B',
+          '--no-transfer-progress',
+          '-Dstyle.color=never',
+          '-f',
+          path.join(projectRoot, 'tools', 'temporal-test-server', 'pom.xml'),
+          `-Dtemporal.test-server.version=${TEMPORAL_TEST_SERVER_VERSION}`,
+          `-Dlib.dir=${path.join(dir, 'lib')}`,
+          'dependency:copy-dependencies@copy-runtime',
+        ],
+        { cwd: dir, env: {}, log },
+      );
+      // The SDK starts the binary directly (no shell) and kills the pid it started, so the wrapper must exec the
+      // JVM; the JVM flags keep start-up well inside the 5 s the SDK waits for the port on two cores.
+      writeFileSync(
+        cachedPath,
+        [
+          '#!/bin/sh',
+          'here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)',
+          'exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xshare:auto $TEMPORAL_TEST_SERVER_JAVA_OPTS \\',
+          '  -cp "$here/lib/*" io.temporal.testserver.TestServer "$@"',
+          '',
+        ].join('\n'),
+        { mode: 0o755 },
+      );
+    },
+  };
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function onPath(command: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (dir && isExecutable(path.join(dir, command))) return path.join(dir, command);
+  }
+  return undefined;
+}
+
+/** The first build tool that is not on the PATH, if any. */
+function missingPrerequisite(spec: BinarySpec): string | undefined {
+  return spec.prerequisites.find((command) => !onPath(command));
+}
+
+function run(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env: Record<string, string>; log: (line: string) => void },
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    // Looked up on process.env.PATH as the resolver sees it, not on the PATH the process started with.
+    const child = spawn(onPath(command) ?? command, [...args], {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let tail = '';
+    const forward = (chunk: Buffer): void => {
+      const text = chunk.toString();
+      tail = (tail + text).slice(-4000);
+      for (const line of text.split('\n')) if (line.trim()) options.log(`  ${line.trimEnd()}`);
+    };
+    child.stdout.on('data', forward);
+    child.stderr.on('data', forward);
+    // Compiling prints nothing for minutes; a heartbeat shows the build is alive.
+    const heartbeat = setInterval(
+      () => options.log(`  … still building (${Math.round((Date.now() - started) / 1000)} s)`),
+      30_000,
+    );
+    child.on('error', (err) => {
+      clearInterval(heartbeat);
+      reject(new TemporalBinaryError(`${command} could not start: ${err.message}`));
+    });
+    child.on('close', (code) => {
+      clearInterval(heartbeat);
+      if (code === 0) resolve();
+      else reject(new TemporalBinaryError(`${command} ${args.join(' ')} exited with ${code}:\n${tail}`));
+    });
+  });
+}
+
+const builds = new Map<string, Promise<void>>();
+
+/** Builds once per cached path even when start-up or tests ask for the same binary concurrently. */
+function buildOnce(spec: BinarySpec, log: (line: string) => void): Promise<void> {
+  let pending = builds.get(spec.cachedPath);
+  if (!pending) {
+    pending = spec.build(log);
+    builds.set(spec.cachedPath, pending);
+    pending.catch(() => builds.delete(spec.cachedPath));
+  }
+  return pending;
+}
+
+async function resolveBinary(spec: BinarySpec, log: (line: string) => void): Promise<ResolvedBinary> {
+  const explicit = process.env[spec.envVar];
+  if (explicit) {
+    if (!isExecutable(explicit)) {
+      throw new TemporalBinaryError(`${spec.envVar}=${explicit} is not an executable file`);
+    }
+    return { source: 'env', executable: { type: 'existing-path', path: explicit } };
+  }
+  const found = onPath(spec.commandName);
+  if (found) return { source: 'path', executable: { type: 'existing-path', path: found } };
+  if (isExecutable(spec.cachedPath))
+    return { source: 'cache', executable: { type: 'existing-path', path: spec.cachedPath } };
+  if (process.env.TEMPORAL_BINARIES_NO_BUILD === '1') {
+    return { source: 'download', executable: { type: 'cached-download' }, reason: 'TEMPORAL_BINARIES_NO_BUILD=1' };
+  }
+  const missing = missingPrerequisite(spec);
+  if (missing) {
+    const reason = `cannot build the ${spec.label}: '${missing}' is not installed; set ${spec.envVar} to an existing binary to skip the build`;
+    log(`${reason} (falling back to the SDK's download, which needs the internet)`);
+    return { source: 'download', executable: { type: 'cached-download' }, reason };
+  }
+  const started = Date.now();
+  await buildOnce(spec, log);
+  log(`${spec.label} ready in ${Math.round((Date.now() - started) / 1000)} s: ${spec.cachedPath}`);
+  return { source: 'build', executable: { type: 'existing-path', path: spec.cachedPath } };
+}
+
+const stderrLog = (line: string): void => {
+  process.stderr.write(`[temporal-binaries] ${line}\n`);
+};
+
+/** Finds (or builds) the Temporal CLI, which runs the dev server and its Web UI. */
+export function resolveTemporalCli(log: (line: string) => void = stderrLog): Promise<ResolvedBinary> {
+  return resolveBinary(cliSpec(), log);
+}
+
+/** Finds (or builds) the time-skipping test server. */
+export function resolveTestServer(log: (line: string) => void = stderrLog): Promise<ResolvedBinary> {
+  return resolveBinary(testServerSpec(), log);
+}
+
+if (require.main === module) {
+  // Sequential on purpose: a Go build and a JVM dependency fetch in parallel starve each other on two cores.
+  (async () => {
+    for (const [name, resolve] of [
+      ['cli', resolveTemporalCli],
+      ['test-server', resolveTestServer],
+    ] as const) {
+      const resolved = await resolve();
+      const where = resolved.executable.type === 'existing-path' ? resolved.executable.path : 'SDK download';
+      process.stdout.write(`${name}: ${where} (${resolved.source})\n`);
+    }
+  })().catch((err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

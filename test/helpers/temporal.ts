@@ -1,0 +1,35 @@
+/**
+ * Real Temporal servers for tests: the time-skipping test server for workflow tests and the dev server for
+ * end-to-end tests, both from the project's one resolver and both on 127.0.0.1.
+ */
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { temporal } from '@temporalio/proto';
+
+import { resolveTemporalCli, resolveTestServer } from '../../scripts/temporal-binaries';
+import { CASE_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
+
+const INDEXED_TYPES: Record<string, temporal.api.enums.v1.IndexedValueType> = {
+  KEYWORD: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  DATETIME: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
+  BOOL: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
+};
+
+/** A time-skipping test server with the case search attributes registered. */
+export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
+  const { executable } = await resolveTestServer();
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable } });
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: 'default',
+    searchAttributes: Object.fromEntries(CASE_SEARCH_ATTRIBUTES.map((k) => [k.name, INDEXED_TYPES[k.type]])),
+  });
+  return env;
+}
+
+/** An in-memory dev server (no UI) with the case search attributes registered. */
+export async function startDevServer(): Promise<TestWorkflowEnvironment> {
+  const { executable } = await resolveTemporalCli();
+  process.env.TEMPORAL_VERSION_CHECK_DISABLED = '1';
+  return TestWorkflowEnvironment.createLocal({
+    server: { executable, ip: '127.0.0.1', searchAttributes: [...CASE_SEARCH_ATTRIBUTES] },
+  });
+}

@@ -1,0 +1,29 @@
+import { loadConfig } from '../../config/env';
+
+test('the defaults start the embedded dev server with the API on 127.0.0.1:3000', () => {
+  const config = loadConfig({});
+  expect(config).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', TEMPORAL_DEV_PORT: 7233, TEMPORAL_UI_PORT: 8233 });
+  expect(config.TEMPORAL_ADDRESS).toBeUndefined();
+});
+
+test('a bad environment is refused in one error that lists every bad variable', () => {
+  const bad = { PORT: 'eighty', TEMPORAL_ADDRESS: 'no port here', TEMPORAL_UI_PORT: '70000' };
+  expect(() => loadConfig(bad)).toThrow(/^bad configuration in the environment:\n/);
+  const message = (() => {
+    try {
+      loadConfig(bad);
+      return '';
+    } catch (err) {
+      return (err as Error).message;
+    }
+  })();
+  for (const name of Object.keys(bad)) expect(message).toMatch(new RegExp(`^  ${name}: `, 'm'));
+});
+
+test('a TLS certificate without its key is refused', () => {
+  expect(() => loadConfig({ TEMPORAL_TLS_CERT: '/tmp/cert.pem' })).toThrow(/TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY/);
+});
+
+test('an unreadable TLS file is named', () => {
+  expect(() => loadConfig({ TEMPORAL_TLS_CA: '/nonexistent/ca.pem' })).toThrow(/TEMPORAL_TLS_CA: cannot read/);
+});

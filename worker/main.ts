@@ -1,0 +1,33 @@
+/**
+ * Runs the worker alone against the configured Temporal server (`TEMPORAL_ADDRESS`), for deployments that scale
+ * workers apart from the API. `npm start` runs it in-process instead.
+ */
+import path from 'node:path';
+
+import { NativeConnection } from '@temporalio/worker';
+
+import { FileOutbox } from '../activities/file-outbox';
+import { loadCalendar } from '../calendar';
+import { connectionOptions, loadConfig } from '../config/env';
+import { createCaseWorker } from './worker';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const calendar = loadCalendar();
+  const connection = await NativeConnection.connect(
+    connectionOptions(config, config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_DEV_PORT}`),
+  );
+  const worker = await createCaseWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    dependencies: { calendar: () => calendar, notices: new FileOutbox(path.join(config.DATA_DIR, 'outbox')) },
+  });
+  await worker.run();
+  await connection.close();
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`worker: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,14 @@
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+
+/**
+ * Custom search attributes that let operators find cases in the Temporal Web UI. They are never encrypted, so they
+ * hold codes only, never names or facts.
+ */
+export const CaseStage = defineSearchAttributeKey('CaseStage', SearchAttributeType.KEYWORD);
+export const HandlingBodyKey = defineSearchAttributeKey('HandlingBody', SearchAttributeType.KEYWORD);
+export const SituationKey = defineSearchAttributeKey('Situation', SearchAttributeType.KEYWORD);
+export const NextDeadline = defineSearchAttributeKey('NextDeadline', SearchAttributeType.DATETIME);
+export const Overdue = defineSearchAttributeKey('Overdue', SearchAttributeType.BOOL);
+
+/** Every custom key, for registering them with a server. */
+export const CASE_SEARCH_ATTRIBUTES = [CaseStage, HandlingBodyKey, SituationKey, NextDeadline, Overdue] as const;
