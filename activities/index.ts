@@ -1,18 +1,24 @@
 import type { WorkingCalendar } from '../calendar';
+import type { ArchiveStore } from './archive';
+import { createArchiveActivities } from './archive';
+import type { DeadlineSettings } from './deadlines';
 import { createDeadlineActivities } from './deadlines';
 import type { NoticeTransport } from './notify';
 import { createNotifyActivities } from './notify';
 
-/** What the activities touch; the worker passes the real ones, tests pass real local ones (a temp outbox). */
+/** What the activities touch; the worker passes the real ones, tests pass real local ones (temp directories). */
 export interface ActivityDependencies {
   readonly calendar: () => WorkingCalendar;
   readonly notices: NoticeTransport;
+  readonly archive: ArchiveStore;
+  readonly deadlines?: Partial<DeadlineSettings>;
 }
 
 /** All activities of the case workflow, built over their dependencies. */
 export function createActivities(deps: ActivityDependencies) {
   return {
-    ...createDeadlineActivities(deps.calendar),
+    ...createDeadlineActivities(deps.calendar, { reminderWorkingDays: 1, ...deps.deadlines }),
     ...createNotifyActivities(deps.notices),
+    ...createArchiveActivities(deps.archive),
   };
 }

@@ -5,7 +5,8 @@
 export { createCalendar } from './calendar';
 export { CalendarDataError, CalendarInputError } from './errors';
 export { fixedStatutoryHolidayDates } from './fixed-holidays';
-export { loadCalendar } from './load';
+export { DEFAULT_HOLIDAYS_DIR, loadCalendar } from './load';
+export { calendarSource } from './source';
 export { operatorFileSchema, type OperatorFile } from './operator-files';
 export { publishedArrangements } from './published';
 export { CALENDAR_TIME_ZONE, endOfLocalDate, toLocalDate } from './shanghai';

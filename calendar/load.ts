@@ -6,7 +6,8 @@ import { readOperatorArrangements } from './operator-files';
 import { publishedArrangements } from './published';
 import type { WorkingCalendar, YearArrangement } from './types';
 
-const DEFAULT_DIR = path.join(projectRoot, 'config', 'holidays');
+/** The operator directory in the repository, used when no other is configured. */
+export const DEFAULT_HOLIDAYS_DIR = path.join(projectRoot, 'config', 'holidays');
 
 /**
  * The calendar in force: the published arrangements, with each operator file `<year>.json` from
@@ -16,7 +17,7 @@ const DEFAULT_DIR = path.join(projectRoot, 'config', 'holidays');
  * @throws CalendarDataError if an operator file is invalid, or an explicitly given directory is missing.
  */
 export function loadCalendar(options: { holidaysDir?: string } = {}): WorkingCalendar {
-  const dir = options.holidaysDir ?? (fs.existsSync(DEFAULT_DIR) ? DEFAULT_DIR : undefined);
+  const dir = options.holidaysDir ?? (fs.existsSync(DEFAULT_HOLIDAYS_DIR) ? DEFAULT_HOLIDAYS_DIR : undefined);
   const operator = dir === undefined ? [] : readOperatorArrangements(dir);
   return createCalendar(mergeArrangements(publishedArrangements(), operator));
 }

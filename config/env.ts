@@ -29,6 +29,8 @@ const schema = z.object({
   PORT: port.default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default(path.join(projectRoot, '.data')),
+  /** Operators' holiday files (`<year>.json`); shared by every worker and the API in a deployment. */
+  HOLIDAYS_DIR: z.string().default(path.join(projectRoot, 'config', 'holidays')),
 });
 
 /** The validated configuration. */

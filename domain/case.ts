@@ -42,8 +42,24 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Where a case is in the procedure. `declined` and `closed` are final. */
-export type Stage = 'acceptance' | 'handlingOpinion' | 'declined' | 'closed';
+/**
+ * Where a case is in the procedure (seed, 办理程序 (一)–(五)). `declined` and `closed` are final; `aftercare` holds
+ * what is still owed after a conclusion (archive entries, the impact period, follow-up visits, name clearing).
+ */
+export const STAGES = [
+  'acceptance',
+  'handlingOpinion',
+  'opinionApproval',
+  'rectification',
+  'investigation',
+  'reportReview',
+  'determination',
+  'feedback',
+  'aftercare',
+  'declined',
+  'closed',
+] as const;
+export type Stage = (typeof STAGES)[number];
 
 /** Who did something: every step of a case records its actor. */
 export interface Actor {
@@ -79,19 +95,111 @@ export interface Submission {
   readonly fastTrack: boolean;
 }
 
-/** A statutory period as computed once, outside the workflow, and kept in history as it was computed. */
+/** How the approved handling opinion proposes to handle the case. */
+export const HANDLING_ROUTES = ['investigate', 'rectification', 'exclude', 'closeDirectly'] as const;
+export type HandlingRoute = (typeof HANDLING_ROUTES)[number];
+
+/** 排除: a report plainly 主观臆断, 乱扣帽子, 贴牌举报 or 打击报复. */
+export const EXCLUSION_GROUNDS = ['subjectiveConjecture', 'arbitraryLabelling', 'proxyReport', 'retaliation'] as const;
+export type ExclusionGround = (typeof EXCLUSION_GROUNDS)[number];
+
+/** 直接了结: a report with no substance, or a repeat of one already concluded with nothing new. */
+export const DIRECT_CLOSURE_GROUNDS = ['noSubstance', 'repeatWithoutNewFacts'] as const;
+export type DirectClosureGround = (typeof DIRECT_CLOSURE_GROUNDS)[number];
+
+/** The six aspects weighed (六个察看). */
+export const ASPECTS = [
+  'motive',
+  'objectiveConditions',
+  'procedure',
+  'natureAndDegree',
+  'consequences',
+  'personalRecord',
+] as const;
+export type Aspect = (typeof ASPECTS)[number];
+
+export interface AspectAssessment {
+  readonly aspect: Aspect;
+  readonly leaning: 'favourable' | 'neutral' | 'unfavourable';
+  readonly finding: string;
+}
+
+/** 调查核实报告: the written report with an assessment of each aspect and a recommendation. */
+export interface InvestigationReport {
+  readonly reportRef: string;
+  readonly assessments: readonly AspectAssessment[];
+  readonly recommendation: Outcome;
+  /** Months of the impact period (影响期) a reduced liability carries. */
+  readonly impactPeriodMonths?: number;
+  readonly summary: string;
+}
+
+/** 研究认定: the leadership meeting's collective decision. */
+export interface Determination {
+  /** Asia/Shanghai date of the meeting, YYYY-MM-DD. */
+  readonly meetingDate: string;
+  readonly attendees: readonly string[];
+  /** Members of the leadership team; more than half must attend. */
+  readonly membersTotal: number;
+  readonly outcome: Outcome;
+  readonly impactPeriodMonths?: number;
+  readonly reasoning: string;
+  readonly minutesRef: string;
+}
+
+/** Why a case concluded: the decision, or an early exit. */
+export type Closure = 'decided' | 'excluded' | 'closedDirectly' | 'rectified';
+
+/** What is still owed after a conclusion; the case closes when none is open. */
+export const OBLIGATIONS = [
+  'personnelFile',
+  'integrityFile',
+  'impactPeriod',
+  'followUpVisit',
+  'nameClearing',
+  'falseReportRecord',
+  'integrityReviewReply',
+] as const;
+export type Obligation = (typeof OBLIGATIONS)[number];
+
+/** A pause of the case's statutory clock (waiting for supplementary material, say). */
+export interface ClockPause {
+  readonly from: string;
+  readonly until?: string;
+  readonly by: Actor;
+  readonly reason: string;
+}
+
+/** A statutory period as computed outside the workflow and kept in history as it was computed. */
 export interface Deadline {
   readonly id: string;
   /** The clause the period rests on, for example 受理后5个工作日内提出拟办意见. */
   readonly clause: string;
   readonly workingDays: number;
   readonly triggeredAt: string;
+  /** The due instant as last computed; while the clock is paused it stands still and is recomputed on resume. */
   readonly dueAt: string;
+  /** When the reminder goes out: the start of the last working days before the due instant. */
+  readonly remindAt: string | null;
   readonly calendarVersion: string;
   /** True while the period crosses a year whose holiday arrangement is not yet published. */
   readonly provisional: boolean;
-  readonly status: 'running' | 'met' | 'overdue';
+  readonly status: 'running' | 'paused' | 'met' | 'overdue';
   readonly metAt?: string;
+  readonly reminderSent: boolean;
+  /** Overdue notices sent so far: one at the due instant, then one each further working day. */
+  readonly overdueNotices: number;
+  readonly nextEscalationAt?: string;
+  /** Every recomputation: after a pause, or when a provisional year's arrangement was loaded. */
+  readonly changes: readonly DeadlineChange[];
+}
+
+export interface DeadlineChange {
+  readonly at: string;
+  readonly reason: 'resumed' | 'calendarLoaded';
+  readonly oldDueAt: string;
+  readonly newDueAt: string;
+  readonly calendarVersion: string;
 }
 
 export interface TimelineEntry {
@@ -102,19 +210,45 @@ export interface TimelineEntry {
   readonly summary: string;
 }
 
+export interface AllowedAction {
+  readonly action: string;
+  readonly roles: readonly Role[];
+}
+
+/** A receipt from the archive: the decision was written to that file, once. */
+export interface ArchiveReceipt {
+  readonly key: string;
+  readonly file: 'personnelFile' | 'integrityFile';
+  readonly receiptId: string;
+  readonly archivedAt: string;
+}
+
 /** What the case answers to a query: the stage, what may be done now and by whom, deadlines, the timeline. */
 export interface CaseState {
   readonly caseNumber: string;
   readonly stage: Stage;
   readonly handlingBody: HandlingBody;
   readonly submission: Submission;
+  /** The applicant's user id, when the party applied: they may read their own case. */
+  readonly applicantId?: string;
   readonly caseOfficer?: string;
+  readonly handlingOpinion?: { readonly opinion: string; readonly route: HandlingRoute; readonly approved: boolean };
+  readonly investigationTeam?: readonly string[];
+  readonly evidenceRefs: readonly string[];
+  readonly hearings: readonly { readonly heard: 'party' | 'unit'; readonly statementRef: string }[];
+  readonly report?: InvestigationReport;
+  readonly determination?: Determination;
+  readonly outcome?: Outcome;
+  readonly closure?: Closure;
+  readonly openObligations: readonly Obligation[];
+  readonly archiveReceipts: readonly ArchiveReceipt[];
+  readonly impactPeriodEndsAt?: string;
+  readonly followUpVisits: readonly { readonly visitedOn: string; readonly note: string }[];
+  readonly pauses: readonly ClockPause[];
+  readonly clockPaused: boolean;
   readonly allowedActions: readonly AllowedAction[];
   readonly deadlines: readonly Deadline[];
   readonly timeline: readonly TimelineEntry[];
-}
-
-export interface AllowedAction {
-  readonly action: string;
-  readonly roles: readonly Role[];
+  /** A readable Chinese summary, as shown in the Temporal Web UI. */
+  readonly summary: string;
 }

@@ -1,4 +1,4 @@
-import type { HandlingBody, Situation, Stage } from './case';
+import type { HandlingBody, Outcome, Situation, Stage } from './case';
 
 /** Chinese names for summaries and notices; code names stay in English (glossary, DOMAIN.md). */
 export const HANDLING_BODY_NAMES: Readonly<Record<HandlingBody, string>> = {
@@ -10,6 +10,13 @@ export const HANDLING_BODY_NAMES: Readonly<Record<HandlingBody, string>> = {
 export const STAGE_NAMES: Readonly<Record<Stage, string>> = {
   acceptance: '待受理',
   handlingOpinion: '拟办意见',
+  opinionApproval: '拟办意见待审批',
+  rectification: '约谈提醒、督促整改',
+  investigation: '调查核实',
+  reportReview: '调查报告待审核',
+  determination: '研究认定',
+  feedback: '反馈结论',
+  aftercare: '后续事项',
   declined: '不予受理',
   closed: '已办结',
 };
@@ -23,4 +30,10 @@ export const SITUATION_NAMES: Readonly<Record<Situation, string>> = {
   ruralLivelihood: '乡村振兴民生',
   emergency: '应急处突',
   threeDistinctions: '其他符合三个区分开来',
+};
+
+export const OUTCOME_NAMES: Readonly<Record<Outcome, string>> = {
+  exempt: '容错免责',
+  reduce: '减责',
+  refuse: '不予容错',
 };

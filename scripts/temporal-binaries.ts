@@ -12,7 +12,7 @@
  * missing with progress on stderr: CI calls it first so that the test run never waits on a build.
  */
 import { spawn } from 'node:child_process';
-import { accessSync, constants, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { projectRoot } from '../config/paths';
@@ -189,11 +189,62 @@ const builds = new Map<string, Promise<void>>();
 function buildOnce(spec: BinarySpec, log: (line: string) => void): Promise<void> {
   let pending = builds.get(spec.cachedPath);
   if (!pending) {
-    pending = spec.build(log);
+    pending = withBuildLock(spec, log);
     builds.set(spec.cachedPath, pending);
     pending.catch(() => builds.delete(spec.cachedPath));
   }
   return pending;
+}
+
+/** The pid written in a lock directory, or 0 while it is being written (or just removed). */
+function lockOwner(lock: string): number {
+  try {
+    return Number(readFileSync(path.join(lock, 'pid'), 'utf8')) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Builds under a lock directory beside the cached binary, so that two processes (`npm start` in one terminal,
+ * `npm test` in another) never write the same files at once: the second waits for the first and then uses its
+ * result. A lock left by a process that died is taken over.
+ */
+async function withBuildLock(spec: BinarySpec, log: (line: string) => void): Promise<void> {
+  const lock = `${spec.cachedPath}.lock`;
+  mkdirSync(path.dirname(lock), { recursive: true });
+  for (let waited = 0; ; waited += 1) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(path.join(lock, 'pid'), String(process.pid));
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const owner = lockOwner(lock);
+      if (owner && !processAlive(owner)) {
+        rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (waited % 15 === 0)
+        log(`  waiting for another process (pid ${owner || '?'}) that is building the ${spec.label}`);
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      if (isExecutable(spec.cachedPath)) return;
+    }
+  }
+  try {
+    if (!isExecutable(spec.cachedPath)) await spec.build(log);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 async function resolveBinary(spec: BinarySpec, log: (line: string) => void): Promise<ResolvedBinary> {

@@ -6,14 +6,15 @@ import path from 'node:path';
 
 import { NativeConnection } from '@temporalio/worker';
 
+import { FileArchive } from '../activities/file-archive';
 import { FileOutbox } from '../activities/file-outbox';
-import { loadCalendar } from '../calendar';
+import { calendarSource } from '../calendar';
 import { connectionOptions, loadConfig } from '../config/env';
 import { createCaseWorker } from './worker';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const calendar = loadCalendar();
+  const calendar = calendarSource({ holidaysDir: config.HOLIDAYS_DIR });
   const connection = await NativeConnection.connect(
     connectionOptions(config, config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_DEV_PORT}`),
   );
@@ -21,7 +22,11 @@ async function main(): Promise<void> {
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    dependencies: { calendar: () => calendar, notices: new FileOutbox(path.join(config.DATA_DIR, 'outbox')) },
+    dependencies: {
+      calendar,
+      notices: new FileOutbox(path.join(config.DATA_DIR, 'outbox')),
+      archive: new FileArchive(path.join(config.DATA_DIR, 'archive')),
+    },
   });
   await worker.run();
   await connection.close();

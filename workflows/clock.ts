@@ -16,3 +16,8 @@ export function msUntil(iso: string): number {
 export function instant(iso: string): Date {
   return new Date(iso);
 }
+
+/** The ISO instant `ms` milliseconds after `iso`. */
+export function addMs(iso: string, ms: number): string {
+  return new Date(Date.parse(iso) + ms).toISOString();
+}

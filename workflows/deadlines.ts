@@ -1,53 +1,174 @@
 /**
- * Statutory deadlines inside the workflow: the due instant is computed by an activity (calendar data never enters
- * the workflow) and kept in history; the workflow only waits for it. A missed deadline notifies and is recorded for
- * 责任倒查; it never decides anything by itself.
+ * Statutory deadlines inside the workflow. Every instant is computed by an activity and kept in history; the
+ * workflow only waits. Each deadline runs a reminder ladder: a reminder before it is due, an overdue notice to the
+ * handling body and its supervising level at the due instant, then one more each further working day until the
+ * step is done, each recorded for 责任倒查. A missed deadline never decides or approves anything by itself.
  */
-import { condition, proxyActivities } from '@temporalio/workflow';
+import { condition } from '@temporalio/workflow';
 
-import type { DeadlineActivities } from '../activities/deadlines';
-import type { NotifyActivities } from '../activities/notify';
+import type { Deadline } from '../domain/case';
 import { HANDLING_BODY_NAMES } from '../domain/labels';
+import { calendar, notify } from './activities';
+import type { Background } from './background';
 import type { CaseRecord } from './case-record';
 import { msUntil, workflowNow } from './clock';
 
-const { computeDeadline } = proxyActivities<DeadlineActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: ['CalendarInputError'] },
-});
-
-const { sendNotice } = proxyActivities<NotifyActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
-});
-
-/** Computes a statutory period once, in an activity, and keeps the result in the case. */
-export async function armDeadline(
-  c: CaseRecord,
-  request: { readonly id: string; readonly clause: string; readonly workingDays: number; readonly triggeredAt: string },
-): Promise<void> {
-  const computed = await computeDeadline(request);
-  c.addDeadline({ ...request, ...computed, status: 'running' });
-  c.record('deadlineArmed', `${request.clause}，期限至 ${computed.dueAt}${computed.provisional ? '（暂定）' : ''}`);
+export interface DeadlineSpec {
+  readonly id: string;
+  readonly clause: string;
+  readonly workingDays: number;
 }
 
-/** Waits until `isMet` or the due instant; when the instant passes first, records and notifies the overdue step. */
-export async function watchDeadline(c: CaseRecord, id: string, isMet: () => boolean): Promise<void> {
-  const deadline = c.deadline(id);
-  if (!deadline) throw new Error(`deadline ${id} was never armed`);
-  const metInTime = await condition(isMet, msUntil(deadline.dueAt), { summary: deadline.clause });
-  if (!metInTime) {
-    c.updateDeadline(id, { status: 'overdue' });
-    const body = HANDLING_BODY_NAMES[c.submission.handlingBody];
-    c.record('deadlineOverdue', `已超过期限：${deadline.clause}；已通知${body}及其上级`);
-    await sendNotice({
-      key: `${c.submission.caseNumber}/${id}/overdue`,
-      caseNumber: c.submission.caseNumber,
-      kind: 'deadlineOverdue',
-      recipients: [c.submission.handlingBody, 'supervisingLevel'],
-      text: `案件 ${c.submission.caseNumber} 已超过期限：${deadline.clause}（应于 ${deadline.dueAt} 前完成），请及时办理。`,
-    });
-    await condition(isMet);
+/** Computes a statutory period from now, in an activity, and keeps the result in the case. */
+export async function armDeadline(c: CaseRecord, spec: DeadlineSpec): Promise<Deadline> {
+  const triggeredAt = workflowNow().toISOString();
+  const computed = await calendar.computeDeadline({ workingDays: spec.workingDays, triggeredAt });
+  const deadline: Deadline = {
+    ...spec,
+    triggeredAt,
+    ...computed,
+    status: 'running',
+    reminderSent: false,
+    overdueNotices: 0,
+    changes: [],
+  };
+  c.putDeadline(deadline);
+  c.record('deadlineArmed', `${spec.clause}，期限至 ${computed.dueAt}${computed.provisional ? '（暂定）' : ''}`);
+  return deadline;
+}
+
+/** Recomputes a deadline with the clock's pauses (after a resume, or a newly loaded year) and records any change. */
+export async function recomputeDeadline(
+  c: CaseRecord,
+  id: string,
+  reason: 'resumed' | 'calendarLoaded',
+): Promise<void> {
+  const before = c.deadline(id);
+  if (!before) return;
+  const pauses = c.data.pauses.filter((p) => p.until !== undefined && p.until > before.triggeredAt);
+  const computed = await calendar.computeDeadline({
+    workingDays: before.workingDays,
+    triggeredAt: before.triggeredAt,
+    pauses: pauses.map((p) => ({ from: p.from, until: p.until })),
+  });
+  const current = c.deadline(id) ?? before;
+  const unchanged =
+    computed.dueAt === current.dueAt &&
+    computed.provisional === current.provisional &&
+    computed.calendarVersion === current.calendarVersion;
+  if (unchanged && reason === 'calendarLoaded') return;
+  const change = {
+    at: workflowNow().toISOString(),
+    reason,
+    oldDueAt: current.dueAt,
+    newDueAt: computed.dueAt,
+    calendarVersion: computed.calendarVersion,
+  };
+  c.putDeadline({
+    ...current,
+    ...computed,
+    status: current.status === 'paused' ? 'running' : current.status,
+    reminderSent: current.reminderSent && computed.remindAt === current.remindAt,
+    changes: [...current.changes, change],
+  });
+  c.record(
+    'deadlineRecomputed',
+    `${current.clause}：期限由 ${current.dueAt} 调整为 ${computed.dueAt}（${reason === 'resumed' ? '恢复计时' : '节假日安排已载入'}，日历版本 ${computed.calendarVersion}）`,
+  );
+}
+
+type Step = { readonly kind: 'reminder' | 'due' | 'escalation'; readonly at: string };
+
+function nextStep(d: Deadline): Step | undefined {
+  if (d.status === 'running' && !d.reminderSent && d.remindAt && d.remindAt < d.dueAt) {
+    return { kind: 'reminder', at: d.remindAt };
   }
-  c.updateDeadline(id, { status: 'met', metAt: workflowNow().toISOString() });
+  if (d.status === 'running') return { kind: 'due', at: d.dueAt };
+  if (d.status === 'overdue' && d.nextEscalationAt) return { kind: 'escalation', at: d.nextEscalationAt };
+  return undefined;
+}
+
+/**
+ * Watches one deadline until `isMet`: waits for the next step of the ladder, stops while the clock is paused, and
+ * starts over whenever the deadline is recomputed. Safe to start again on a new run from the saved state.
+ */
+export async function superviseDeadline(
+  c: CaseRecord,
+  bg: Background,
+  id: string,
+  isMet: () => boolean,
+): Promise<void> {
+  for (;;) {
+    const d = c.deadline(id);
+    if (!d || d.status === 'met') return;
+    if (isMet()) {
+      c.putDeadline({ ...d, status: 'met', metAt: workflowNow().toISOString() });
+      return;
+    }
+    if (c.clockPaused() || d.status === 'paused') {
+      await condition(() => isMet() || c.deadline(id)?.status !== 'paused');
+      continue;
+    }
+    const step = nextStep(d);
+    if (!step) {
+      await condition(isMet);
+      continue;
+    }
+    const revision = d.changes.length;
+    const interrupted = await condition(
+      () => isMet() || c.clockPaused() || c.deadline(id)?.changes.length !== revision,
+      msUntil(step.at),
+      { summary: `${d.clause}（${step.kind}）` },
+    );
+    if (!interrupted) await bg.effect(() => fire(c, d, step));
+  }
+}
+
+async function fire(c: CaseRecord, d: Deadline, step: Step): Promise<void> {
+  const body = c.data.submission.handlingBody;
+  const caseNumber = c.caseNumber;
+  if (step.kind === 'reminder') {
+    c.putDeadline({ ...d, reminderSent: true });
+    c.record('deadlineReminder', `提醒：${d.clause}，将于 ${d.dueAt} 到期`);
+    await notify.sendNotice({
+      key: `${caseNumber}/${d.id}/${d.changes.length}/reminder`,
+      caseNumber,
+      kind: 'deadlineReminder',
+      recipients: [body],
+      text: `案件 ${caseNumber}：${d.clause}，将于 ${d.dueAt} 到期，请按时办理。`,
+    });
+    return;
+  }
+  const count = d.overdueNotices + 1;
+  const { at: nextEscalationAt } = await calendar.nextEscalation(step.at);
+  c.putDeadline({ ...d, status: 'overdue', overdueNotices: count, nextEscalationAt });
+  c.record(
+    step.kind === 'due' ? 'deadlineOverdue' : 'deadlineEscalated',
+    `${step.kind === 'due' ? '已超过期限' : `超期仍未办理（第${count}次督办）`}：${d.clause}；已通知${HANDLING_BODY_NAMES[body]}及其上级`,
+  );
+  await notify.sendNotice({
+    key: `${caseNumber}/${d.id}/overdue/${count}`,
+    caseNumber,
+    kind: step.kind === 'due' ? 'deadlineOverdue' : 'deadlineEscalated',
+    recipients: [body, 'supervisingLevel'],
+    text: `案件 ${caseNumber} 已超过期限：${d.clause}（应于 ${d.dueAt} 前完成），${count > 1 ? `已超期督办${count}次，` : ''}请及时办理。`,
+  });
+}
+
+/** The statutory periods of the procedure; each is met once the case has left the stage it belongs to. */
+export const PERIODS = {
+  handlingOpinion: {
+    id: 'handlingOpinion',
+    clause: '受理后5个工作日内提出拟办意见',
+    workingDays: 5,
+    stage: 'handlingOpinion',
+  },
+  rectification: { id: 'rectification', clause: '约谈提醒后限期整改到位', stage: 'rectification' },
+  feedback: { id: 'feedback', clause: '作出容错决定后5个工作日内书面反馈', workingDays: 5, stage: 'feedback' },
+} as const;
+
+/** Starts (or, on a new run, restarts) the ladder of a deadline in the background. */
+export function watchDeadline(c: CaseRecord, bg: Background, id: keyof typeof PERIODS): void {
+  const { stage } = PERIODS[id];
+  bg.run(() => superviseDeadline(c, bg, id, () => c.stage !== stage));
 }

@@ -9,6 +9,20 @@ export const HandlingBodyKey = defineSearchAttributeKey('HandlingBody', SearchAt
 export const SituationKey = defineSearchAttributeKey('Situation', SearchAttributeType.KEYWORD);
 export const NextDeadline = defineSearchAttributeKey('NextDeadline', SearchAttributeType.DATETIME);
 export const Overdue = defineSearchAttributeKey('Overdue', SearchAttributeType.BOOL);
+export const OutcomeKey = defineSearchAttributeKey('Outcome', SearchAttributeType.KEYWORD);
+/** True while a running deadline depends on a year whose holiday arrangement is not loaded yet. */
+export const ProvisionalDeadline = defineSearchAttributeKey('ProvisionalDeadline', SearchAttributeType.BOOL);
+/** The applicant's user id, so an applicant's list shows only their own cases; an id code, never a name. */
+export const ApplicantId = defineSearchAttributeKey('ApplicantId', SearchAttributeType.KEYWORD);
 
 /** Every custom key, for registering them with a server. */
-export const CASE_SEARCH_ATTRIBUTES = [CaseStage, HandlingBodyKey, SituationKey, NextDeadline, Overdue] as const;
+export const CASE_SEARCH_ATTRIBUTES = [
+  CaseStage,
+  HandlingBodyKey,
+  SituationKey,
+  NextDeadline,
+  Overdue,
+  OutcomeKey,
+  ProvisionalDeadline,
+  ApplicantId,
+] as const;

@@ -1,4 +1,6 @@
-import type { Actor, Submission } from '../../domain/case';
+import type { Actor, AspectAssessment, Outcome, Submission } from '../../domain/case';
+import { ASPECTS } from '../../domain/case';
+import type { InvestigationReport } from '../../domain/case';
 
 let sequence = 0;
 
@@ -8,8 +10,13 @@ export function nextCaseNumber(): string {
   return `NY-2026-${String(process.pid % 1000).padStart(3, '0')}${String(sequence).padStart(3, '0')}`;
 }
 
-export const caseOfficer: Actor = { id: 'zhang.wei', role: 'caseOfficer', body: 'disciplineCommission' };
-export const applicant: Actor = { id: 'li.na', role: 'applicant' };
+/** The people of the discipline commission who handle the test cases, and an applicant. */
+export const caseOfficer: Actor = { id: 'officer.dc', role: 'caseOfficer', body: 'disciplineCommission' };
+export const investigator: Actor = { id: 'investigator.dc', role: 'investigator', body: 'disciplineCommission' };
+export const leader: Actor = { id: 'leader.dc', role: 'approvingLeader', body: 'disciplineCommission' };
+export const secretary: Actor = { id: 'secretary.dc', role: 'meetingSecretary', body: 'disciplineCommission' };
+export const otherBodyOfficer: Actor = { id: 'officer.od', role: 'caseOfficer', body: 'organizationDepartment' };
+export const applicant: Actor = { id: 'applicant.li', role: 'applicant' };
 
 /** A party's written application to the discipline commission under situation (5), 优化营商环境. */
 export function submission(overrides: Partial<Submission> = {}): Submission {
@@ -26,4 +33,27 @@ export function submission(overrides: Partial<Submission> = {}): Submission {
     fastTrack: false,
     ...overrides,
   };
+}
+
+/** An investigation report that assesses all six aspects and recommends `outcome`. */
+export function report(outcome: Outcome): InvestigationReport {
+  const assessments: AspectAssessment[] = ASPECTS.map((aspect) => ({
+    aspect,
+    leaning: outcome === 'refuse' ? 'unfavourable' : 'favourable',
+    finding: `${aspect}：经核实`,
+  }));
+  return {
+    reportRef: '调查报告〔2026〕1号',
+    assessments,
+    recommendation: outcome,
+    ...(outcome === 'reduce' ? { impactPeriodMonths: 6 } : {}),
+    summary: '调查核实完毕',
+  };
+}
+
+let decisions = 0;
+/** A unique id for a leadership decision. */
+export function decisionId(): string {
+  decisions += 1;
+  return `decision-${process.pid}-${decisions}`;
 }

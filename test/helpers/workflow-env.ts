@@ -1,0 +1,188 @@
+/**
+ * The time-skipping harness for workflow tests: a real test server, the real worker with a real (temporary) outbox
+ * and archive, and a driver that takes a case through the procedure by its real messages.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import type { WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+
+import { FileArchive } from '../../activities/file-archive';
+import { FileOutbox } from '../../activities/file-outbox';
+import type { WorkingCalendar } from '../../calendar';
+import { loadCalendar } from '../../calendar';
+import type { CaseState, Outcome, Submission } from '../../domain/case';
+import { createCaseWorker } from '../../worker/worker';
+import type { caseWorkflow, CaseInput } from '../../workflows/case';
+import type { HandlingOpinionProposal } from '../../workflows/messages';
+import {
+  approveHandlingOpinionSignal,
+  caseStateQuery,
+  decideAcceptanceUpdate,
+  deliverFeedbackUpdate,
+  formInvestigationTeamUpdate,
+  proposeHandlingOpinionUpdate,
+  recordDeterminationSignal,
+  recordHearingUpdate,
+  reviewInvestigationReportSignal,
+  submitInvestigationReportUpdate,
+} from '../../workflows/messages';
+import { applicant, caseOfficer, decisionId, investigator, leader, report, secretary, submission } from './cases';
+import { startTimeSkippingServer } from './temporal';
+
+export type CaseHandle = WorkflowHandle<typeof caseWorkflow>;
+
+export interface WorkflowHarness {
+  readonly env: TestWorkflowEnvironment;
+  readonly outbox: FileOutbox;
+  readonly archive: FileArchive;
+  readonly taskQueue: string;
+  /** Operator holiday files the worker's calendar reads; write one and call `reloadCalendar()`. */
+  readonly holidaysDir: string;
+  reloadCalendar(): WorkingCalendar;
+  stop(): Promise<void>;
+}
+
+/** Starts a time-skipping server and a worker over temporary stores. */
+export async function startHarness(taskQueue: string): Promise<WorkflowHarness> {
+  const env = await startTimeSkippingServer();
+  const dir = mkdtempSync(path.join(tmpdir(), `${taskQueue}-`));
+  const holidaysDir = path.join(dir, 'holidays');
+  mkdirSync(holidaysDir);
+  const outbox = new FileOutbox(path.join(dir, 'outbox'));
+  const archive = new FileArchive(path.join(dir, 'archive'));
+  let calendar = loadCalendar({ holidaysDir });
+  const worker: Worker = await createCaseWorker({
+    connection: env.nativeConnection,
+    namespace: 'default',
+    taskQueue,
+    dependencies: { calendar: () => calendar, notices: outbox, archive },
+  });
+  const running = worker.run();
+  return {
+    env,
+    outbox,
+    archive,
+    taskQueue,
+    holidaysDir,
+    reloadCalendar() {
+      calendar = loadCalendar({ holidaysDir });
+      return calendar;
+    },
+    async stop() {
+      worker.shutdown();
+      await running;
+      await env.teardown();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Starts a case on the harness's task queue. */
+export async function startCase(
+  h: WorkflowHarness,
+  overrides: Partial<Submission> = {},
+  extra: Partial<CaseInput> = {},
+): Promise<CaseHandle> {
+  const s = submission(overrides);
+  return h.env.client.workflow.start<typeof caseWorkflow>('caseWorkflow', {
+    workflowId: s.caseNumber,
+    taskQueue: h.taskQueue,
+    args: [{ submission: s, submittedBy: applicant, ...extra }],
+  });
+}
+
+/** Polls the case's state until `predicate` holds: signals are applied asynchronously. */
+export async function waitFor(
+  handle: CaseHandle,
+  predicate: (s: CaseState) => boolean,
+  what = 'the expected state',
+): Promise<CaseState> {
+  for (let i = 0; i < 100; i++) {
+    const state = await handle.query(caseStateQuery);
+    if (predicate(state)) return state;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`case never reached ${what}`);
+}
+
+/** Accepts a case and has its opinion approved along `route`. */
+export async function throughOpinion(
+  handle: CaseHandle,
+  route: HandlingOpinionProposal['route'] = 'investigate',
+  extra: Partial<HandlingOpinionProposal> = {},
+): Promise<CaseState> {
+  await handle.executeUpdate(decideAcceptanceUpdate, {
+    args: [{ decision: 'accept', actor: caseOfficer, caseOfficer: caseOfficer.id }],
+  });
+  await handle.executeUpdate(proposeHandlingOpinionUpdate, {
+    args: [{ actor: caseOfficer, opinion: '拟按程序办理', route, ...extra }],
+  });
+  await handle.signal(approveHandlingOpinionSignal, {
+    decisionId: decisionId(),
+    actor: leader,
+    approved: true,
+    comment: '同意',
+  });
+  return waitFor(handle, (s) => s.stage !== 'opinionApproval', 'an approved opinion');
+}
+
+/** Investigates (team, both hearings, report) and, unless `review` is false, has the report accepted. */
+export async function throughInvestigation(
+  handle: CaseHandle,
+  recommendation: Outcome,
+  { review = true } = {},
+): Promise<CaseState> {
+  await handle.executeUpdate(formInvestigationTeamUpdate, {
+    args: [{ actor: caseOfficer, members: ['investigator.dc', 'investigator2.dc'] }],
+  });
+  for (const heard of ['party', 'unit'] as const) {
+    await handle.executeUpdate(recordHearingUpdate, {
+      args: [{ actor: investigator, heard, statementRef: `谈话笔录-${heard}`, summary: '如实说明情况' }],
+    });
+  }
+  await handle.executeUpdate(submitInvestigationReportUpdate, {
+    args: [{ actor: investigator, report: report(recommendation) }],
+  });
+  if (!review) return handle.query(caseStateQuery);
+  await handle.signal(reviewInvestigationReportSignal, {
+    decisionId: decisionId(),
+    actor: leader,
+    approved: true,
+    comment: '同意提交领导班子会议',
+  });
+  return waitFor(handle, (s) => s.stage === 'determination', 'determination');
+}
+
+/** The leadership meeting decides `outcome`; returns the state in the feedback stage. */
+export async function determine(handle: CaseHandle, outcome: Outcome): Promise<CaseState> {
+  await handle.signal(recordDeterminationSignal, {
+    decisionId: decisionId(),
+    actor: secretary,
+    determination: {
+      meetingDate: '2026-12-10',
+      attendees: ['书记', '副书记', '委员甲', '委员乙', '委员丙'],
+      membersTotal: 7,
+      outcome,
+      ...(outcome === 'reduce' ? { impactPeriodMonths: 6 } : {}),
+      reasoning: '综合六个方面察看，依纪依规依法作出决定',
+      minutesRef: '会议纪要〔2026〕9号',
+    },
+  });
+  return waitFor(handle, (s) => s.stage === 'feedback', 'feedback');
+}
+
+/** Delivers the written feedback. */
+export async function deliverFeedback(handle: CaseHandle): Promise<CaseState> {
+  return handle.executeUpdate(deliverFeedbackUpdate, {
+    args: [{ actor: caseOfficer, documentRef: '反馈书〔2026〕3号' }],
+  });
+}
+
+/** Writes an operator holiday file into the harness's directory. */
+export function writeHolidayFile(h: WorkflowHarness, year: number, content: unknown): void {
+  writeFileSync(path.join(h.holidaysDir, `${year}.json`), JSON.stringify(content, null, 2));
+}

@@ -1,0 +1,121 @@
+/**
+ * (二) 受理办理: accept or decline, the handling opinion within 5 working days, leadership approval, and the
+ * rectification path for a minor, fixable error (约谈提醒、督促整改).
+ */
+import { setHandler } from '@temporalio/workflow';
+
+import { notify } from './activities';
+import type { Background } from './background';
+import type { CaseRecord } from './case-record';
+import { armDeadline, PERIODS, watchDeadline } from './deadlines';
+import { conclude } from './aftercare';
+import {
+  approveHandlingOpinionSignal,
+  decideAcceptanceUpdate,
+  proposeHandlingOpinionUpdate,
+  verifyRectificationUpdate,
+} from './messages';
+
+const ROUTE_NAMES = {
+  investigate: '启动调查核实',
+  rectification: '约谈提醒、督促整改',
+  exclude: '排除',
+  closeDirectly: '直接了结',
+};
+
+export function acceptanceStage(c: CaseRecord, bg: Background): void {
+  setHandler(
+    decideAcceptanceUpdate,
+    async (decision) => {
+      if (decision.decision === 'decline') {
+        c.record('declined', `不予受理：${decision.reason}`, decision.actor);
+        c.moveTo('declined');
+        return c.view();
+      }
+      c.data.caseOfficer = decision.caseOfficer;
+      c.record('accepted', `已受理，承办人：${decision.caseOfficer}`, decision.actor);
+      c.moveTo('handlingOpinion');
+      await armDeadline(c, PERIODS.handlingOpinion);
+      watchDeadline(c, bg, 'handlingOpinion');
+      return c.view();
+    },
+    { validator: (decision) => c.assertAllowed('decideAcceptance', decision.actor) },
+  );
+
+  setHandler(
+    proposeHandlingOpinionUpdate,
+    ({ actor, ...proposal }) => {
+      c.data.handlingOpinion = { ...proposal, approved: false };
+      c.record('handlingOpinionProposed', `提出拟办意见（${ROUTE_NAMES[proposal.route]}）：${proposal.opinion}`, actor);
+      c.moveTo('opinionApproval');
+      return c.view();
+    },
+    {
+      validator: (p) => {
+        c.assertAllowed('proposeHandlingOpinion', p.actor);
+        if (p.route === 'exclude' && !p.exclusionGround) c.invalid('an exclusion names its ground');
+        if (p.route === 'closeDirectly' && !p.closureGround) c.invalid('a direct closure names its ground');
+        if (p.route === 'rectification' && !p.fixWithinWorkingDays)
+          c.invalid('a rectification sets fixWithinWorkingDays');
+      },
+    },
+  );
+
+  // 呈领导审批: only an approved opinion starts the handling.
+  setHandler(approveHandlingOpinionSignal, async (decision) => {
+    const opinion = c.data.handlingOpinion;
+    if (!opinion || !c.acceptsDecision('approveHandlingOpinion', decision.actor, decision.decisionId)) return;
+    if (!decision.approved) {
+      c.data.handlingOpinion = undefined;
+      c.record('handlingOpinionSentBack', `拟办意见被退回：${decision.comment}`, decision.actor);
+      c.moveTo('handlingOpinion');
+      return;
+    }
+    c.data.handlingOpinion = { ...opinion, approved: true };
+    c.data.route = opinion.route;
+    c.record('handlingOpinionApproved', `领导审批同意拟办意见：${ROUTE_NAMES[opinion.route]}`, decision.actor);
+    switch (opinion.route) {
+      case 'investigate':
+        c.moveTo('investigation');
+        return;
+      case 'exclude':
+        c.record('excluded', `排除（${opinion.exclusionGround}）：${opinion.opinion}`, decision.actor);
+        await conclude(c, bg, 'excluded');
+        return;
+      case 'closeDirectly':
+        c.record('closedDirectly', `直接了结（${opinion.closureGround}）：${opinion.opinion}`, decision.actor);
+        await conclude(c, bg, 'closedDirectly');
+        return;
+      case 'rectification':
+        c.moveTo('rectification');
+        await bg.effect(() =>
+          notify.sendNotice({
+            key: `${c.caseNumber}/rectification/order`,
+            caseNumber: c.caseNumber,
+            kind: 'rectificationOrder',
+            recipients: ['party', 'partyUnit'],
+            text: `案件 ${c.caseNumber}：经约谈提醒，请于 ${opinion.fixWithinWorkingDays} 个工作日内整改到位。`,
+          }),
+        );
+        await armDeadline(c, { ...PERIODS.rectification, workingDays: opinion.fixWithinWorkingDays ?? 1 });
+        watchDeadline(c, bg, 'rectification');
+        return;
+    }
+  });
+
+  // 整改及时到位的不予追责问责; not fixed goes on to investigation.
+  setHandler(
+    verifyRectificationUpdate,
+    async ({ actor, fixed, note }) => {
+      if (fixed) {
+        c.record('rectified', `整改及时到位，不予追责：${note}`, actor);
+        await conclude(c, bg, 'rectified');
+      } else {
+        c.record('rectificationFailed', `整改未到位，转入调查核实：${note}`, actor);
+        c.moveTo('investigation');
+      }
+      return c.view();
+    },
+    { validator: (check) => c.assertAllowed('verifyRectification', check.actor) },
+  );
+}

@@ -1,0 +1,239 @@
+/**
+ * What follows a conclusion: decisions of exemption or reduction written to the personnel file and the integrity
+ * file, each once; the impact period's end; follow-up visits (回访教育); name clearing and the false report kept for
+ * pursuit when a report proved false; announcement after consultation; the integrity review reply of a fast-track
+ * case. The case closes when nothing is owed.
+ */
+import { condition, setHandler, sleep } from '@temporalio/workflow';
+
+import type { ArchiveReceipt, Closure, Obligation } from '../domain/case';
+import { archive, calendar, notify } from './activities';
+import type { Background } from './background';
+import type { CaseRecord } from './case-record';
+import { addMs, msUntil, workflowNow } from './clock';
+import {
+  announceUpdate,
+  clearNameUpdate,
+  recordConsultationUpdate,
+  recordFalseReportUpdate,
+  recordFollowUpVisitUpdate,
+  replyIntegrityReviewUpdate,
+} from './messages';
+
+/** The first follow-up visit is due this long after the conclusion. */
+const FOLLOW_UP_AFTER_MS = 30 * 24 * 3600 * 1000;
+
+const CLOSURE_NAMES: Record<Closure, string> = {
+  decided: '集体研究作出决定',
+  excluded: '排除',
+  closedDirectly: '直接了结',
+  rectified: '整改到位不予追责',
+};
+
+/** What a decision leaves owed: archive entries and visits after exemption or reduction, the impact period. */
+export function owedAfterDecision(c: CaseRecord): Obligation[] {
+  const owed: Obligation[] = [];
+  if (c.data.outcome === 'exempt' || c.data.outcome === 'reduce') {
+    owed.push('personnelFile', 'integrityFile', 'followUpVisit');
+  }
+  if (c.data.outcome === 'reduce') owed.push('impactPeriod');
+  if (c.data.submission.fastTrack) owed.push('integrityReviewReply');
+  return owed;
+}
+
+function owedAfterEarlyExit(c: CaseRecord, closure: Closure): Obligation[] {
+  const owed: Obligation[] = [];
+  // 对受到诬告陷害的党员干部 … 回访教育; 澄清正名; 严厉打击诬告陷害行为.
+  if (closure === 'excluded') owed.push('nameClearing', 'falseReportRecord', 'followUpVisit');
+  if (c.data.submission.fastTrack) owed.push('integrityReviewReply');
+  return owed;
+}
+
+/** Records the conclusion, tells the party, and closes the case or moves it to aftercare. */
+export async function conclude(c: CaseRecord, bg: Background, closure: Closure): Promise<void> {
+  c.data.closure = closure;
+  if (closure !== 'decided') {
+    c.data.decidedAt = workflowNow().toISOString();
+    c.data.openObligations = owedAfterEarlyExit(c, closure);
+    startDecisionEffects(c, bg);
+    await bg.effect(() =>
+      notify.sendNotice({
+        key: `${c.caseNumber}/conclusion`,
+        caseNumber: c.caseNumber,
+        kind: 'conclusion',
+        recipients: ['party', 'partyUnit'],
+        text: `案件 ${c.caseNumber} 已办结：${CLOSURE_NAMES[closure]}。`,
+      }),
+    );
+  }
+  c.moveTo('aftercare');
+  closeIfDone(c);
+}
+
+/** Closes the case once it has left feedback behind and nothing is owed. */
+export function closeIfDone(c: CaseRecord): void {
+  if (c.stage === 'aftercare' && c.data.openObligations.length === 0) {
+    c.record('closed', `案件办结（${CLOSURE_NAMES[c.data.closure ?? 'decided']}）`);
+    c.moveTo('closed');
+  }
+}
+
+function fulfil(c: CaseRecord, obligation: Obligation): void {
+  c.data.openObligations = c.data.openObligations.filter((o) => o !== obligation);
+  closeIfDone(c);
+}
+
+/** Starts, or on a new run resumes, what runs by itself after a conclusion. Every step is idempotent. */
+export function startDecisionEffects(c: CaseRecord, bg: Background): void {
+  const owed = new Set(c.data.openObligations);
+  for (const file of ['personnelFile', 'integrityFile'] as const) {
+    if (owed.has(file)) bg.run(() => writeArchive(c, bg, file));
+  }
+  if (owed.has('impactPeriod')) bg.run(() => runImpactPeriod(c, bg));
+  if (owed.has('followUpVisit') && !c.data.followUpReminded) bg.run(() => remindFollowUp(c, bg));
+}
+
+async function writeArchive(c: CaseRecord, bg: Background, file: ArchiveReceipt['file']): Promise<void> {
+  const determination = c.data.determination;
+  if (!determination || !c.data.outcome) return;
+  const receipt = await bg.effect(() =>
+    archive.archiveDecision({
+      key: `${c.caseNumber}/${file}`,
+      file,
+      caseNumber: c.caseNumber,
+      party: c.data.submission.party,
+      outcome: c.data.outcome ?? 'refuse',
+      impactPeriodMonths: determination.impactPeriodMonths,
+      meetingDate: determination.meetingDate,
+      minutesRef: determination.minutesRef,
+    }),
+  );
+  c.data.archiveReceipts.push(receipt);
+  c.record(
+    'archived',
+    `决定已存入${file === 'personnelFile' ? '干部人事档案' : '廉政档案'}（回执 ${receipt.receiptId}）`,
+  );
+  fulfil(c, file);
+}
+
+async function runImpactPeriod(c: CaseRecord, bg: Background): Promise<void> {
+  if (!c.data.impactPeriodEndsAt) {
+    const months = c.data.determination?.impactPeriodMonths ?? 1;
+    const { endsAt } = await calendar.impactPeriodEnd({
+      from: c.data.decidedAt ?? workflowNow().toISOString(),
+      months,
+    });
+    c.data.impactPeriodEndsAt = endsAt;
+    c.record('impactPeriodSet', `影响期 ${months} 个月，至 ${endsAt} 期满`);
+  }
+  await sleep(msUntil(c.data.impactPeriodEndsAt));
+  await bg.effect(() =>
+    notify.sendNotice({
+      key: `${c.caseNumber}/impactPeriod/ended`,
+      caseNumber: c.caseNumber,
+      kind: 'impactPeriodEnded',
+      recipients: ['party', 'partyUnit', c.data.submission.handlingBody],
+      text: `案件 ${c.caseNumber}：影响期已满，此后在评先评优、考核评价、选拔任用、职级职称晋升等方面不受影响。`,
+    }),
+  );
+  c.record('impactPeriodEnded', '影响期满');
+  fulfil(c, 'impactPeriod');
+}
+
+async function remindFollowUp(c: CaseRecord, bg: Background): Promise<void> {
+  const due = c.data.followUpDueAt ?? addMs(c.data.decidedAt ?? workflowNow().toISOString(), FOLLOW_UP_AFTER_MS);
+  c.data.followUpDueAt = due;
+  const visited = await condition(() => c.data.followUpVisits.length > 0, msUntil(due));
+  if (visited) return;
+  c.data.followUpReminded = true;
+  c.record('followUpDue', '回访教育已到期，请及时开展');
+  await bg.effect(() =>
+    notify.sendNotice({
+      key: `${c.caseNumber}/followUp/reminder`,
+      caseNumber: c.caseNumber,
+      kind: 'followUpDue',
+      recipients: [c.data.submission.handlingBody],
+      text: `案件 ${c.caseNumber}：请开展回访教育。`,
+    }),
+  );
+}
+
+export function aftercareStage(c: CaseRecord): void {
+  setHandler(
+    recordFollowUpVisitUpdate,
+    ({ actor, visitedOn, note }) => {
+      c.data.followUpVisits.push({ visitedOn, note });
+      c.record('followUpVisited', `开展回访教育（${visitedOn}）：${note}`, actor);
+      fulfil(c, 'followUpVisit');
+      return c.view();
+    },
+    { validator: ({ actor }) => c.assertAllowed('recordFollowUpVisit', actor) },
+  );
+
+  setHandler(
+    replyIntegrityReviewUpdate,
+    ({ actor, reply, documentRef }) => {
+      c.record('integrityReviewReplied', `快查快结，回复党风廉政审核意见（${documentRef}）：${reply}`, actor);
+      fulfil(c, 'integrityReviewReply');
+      return c.view();
+    },
+    { validator: ({ actor }) => c.assertAllowed('replyIntegrityReview', actor) },
+  );
+
+  setHandler(
+    recordConsultationUpdate,
+    ({ actor, partyAgrees, note }) => {
+      c.data.consultation = { partyAgrees, note };
+      c.record('consulted', `充分征求本人意见：${partyAgrees ? '同意' : '不同意'}通报或澄清。${note}`, actor);
+      return c.view();
+    },
+    { validator: ({ actor }) => c.assertAllowed('recordConsultation', actor) },
+  );
+
+  setHandler(
+    announceUpdate,
+    ({ actor, scope, documentRef }) => {
+      c.data.announced = true;
+      c.record('announced', `在${scope}范围内通报说明（${documentRef}）`, actor);
+      return c.view();
+    },
+    { validator: ({ actor }) => c.assertAllowed('announce', actor) },
+  );
+
+  setHandler(
+    clearNameUpdate,
+    ({ actor, partyWishes, scope, method, documentRef }) => {
+      c.data.nameCleared = partyWishes === 'clear';
+      c.record(
+        'nameClearing',
+        partyWishes === 'clear'
+          ? `在${scope ?? ''}范围内以${method ?? ''}方式澄清正名（${documentRef ?? ''}）`
+          : '经征求本人意见，本人不要求澄清正名',
+        actor,
+      );
+      fulfil(c, 'nameClearing');
+      return c.view();
+    },
+    {
+      validator: (n) => {
+        c.assertAllowed('clearName', n.actor);
+        if (n.partyWishes === 'clear' && !c.data.consultation?.partyAgrees) {
+          c.invalid('the party did not agree to a name clearing in the consultation');
+        }
+        if (n.partyWishes === 'clear' && !(n.scope && n.method && n.documentRef)) {
+          c.invalid('a name clearing names its scope, method and document');
+        }
+      },
+    },
+  );
+
+  setHandler(
+    recordFalseReportUpdate,
+    ({ actor, reportRef, referredTo, note }) => {
+      c.record('falseReportRecorded', `诬告陷害线索（${reportRef}）已移送${referredTo}依纪依法处理：${note}`, actor);
+      fulfil(c, 'falseReportRecord');
+      return c.view();
+    },
+    { validator: ({ actor }) => c.assertAllowed('recordFalseReport', actor) },
+  );
+}

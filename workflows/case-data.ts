@@ -1,0 +1,72 @@
+/**
+ * The whole state of a case as plain data. It is what a run hands to the next on continue-as-new, so it holds
+ * everything needed to resume: deadlines with their ladder progress, pauses, obligations, decisions seen.
+ */
+import type {
+  Actor,
+  ArchiveReceipt,
+  ClockPause,
+  Closure,
+  Deadline,
+  Determination,
+  HandlingRoute,
+  InvestigationReport,
+  Obligation,
+  Outcome,
+  Stage,
+  Submission,
+  TimelineEntry,
+} from '../domain/case';
+import type { Consultation, HandlingOpinionProposal } from './messages';
+
+export interface CaseData {
+  readonly submission: Submission;
+  readonly submittedBy: Actor;
+  stage: Stage;
+  caseOfficer?: string;
+  handlingOpinion?: Omit<HandlingOpinionProposal, 'actor'> & { approved: boolean };
+  investigationTeam?: readonly string[];
+  evidenceRefs: string[];
+  hearings: { heard: 'party' | 'unit'; statementRef: string }[];
+  report?: InvestigationReport;
+  determination?: Determination;
+  outcome?: Outcome;
+  closure?: Closure;
+  decidedAt?: string;
+  openObligations: Obligation[];
+  archiveReceipts: ArchiveReceipt[];
+  impactPeriodEndsAt?: string;
+  followUpDueAt?: string;
+  followUpReminded: boolean;
+  followUpVisits: { visitedOn: string; note: string }[];
+  consultation?: Omit<Consultation, 'actor'>;
+  announced: boolean;
+  nameCleared?: boolean;
+  pauses: ClockPause[];
+  deadlines: Deadline[];
+  timeline: TimelineEntry[];
+  /** Ids of leadership decisions already applied: a signal delivered twice is applied once. */
+  decisionIds: string[];
+  /** Route chosen by the approved opinion, kept apart so a send-back can clear the proposal. */
+  route?: HandlingRoute;
+}
+
+/** The state of a case that has just been submitted. */
+export function newCaseData(submission: Submission, submittedBy: Actor): CaseData {
+  return {
+    submission,
+    submittedBy,
+    stage: 'acceptance',
+    evidenceRefs: [...submission.evidenceRefs],
+    hearings: [],
+    openObligations: [],
+    archiveReceipts: [],
+    followUpReminded: false,
+    followUpVisits: [],
+    announced: false,
+    pauses: [],
+    deadlines: [],
+    timeline: [],
+    decisionIds: [],
+  };
+}

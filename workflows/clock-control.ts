@@ -1,0 +1,56 @@
+/**
+ * Pausing and resuming a case's statutory clock (waiting for supplementary material, say), and recomputing
+ * provisional deadlines when an operator loads the holiday arrangement of a year they depend on.
+ */
+import { setHandler } from '@temporalio/workflow';
+
+import type { Background } from './background';
+import type { CaseRecord } from './case-record';
+import { workflowNow } from './clock';
+import { recomputeDeadline } from './deadlines';
+import { calendarLoadedSignal, pauseClockUpdate, resumeClockUpdate } from './messages';
+
+export function clockControl(c: CaseRecord, bg: Background): void {
+  setHandler(
+    pauseClockUpdate,
+    ({ actor, reason }) => {
+      const from = workflowNow().toISOString();
+      c.data.pauses.push({ from, by: actor, reason });
+      for (const d of c.data.deadlines) if (d.status === 'running') c.putDeadline({ ...d, status: 'paused' });
+      c.record('clockPaused', `暂停计时：${reason}`, actor);
+      return c.view();
+    },
+    {
+      validator: ({ actor, reason }) => {
+        c.assertAllowed('pauseClock', actor);
+        if (!reason.trim()) c.invalid('a pause gives its reason');
+      },
+    },
+  );
+
+  setHandler(
+    resumeClockUpdate,
+    async ({ actor }) => {
+      const open = c.data.pauses.findIndex((p) => !p.until);
+      const until = workflowNow().toISOString();
+      c.data.pauses[open] = { ...c.data.pauses[open], until };
+      c.record('clockResumed', '恢复计时，剩余工作日顺延', actor);
+      await bg.effect(async () => {
+        for (const d of c.data.deadlines.filter((x) => x.status === 'paused')) {
+          await recomputeDeadline(c, d.id, 'resumed');
+        }
+      });
+      return c.view();
+    },
+    { validator: ({ actor }) => c.assertAllowed('resumeClock', actor) },
+  );
+
+  setHandler(calendarLoadedSignal, async ({ year, calendarVersion }) => {
+    const provisional = c.data.deadlines.filter((d) => d.provisional && d.status !== 'met');
+    if (provisional.length === 0) return;
+    c.record('calendarLoaded', `${year}年节假日安排已载入（日历版本 ${calendarVersion}），重新计算暂定期限`);
+    await bg.effect(async () => {
+      for (const d of provisional) await recomputeDeadline(c, d.id, 'calendarLoaded');
+    });
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * (四) 研究认定 and (五) 反馈结论: the leadership meeting decides collectively; written feedback reaches the
+ * official and their unit within 5 working days of the decision.
+ */
+import { setHandler } from '@temporalio/workflow';
+
+import type { Determination } from '../domain/case';
+import { OUTCOME_NAMES } from '../domain/labels';
+import { notify } from './activities';
+import { conclude, owedAfterDecision, startDecisionEffects } from './aftercare';
+import type { Background } from './background';
+import type { CaseRecord } from './case-record';
+import { workflowNow } from './clock';
+import { armDeadline, PERIODS, watchDeadline } from './deadlines';
+import { deliverFeedbackUpdate, recordDeterminationSignal } from './messages';
+
+/** Why a meeting's record cannot stand as a collective decision, if it cannot. */
+export function determinationProblem(d: Determination): string | undefined {
+  const attendees = new Set(d.attendees);
+  if (attendees.size !== d.attendees.length) return 'an attendee is listed twice';
+  if (attendees.size > d.membersTotal) return 'more attendees than members';
+  if (attendees.size * 2 <= d.membersTotal) return `no quorum: ${attendees.size} of ${d.membersTotal} members attended`;
+  if (d.outcome === 'reduce' && !d.impactPeriodMonths) return 'a reduced liability sets its impact period';
+  if (d.outcome !== 'reduce' && d.impactPeriodMonths) return 'only a reduced liability has an impact period';
+  return undefined;
+}
+
+export function determinationStage(c: CaseRecord, bg: Background): void {
+  setHandler(recordDeterminationSignal, async ({ decisionId, actor, determination }) => {
+    const problem = determinationProblem(determination);
+    if (problem) {
+      c.record('decisionIgnored', `领导班子会议记录不符合要求：${problem}`, actor);
+      return;
+    }
+    if (!c.acceptsDecision('recordDetermination', actor, decisionId)) return;
+    c.data.determination = determination;
+    c.data.outcome = determination.outcome;
+    c.data.decidedAt = workflowNow().toISOString();
+    c.data.openObligations = owedAfterDecision(c);
+    c.markOutcome();
+    c.record(
+      'determined',
+      `领导班子会议（${determination.meetingDate}，到会 ${determination.attendees.length}/${determination.membersTotal}）集体研究决定：${OUTCOME_NAMES[determination.outcome]}`,
+      actor,
+    );
+    c.moveTo('feedback');
+    startDecisionEffects(c, bg);
+    await armDeadline(c, PERIODS.feedback);
+    watchDeadline(c, bg, 'feedback');
+  });
+
+  setHandler(
+    deliverFeedbackUpdate,
+    async ({ actor, documentRef }) => {
+      const outcome = c.data.outcome ?? 'refuse';
+      await bg.effect(() =>
+        notify.sendNotice({
+          key: `${c.caseNumber}/feedback`,
+          caseNumber: c.caseNumber,
+          kind: 'feedback',
+          recipients: ['party', 'partyUnit'],
+          text: `案件 ${c.caseNumber}：经集体研究，决定${OUTCOME_NAMES[outcome]}。书面反馈文书：${documentRef}。`,
+        }),
+      );
+      c.record('feedbackDelivered', `向干部本人及所在单位书面反馈结论（${documentRef}）`, actor);
+      await conclude(c, bg, 'decided');
+      return c.view();
+    },
+    { validator: ({ actor }) => c.assertAllowed('deliverFeedback', actor) },
+  );
+}
