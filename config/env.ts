@@ -29,6 +29,13 @@ const schema = z.object({
   PORT: port.default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default(path.join(projectRoot, '.data')),
+  /** How many working days before a statutory deadline its reminder goes out. */
+  REMINDER_WORKING_DAYS: z.coerce.number().int().min(1).max(10).default(1),
+  /** Production notice transport and archive store; unset, notices go to DATA_DIR/outbox and entries to DATA_DIR/archive. */
+  NOTICE_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  NOTICE_WEBHOOK_TOKEN: z.string().min(1).optional(),
+  ARCHIVE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  ARCHIVE_TOKEN: z.string().min(1).optional(),
   /** Operators' holiday files (`<year>.json`); shared by every worker and the API in a deployment. */
   HOLIDAYS_DIR: z.string().default(path.join(projectRoot, 'config', 'holidays')),
 });

@@ -2,19 +2,16 @@
  * Runs the worker alone against the configured Temporal server (`TEMPORAL_ADDRESS`), for deployments that scale
  * workers apart from the API. `npm start` runs it in-process instead.
  */
-import path from 'node:path';
 
 import { NativeConnection } from '@temporalio/worker';
 
-import { FileArchive } from '../activities/file-archive';
-import { FileOutbox } from '../activities/file-outbox';
-import { calendarSource } from '../calendar';
 import { connectionOptions, loadConfig } from '../config/env';
+import { activityDependencies } from './dependencies';
 import { createCaseWorker } from './worker';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const calendar = calendarSource({ holidaysDir: config.HOLIDAYS_DIR });
+  const dependencies = activityDependencies(config);
   const connection = await NativeConnection.connect(
     connectionOptions(config, config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_DEV_PORT}`),
   );
@@ -22,11 +19,7 @@ async function main(): Promise<void> {
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    dependencies: {
-      calendar,
-      notices: new FileOutbox(path.join(config.DATA_DIR, 'outbox')),
-      archive: new FileArchive(path.join(config.DATA_DIR, 'archive')),
-    },
+    dependencies,
   });
   await worker.run();
   await connection.close();

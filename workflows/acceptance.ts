@@ -4,9 +4,9 @@
  */
 import { setHandler } from '@temporalio/workflow';
 
-import { notify } from './activities';
 import type { Background } from './background';
 import type { CaseRecord } from './case-record';
+import { sendNotice } from './delivery';
 import { armDeadline, PERIODS, watchDeadline } from './deadlines';
 import { conclude } from './aftercare';
 import {
@@ -89,7 +89,7 @@ export function acceptanceStage(c: CaseRecord, bg: Background): void {
       case 'rectification':
         c.moveTo('rectification');
         await bg.effect(() =>
-          notify.sendNotice({
+          sendNotice(c, {
             key: `${c.caseNumber}/rectification/order`,
             caseNumber: c.caseNumber,
             kind: 'rectificationOrder',

@@ -7,9 +7,10 @@
 import { condition, setHandler, sleep } from '@temporalio/workflow';
 
 import type { ArchiveReceipt, Closure, Obligation } from '../domain/case';
-import { archive, calendar, notify } from './activities';
+import { calendar } from './activities';
 import type { Background } from './background';
 import type { CaseRecord } from './case-record';
+import { archiveOnce, sendNotice } from './delivery';
 import { addMs, msUntil, workflowNow } from './clock';
 import {
   announceUpdate,
@@ -57,7 +58,7 @@ export async function conclude(c: CaseRecord, bg: Background, closure: Closure):
     c.data.openObligations = owedAfterEarlyExit(c, closure);
     startDecisionEffects(c, bg);
     await bg.effect(() =>
-      notify.sendNotice({
+      sendNotice(c, {
         key: `${c.caseNumber}/conclusion`,
         caseNumber: c.caseNumber,
         kind: 'conclusion',
@@ -97,7 +98,7 @@ async function writeArchive(c: CaseRecord, bg: Background, file: ArchiveReceipt[
   const determination = c.data.determination;
   if (!determination || !c.data.outcome) return;
   const receipt = await bg.effect(() =>
-    archive.archiveDecision({
+    archiveOnce(c, {
       key: `${c.caseNumber}/${file}`,
       file,
       caseNumber: c.caseNumber,
@@ -108,6 +109,8 @@ async function writeArchive(c: CaseRecord, bg: Background, file: ArchiveReceipt[
       minutesRef: determination.minutesRef,
     }),
   );
+  // A refused entry stays owed: the case waits in aftercare, with the refusal in its timeline, until it is filed.
+  if (!receipt) return;
   c.data.archiveReceipts.push(receipt);
   c.record(
     'archived',
@@ -128,7 +131,7 @@ async function runImpactPeriod(c: CaseRecord, bg: Background): Promise<void> {
   }
   await sleep(msUntil(c.data.impactPeriodEndsAt));
   await bg.effect(() =>
-    notify.sendNotice({
+    sendNotice(c, {
       key: `${c.caseNumber}/impactPeriod/ended`,
       caseNumber: c.caseNumber,
       kind: 'impactPeriodEnded',
@@ -148,7 +151,7 @@ async function remindFollowUp(c: CaseRecord, bg: Background): Promise<void> {
   c.data.followUpReminded = true;
   c.record('followUpDue', '回访教育已到期，请及时开展');
   await bg.effect(() =>
-    notify.sendNotice({
+    sendNotice(c, {
       key: `${c.caseNumber}/followUp/reminder`,
       caseNumber: c.caseNumber,
       kind: 'followUpDue',

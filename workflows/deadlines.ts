@@ -8,9 +8,10 @@ import { condition } from '@temporalio/workflow';
 
 import type { Deadline } from '../domain/case';
 import { HANDLING_BODY_NAMES } from '../domain/labels';
-import { calendar, notify } from './activities';
+import { calendar } from './activities';
 import type { Background } from './background';
 import type { CaseRecord } from './case-record';
+import { sendNotice } from './delivery';
 import { msUntil, workflowNow } from './clock';
 
 export interface DeadlineSpec {
@@ -130,7 +131,7 @@ async function fire(c: CaseRecord, d: Deadline, step: Step): Promise<void> {
   if (step.kind === 'reminder') {
     c.putDeadline({ ...d, reminderSent: true });
     c.record('deadlineReminder', `提醒：${d.clause}，将于 ${d.dueAt} 到期`);
-    await notify.sendNotice({
+    await sendNotice(c, {
       key: `${caseNumber}/${d.id}/${d.changes.length}/reminder`,
       caseNumber,
       kind: 'deadlineReminder',
@@ -146,7 +147,7 @@ async function fire(c: CaseRecord, d: Deadline, step: Step): Promise<void> {
     step.kind === 'due' ? 'deadlineOverdue' : 'deadlineEscalated',
     `${step.kind === 'due' ? '已超过期限' : `超期仍未办理（第${count}次督办）`}：${d.clause}；已通知${HANDLING_BODY_NAMES[body]}及其上级`,
   );
-  await notify.sendNotice({
+  await sendNotice(c, {
     key: `${caseNumber}/${d.id}/overdue/${count}`,
     caseNumber,
     kind: step.kind === 'due' ? 'deadlineOverdue' : 'deadlineEscalated',

@@ -6,10 +6,11 @@ import { setHandler } from '@temporalio/workflow';
 
 import type { Determination } from '../domain/case';
 import { OUTCOME_NAMES } from '../domain/labels';
-import { notify } from './activities';
+
 import { conclude, owedAfterDecision, startDecisionEffects } from './aftercare';
 import type { Background } from './background';
 import type { CaseRecord } from './case-record';
+import { sendNotice } from './delivery';
 import { workflowNow } from './clock';
 import { armDeadline, PERIODS, watchDeadline } from './deadlines';
 import { deliverFeedbackUpdate, recordDeterminationSignal } from './messages';
@@ -54,7 +55,7 @@ export function determinationStage(c: CaseRecord, bg: Background): void {
     async ({ actor, documentRef }) => {
       const outcome = c.data.outcome ?? 'refuse';
       await bg.effect(() =>
-        notify.sendNotice({
+        sendNotice(c, {
           key: `${c.caseNumber}/feedback`,
           caseNumber: c.caseNumber,
           kind: 'feedback',

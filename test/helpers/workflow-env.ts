@@ -10,6 +10,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 
+import type { ActivityDependencies } from '../../activities';
 import { FileArchive } from '../../activities/file-archive';
 import { FileOutbox } from '../../activities/file-outbox';
 import type { WorkingCalendar } from '../../calendar';
@@ -46,8 +47,11 @@ export interface WorkflowHarness {
   stop(): Promise<void>;
 }
 
-/** Starts a time-skipping server and a worker over temporary stores. */
-export async function startHarness(taskQueue: string): Promise<WorkflowHarness> {
+/** Starts a time-skipping server and a worker over temporary stores, or over the `stores` given. */
+export async function startHarness(
+  taskQueue: string,
+  stores: Partial<Pick<ActivityDependencies, 'notices' | 'archive'>> = {},
+): Promise<WorkflowHarness> {
   const env = await startTimeSkippingServer();
   const dir = mkdtempSync(path.join(tmpdir(), `${taskQueue}-`));
   const holidaysDir = path.join(dir, 'holidays');
@@ -59,7 +63,7 @@ export async function startHarness(taskQueue: string): Promise<WorkflowHarness> 
     connection: env.nativeConnection,
     namespace: 'default',
     taskQueue,
-    dependencies: { calendar: () => calendar, notices: outbox, archive },
+    dependencies: { calendar: () => calendar, notices: outbox, archive, ...stores },
   });
   const running = worker.run();
   return {

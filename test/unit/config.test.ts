@@ -27,3 +27,15 @@ test('a TLS certificate without its key is refused', () => {
 test('an unreadable TLS file is named', () => {
   expect(() => loadConfig({ TEMPORAL_TLS_CA: '/nonexistent/ca.pem' })).toThrow(/TEMPORAL_TLS_CA: cannot read/);
 });
+
+test('the production notice webhook and archive service are named when their URLs are bad', () => {
+  expect(() => loadConfig({ NOTICE_WEBHOOK_URL: 'not a url', ARCHIVE_URL: 'ftp://archive' })).toThrow(
+    /^ {2}NOTICE_WEBHOOK_URL: [^\n]+\n {2}ARCHIVE_URL: /m,
+  );
+});
+
+test('the reminder goes out 1 working day before a deadline unless configured', () => {
+  expect(loadConfig({}).REMINDER_WORKING_DAYS).toBe(1);
+  expect(loadConfig({ REMINDER_WORKING_DAYS: '2' }).REMINDER_WORKING_DAYS).toBe(2);
+  expect(() => loadConfig({ REMINDER_WORKING_DAYS: '0' })).toThrow(/REMINDER_WORKING_DAYS/);
+});

@@ -1,0 +1,38 @@
+import { ApplicationFailure } from '@temporalio/activity';
+
+/** Where a production transport or store sends its requests, and how it proves who it is. */
+export interface HttpEndpoint {
+  readonly url: string;
+  readonly token?: string;
+  readonly timeoutMs?: number;
+}
+
+/**
+ * POSTs JSON with an `Idempotency-Key`, so that the receiver keeps one copy per key however often the activity
+ * retries. A 4xx other than 408 and 429 means the request itself is refused: retrying cannot help, so the failure
+ * is non-retryable and names `refusedType`; a 5xx, a timeout or a dropped connection is thrown as a plain error
+ * for the activity's retry policy.
+ */
+export async function postIdempotent(
+  endpoint: HttpEndpoint,
+  key: string,
+  body: unknown,
+  refusedType: string,
+): Promise<Response> {
+  const res = await fetch(endpoint.url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'idempotency-key': key,
+      ...(endpoint.token ? { authorization: `Bearer ${endpoint.token}` } : {}),
+    },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(endpoint.timeoutMs ?? 10_000),
+  });
+  if (res.ok) return res;
+  const detail = `${endpoint.url} answered ${res.status} for ${key}`;
+  if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
+    throw ApplicationFailure.nonRetryable(detail, refusedType);
+  }
+  throw new Error(detail);
+}

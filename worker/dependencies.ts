@@ -1,0 +1,27 @@
+import path from 'node:path';
+
+import type { ActivityDependencies } from '../activities';
+import { FileArchive } from '../activities/file-archive';
+import { FileOutbox } from '../activities/file-outbox';
+import { HttpArchive } from '../activities/http-archive';
+import { WebhookTransport } from '../activities/webhook-transport';
+import { calendarSource } from '../calendar';
+import type { AppConfig } from '../config/env';
+
+/**
+ * What the activities of a deployed worker touch, chosen by the configuration: the webhook and the archive
+ * service when their URLs are set, else the readable defaults under DATA_DIR (an outbox of notice files and an
+ * archive of entry files). Loads the calendar now, so a bad holiday file stops start-up with its name.
+ */
+export function activityDependencies(config: AppConfig): ActivityDependencies {
+  return {
+    calendar: calendarSource({ holidaysDir: config.HOLIDAYS_DIR }),
+    notices: config.NOTICE_WEBHOOK_URL
+      ? new WebhookTransport({ url: config.NOTICE_WEBHOOK_URL, token: config.NOTICE_WEBHOOK_TOKEN })
+      : new FileOutbox(path.join(config.DATA_DIR, 'outbox')),
+    archive: config.ARCHIVE_URL
+      ? new HttpArchive({ url: config.ARCHIVE_URL, token: config.ARCHIVE_TOKEN })
+      : new FileArchive(path.join(config.DATA_DIR, 'archive')),
+    deadlines: { reminderWorkingDays: config.REMINDER_WORKING_DAYS },
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * Notices as the stages send them. A notice the transport refuses outright (NoticeRefused: the gateway said the
+ * notice itself is wrong) must not end the case: the refusal is recorded in the timeline, where operators and a
+ * later 责任倒查 see it, and the procedure goes on. The same holds for an archive entry the archive service refuses
+ * (ArchiveRefused). Every other failure is retried by the activity policy.
+ */
+import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
+
+import type { ArchiveEntry } from '../activities/archive';
+import type { DeliveryReceipt, Notice } from '../activities/notify';
+import type { ArchiveReceipt } from '../domain/case';
+import { archive, notify } from './activities';
+import type { CaseRecord } from './case-record';
+
+/** Sends `notice`; answers undefined when the transport refused it, after recording the refusal. */
+export async function sendNotice(c: CaseRecord, notice: Notice): Promise<DeliveryReceipt | undefined> {
+  try {
+    return await notify.sendNotice(notice);
+  } catch (err) {
+    const reason = refusal(err, 'NoticeRefused');
+    if (reason === undefined) throw err;
+    c.record('noticeRefused', `通知未能送达，已被拒收，需人工处理（${notice.kind}）：${reason}`);
+    return undefined;
+  }
+}
+
+/** Files `entry`; answers undefined when the archive service refused it, after recording the refusal. */
+export async function archiveOnce(c: CaseRecord, entry: ArchiveEntry): Promise<ArchiveReceipt | undefined> {
+  try {
+    return await archive.archiveDecision(entry);
+  } catch (err) {
+    const reason = refusal(err, 'ArchiveRefused');
+    if (reason === undefined) throw err;
+    c.record(
+      'archiveRefused',
+      `档案系统拒收（${entry.file === 'personnelFile' ? '干部人事档案' : '廉政档案'}），需人工处理：${reason}`,
+    );
+    return undefined;
+  }
+}
+
+/** The message of a non-retryable refusal of `type` inside an activity failure, else undefined. */
+export function refusal(err: unknown, type: string): string | undefined {
+  if (err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === type) {
+    return err.cause.message;
+  }
+  return undefined;
+}
