@@ -9,7 +9,7 @@ import { ACTION_ROLES } from '../domain/actions';
 import type { Actor, CaseState, Deadline, Stage } from '../domain/case';
 import { HANDLING_BODY_NAMES, OUTCOME_NAMES, STAGE_NAMES } from '../domain/labels';
 import type { CaseData } from './case-data';
-import { instant, workflowNow } from './clock';
+import { beijingText, instant, workflowNow } from './clock';
 import { openActions } from './rules';
 import {
   ApplicantId,
@@ -159,7 +159,9 @@ export class CaseRecord {
       HANDLING_BODY_NAMES[d.submission.handlingBody],
       `阶段：${STAGE_NAMES[d.stage]}`,
       ...(d.outcome ? [`结论：${OUTCOME_NAMES[d.outcome]}`] : []),
-      ...(next ? [`下一期限：${next.dueAt}（${next.clause}${next.status === 'overdue' ? '，已超期' : ''}）`] : []),
+      ...(next
+        ? [`下一期限：${beijingText(next.dueAt)}（${next.clause}${next.status === 'overdue' ? '，已超期' : ''}）`]
+        : []),
       ...(this.clockPaused() ? ['计时已暂停'] : []),
     ];
     return parts.join('｜');

@@ -12,7 +12,7 @@ import { calendar } from './activities';
 import type { Background } from './background';
 import type { CaseRecord } from './case-record';
 import { sendNotice } from './delivery';
-import { msUntil, workflowNow } from './clock';
+import { beijingText, msUntil, workflowNow } from './clock';
 
 export interface DeadlineSpec {
   readonly id: string;
@@ -34,7 +34,10 @@ export async function armDeadline(c: CaseRecord, spec: DeadlineSpec): Promise<De
     changes: [],
   };
   c.putDeadline(deadline);
-  c.record('deadlineArmed', `${spec.clause}，期限至 ${computed.dueAt}${computed.provisional ? '（暂定）' : ''}`);
+  c.record(
+    'deadlineArmed',
+    `${spec.clause}，期限至 ${beijingText(computed.dueAt)}${computed.provisional ? '（暂定）' : ''}`,
+  );
   return deadline;
 }
 
@@ -74,7 +77,7 @@ export async function recomputeDeadline(
   });
   c.record(
     'deadlineRecomputed',
-    `${current.clause}：期限由 ${current.dueAt} 调整为 ${computed.dueAt}（${reason === 'resumed' ? '恢复计时' : '节假日安排已载入'}，日历版本 ${computed.calendarVersion}）`,
+    `${current.clause}：期限由 ${beijingText(current.dueAt)} 调整为 ${beijingText(computed.dueAt)}（${reason === 'resumed' ? '恢复计时' : '节假日安排已载入'}，日历版本 ${computed.calendarVersion}）`,
   );
 }
 
@@ -130,13 +133,13 @@ async function fire(c: CaseRecord, d: Deadline, step: Step): Promise<void> {
   const caseNumber = c.caseNumber;
   if (step.kind === 'reminder') {
     c.putDeadline({ ...d, reminderSent: true });
-    c.record('deadlineReminder', `提醒：${d.clause}，将于 ${d.dueAt} 到期`);
+    c.record('deadlineReminder', `提醒：${d.clause}，将于 ${beijingText(d.dueAt)} 到期`);
     await sendNotice(c, {
       key: `${caseNumber}/${d.id}/${d.changes.length}/reminder`,
       caseNumber,
       kind: 'deadlineReminder',
       recipients: [body],
-      text: `案件 ${caseNumber}：${d.clause}，将于 ${d.dueAt} 到期，请按时办理。`,
+      text: `案件 ${caseNumber}：${d.clause}，将于 ${beijingText(d.dueAt)} 到期，请按时办理。`,
     });
     return;
   }
@@ -152,7 +155,7 @@ async function fire(c: CaseRecord, d: Deadline, step: Step): Promise<void> {
     caseNumber,
     kind: step.kind === 'due' ? 'deadlineOverdue' : 'deadlineEscalated',
     recipients: [body, 'supervisingLevel'],
-    text: `案件 ${caseNumber} 已超过期限：${d.clause}（应于 ${d.dueAt} 前完成），${count > 1 ? `已超期督办${count}次，` : ''}请及时办理。`,
+    text: `案件 ${caseNumber} 已超过期限：${d.clause}（应于 ${beijingText(d.dueAt)} 前完成），${count > 1 ? `已超期督办${count}次，` : ''}请及时办理。`,
   });
 }
 
