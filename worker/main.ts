@@ -2,7 +2,6 @@
  * Runs the worker alone against the configured Temporal server (`TEMPORAL_ADDRESS`), for deployments that scale
  * workers apart from the API. `npm start` runs it in-process instead.
  */
-
 import { NativeConnection } from '@temporalio/worker';
 
 import { connectionOptions, loadConfig } from '../config/env';
@@ -21,7 +20,10 @@ async function main(): Promise<void> {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     dependencies,
   });
-  await worker.run();
+  const running = worker.run();
+  // Process managers and the benchmark wait for this line: the bundle is built and the worker is polling.
+  process.stdout.write(`worker polling task queue ${config.TEMPORAL_TASK_QUEUE}\n`);
+  await running;
   await connection.close();
 }
 

@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
+
 import type { NativeConnection } from '@temporalio/worker';
 import { Worker } from '@temporalio/worker';
 
 import type { ActivityDependencies } from '../activities';
 import { createActivities } from '../activities';
+import { WORKFLOW_BUNDLE_PATH } from '../scripts/bundle-workflows';
 
 export interface CaseWorkerOptions {
   readonly connection: NativeConnection;
@@ -13,11 +16,16 @@ export interface CaseWorkerOptions {
 
 /** Creates the worker that runs case workflows and their activities; the caller runs and shuts it down. */
 export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
+  // The bundle made by `npm run build` is only trusted beside the compiled worker: from the sources (tests, tsx)
+  // the workflow code is bundled afresh, so it can never run stale code.
+  const prebuilt = __filename.endsWith('.js') && existsSync(WORKFLOW_BUNDLE_PATH);
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    workflowsPath: require.resolve('../workflows'),
+    ...(prebuilt
+      ? { workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } }
+      : { workflowsPath: require.resolve('../workflows') }),
     activities: createActivities(options.dependencies),
   });
 }

@@ -1,0 +1,147 @@
+/** The figures of one benchmark run, and the table of docs/PERFORMANCE.md made from them. */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { round } from './stats';
+
+interface Latency {
+  readonly p50: number;
+  readonly p99: number;
+}
+
+export interface Figures {
+  readonly starts: { readonly rawPerSecond: number; readonly httpPerSecond: number; readonly count: number };
+  readonly action: {
+    readonly perSecond: number;
+    readonly count: number;
+    readonly raw: Latency;
+    readonly http: Latency;
+  };
+  readonly wholeCases: { readonly count: number; readonly serverSeconds: number; readonly perSecond: number };
+  readonly idle: {
+    readonly openCases: number;
+    readonly loadSeconds: number;
+    readonly workerRssLoadedMb: number;
+    readonly workerRssAfterRestartMb: number;
+    readonly workerRssAfterColdActionsMb: number;
+    readonly workerStartupMs: number;
+    readonly coldAction: Latency & { readonly count: number };
+  };
+  readonly bundle: {
+    readonly bytes: number;
+    readonly containsZod: boolean;
+    readonly containsHolidayData: boolean;
+    readonly largestHistory: string;
+    readonly largestHistoryEvents: number;
+    readonly replayMs: number;
+    readonly firstReplayMs: number;
+  };
+  readonly floor: { readonly fsyncedTransactionsPerSecond: number };
+  readonly machine: { readonly cores: number; readonly node: string };
+  readonly runSeconds: number;
+}
+
+const MARKER = '<!-- generated above; analysis below is written by hand -->';
+
+const met = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+/** One row per figure: what, measured, raw Temporal beside it, target, and whether it is met. */
+export function rows(f: Figures): string[][] {
+  const startRatio = f.starts.httpPerSecond / f.starts.rawPerSecond;
+  const p50Overhead = f.action.http.p50 - f.action.raw.p50;
+  const p99Ratio = f.action.http.p99 / f.action.raw.p99;
+  return [
+    ['figure', 'this project', 'raw Temporal, same run', 'target', ''],
+    [
+      'case starts per second (HTTP `POST /cases` vs `client.workflow.start`)',
+      `${round(f.starts.httpPerSecond)}/s`,
+      `${round(f.starts.rawPerSecond)}/s (ratio ${round(startRatio)})`,
+      'ratio ≥ 0.9',
+      met(startRatio >= 0.9),
+    ],
+    [
+      `acceptance at ${f.action.perSecond}/s, p50 (HTTP vs raw Update)`,
+      `${round(f.action.http.p50)} ms`,
+      `${round(f.action.raw.p50)} ms (overhead ${round(p50Overhead)} ms)`,
+      'overhead ≤ 3 ms',
+      met(p50Overhead <= 3),
+    ],
+    [
+      `acceptance at ${f.action.perSecond}/s, p99`,
+      `${round(f.action.http.p99)} ms`,
+      `${round(f.action.raw.p99)} ms (ratio ${round(p99Ratio)})`,
+      '≤ 1.2 × raw',
+      met(p99Ratio <= 1.2),
+    ],
+    [
+      `whole cases through every stage (${f.wholeCases.count}, server clock)`,
+      `${round(f.wholeCases.perSecond)}/s`,
+      '',
+      '≥ 20/s',
+      met(f.wholeCases.perSecond >= 20),
+    ],
+    [
+      `worker RSS with ${f.idle.openCases} open cases on timers`,
+      `${round(f.idle.workerRssLoadedMb)} MB`,
+      `after a restart: ${round(f.idle.workerRssAfterRestartMb)} MB`,
+      '≤ 600 MB',
+      met(f.idle.workerRssLoadedMb <= 600),
+    ],
+    ['worker start-up (spawn to polling)', `${round(f.idle.workerStartupMs)} ms`, '', '', ''],
+    [
+      `action on a case not in the worker's cache (${f.idle.coldAction.count} at 10/s), p99`,
+      `${round(f.idle.coldAction.p99)} ms`,
+      `p50 ${round(f.idle.coldAction.p50)} ms`,
+      '≤ 250 ms',
+      met(f.idle.coldAction.p99 <= 250),
+    ],
+    [
+      'workflow bundle',
+      `${round(f.bundle.bytes / 1024)} KiB`,
+      `zod in it: ${f.bundle.containsZod ? 'yes' : 'no'}; holiday data in it: ${f.bundle.containsHolidayData ? 'yes' : 'no'}`,
+      'neither',
+      met(!f.bundle.containsZod && !f.bundle.containsHolidayData),
+    ],
+    [
+      `replay of the largest saved history (${f.bundle.largestHistory}, ${f.bundle.largestHistoryEvents} events)`,
+      `${round(f.bundle.replayMs)} ms`,
+      `first, with the VM context: ${round(f.bundle.firstReplayMs)} ms`,
+      '< 100 ms',
+      met(f.bundle.replayMs < 100),
+    ],
+    [
+      'floor: fsync’d SQLite transactions per second, same disk',
+      `${round(f.floor.fsyncedTransactionsPerSecond)}/s`,
+      '',
+      '',
+      '',
+    ],
+  ];
+}
+
+function table(cells: string[][]): string {
+  const [head, ...body] = cells;
+  return [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...body.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}
+
+/** Writes the generated part of docs/PERFORMANCE.md; the analysis below the marker is kept by hand. */
+export function writeReport(file: string, date: string, scale: number, f: Figures): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const header = [
+    '# Performance',
+    '',
+    `Measured by \`npm run bench\` on ${date} (${f.machine.cores} cores, Node ${f.machine.node}${scale === 1 ? '' : `, BENCH_SCALE=${scale}`}), `,
+    `in one run of ${round(f.runSeconds)} s on one dev server whose SQLite file is on this machine's disk. The worker`,
+    'and the API run as separate processes from `dist/`; the raw side is a Temporal client calling the same workflow.',
+    `Raw figures: bench/results/${date}.json.`,
+    '',
+    table(rows(f)),
+    '',
+  ].join('\n');
+  const kept = existsSync(file) ? (readFileSync(file, 'utf8').split(MARKER)[1] ?? '\n') : '\n';
+  writeFileSync(file, `${header}\n${MARKER}${kept}`);
+}
