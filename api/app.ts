@@ -1,24 +1,131 @@
-import express from 'express';
-import type { Client } from '@temporalio/client';
+/**
+ * The HTTP API over a Temporal client, in the order a request meets it: the hardened edge (request id, log line,
+ * security headers, per-address rate limit), the JSON body, the public routes (health, OpenAPI document and
+ * docs, demo tokens in development), authentication and the per-caller rate limit, the Idempotency-Key of every
+ * POST, the case and calendar routes, and one problem+json handler for every error.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
+import type { Client } from '@temporalio/client';
+import express, { Router } from 'express';
+
+import { DEFAULT_HOLIDAYS_DIR } from '../calendar';
+import { projectRoot } from '../config/paths';
+import type { Authentication } from './auth';
+import { authenticate, devTokensRouter, loadAuthConfig } from './auth';
+import { lazyAuthentication } from './auth/lazy';
 import { HttpProblem, problemHandler } from './errors';
-import { caseRoutes } from './routes/cases';
+import { hardening, principalRateLimit } from './hardening';
+import type { HttpConfig, Logger } from './hardening';
+import { createLogger, loadHttpConfig } from './hardening';
+import { jsonBody } from './http/json-body';
+import { idempotency } from './idempotency';
+import { FileIdempotencyStore } from './idempotency-file-store';
+import type { IdempotencyStore } from './idempotency-store';
+import { MemoryIdempotencyStore } from './idempotency-store';
+import { OpenApiRegistry } from './openapi';
+import { docsRouter } from './openapi-docs';
+import { calendarRoute } from './routes/calendar';
+import { caseActionRoutes } from './routes/case-actions';
+import { caseListRoute } from './routes/case-list';
+import { caseReadRoutes } from './routes/case-reads';
+import type { ApiRoute } from './routes/route';
+import { mountRoutes } from './routes/route';
+import { submissionRoute } from './routes/submission';
 
 export interface ApiDependencies {
   /** The Temporal client, injected so tests and start-up pass a real one connected where they choose. */
   readonly client: Client;
   readonly taskQueue: string;
+  /** The operators' holiday directory the workers' calendars read; the repository's `config/holidays` by default. */
+  readonly holidaysDir?: string;
+  /** How tokens are verified; from the AUTH_* variables when absent (development mode outside production). */
+  readonly authentication?: Authentication;
+  /** Where first answers to POSTs are kept; files under `<dataDir>/idempotency`, or memory when neither is given. */
+  readonly idempotencyStore?: IdempotencyStore;
+  readonly dataDir?: string;
+  /** Rate limits and log level; from the environment when absent. */
+  readonly http?: HttpConfig;
+  readonly logger?: Logger;
 }
 
-/** Builds the HTTP API over a Temporal client. */
+/** Largest request body: the longest texts (facts, reasoning) are 20 000 characters, three bytes each in UTF-8. */
+const BODY_LIMIT = '256kb';
+
+function apiVersion(): string {
+  const pkg = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}
+
+const publicRoutes: ApiRoute[] = [
+  {
+    doc: {
+      method: 'get',
+      path: '/healthz',
+      summary: '健康检查',
+      tags: ['运维'],
+      operationId: 'health',
+      responses: { 200: 'the API is up' },
+      security: 'none',
+    },
+    handler: (_req, res) => {
+      res.json({ status: 'ok' });
+    },
+  },
+];
+
+/** Builds the HTTP API. Configuration errors (AUTH_*, rate limits) throw here, at start-up. */
 export function createApp(deps: ApiDependencies): express.Express {
+  const http = deps.http ?? loadHttpConfig();
+  const logger = deps.logger ?? createLogger({ level: http.LOG_LEVEL });
+  const auth = deps.authentication ?? lazyAuthentication(loadAuthConfig());
+  const store =
+    deps.idempotencyStore ??
+    (deps.dataDir ? new FileIdempotencyStore(path.join(deps.dataDir, 'idempotency')) : new MemoryIdempotencyStore());
+  const registry = new OpenApiRegistry();
+
+  const open = Router();
+  mountRoutes(open, registry, publicRoutes);
+  if (auth.development) {
+    registry.registerRoute({
+      method: 'get',
+      path: '/dev/tokens',
+      summary: '开发模式：各演示用户的令牌',
+      tags: ['运维'],
+      operationId: 'devTokens',
+      responses: { 200: 'a bearer token for every demo user' },
+      security: 'none',
+    });
+    open.use(devTokensRouter(auth.development));
+  }
+
+  const cases = Router();
+  mountRoutes(cases, registry, [
+    submissionRoute(deps.client, deps.taskQueue),
+    caseListRoute(deps.client),
+    ...caseReadRoutes(deps.client),
+    ...caseActionRoutes(deps.client),
+    calendarRoute(deps.client, deps.holidaysDir ?? DEFAULT_HOLIDAYS_DIR),
+  ]);
+
+  const document = registry.buildOpenApiDocument({
+    title: '容错纠错免责减责 案件办理 API',
+    version: apiVersion(),
+    description:
+      '按办理程序（事项提出、受理办理、调查核实、研究认定、反馈结论）办理容错纠错免责减责事项。办理人一律取自令牌；每个 POST 须带 Idempotency-Key。',
+  });
+
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '256kb', strict: true, type: ['application/json', 'application/*+json'] }));
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.use(caseRoutes(deps));
+  app.use(hardening({ config: http, logger }));
+  app.use(jsonBody({ limit: BODY_LIMIT }));
+  app.use(open);
+  app.use(docsRouter(document));
+  app.use(authenticate(auth.verifier, { logger }));
+  app.use(principalRateLimit({ config: http }));
+  app.use(idempotency({ store, logger }));
+  app.use(cases);
   app.use((req) => {
     throw new HttpProblem(404, 'Not found', `no route for ${req.method} ${req.path}`);
   });

@@ -7,6 +7,7 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   isGrpcServiceError,
+  ServiceError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { ZodError } from 'zod';
@@ -25,6 +26,25 @@ export class HttpProblem extends Error {
   }
 }
 
+/**
+ * The one answer for a case that does not exist and for a case the caller may not read, so that guessing another
+ * body's case numbers reveals nothing.
+ */
+export function caseNotFound(): HttpProblem {
+  return new HttpProblem(404, 'Case not found', 'no case has this number');
+}
+
+/** One entry per bad field; an unknown key is named as its own field, so the client sees exactly what to drop. */
+function fieldErrors(err: ZodError): { field: string; message: string }[] {
+  return err.issues.flatMap((i) => {
+    const at = i.path.map(String);
+    if (i.code === 'unrecognized_keys') {
+      return i.keys.map((key) => ({ field: [...at, key].join('.'), message: 'unknown field' }));
+    }
+    return [{ field: at.join('.') || '(body)', message: i.message }];
+  });
+}
+
 const GRPC_UNAVAILABLE = 14;
 const GRPC_DEADLINE_EXCEEDED = 4;
 
@@ -32,10 +52,10 @@ function toProblem(err: unknown): HttpProblem {
   if (err instanceof HttpProblem) return err;
   if (err instanceof ZodError) {
     return new HttpProblem(400, 'Invalid request', 'one or more fields are invalid', {
-      errors: err.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message })),
+      errors: fieldErrors(err),
     });
   }
-  if (err instanceof WorkflowNotFoundError) return new HttpProblem(404, 'Case not found', 'no case has this number');
+  if (err instanceof WorkflowNotFoundError) return caseNotFound();
   if (err instanceof WorkflowExecutionAlreadyStartedError) {
     return new HttpProblem(409, 'Case already exists', 'a case with this number was already submitted');
   }
@@ -52,7 +72,9 @@ function toProblem(err: unknown): HttpProblem {
     // body-parser's errors: broken JSON, too large, wrong content type.
     return new HttpProblem(status, 'Bad request body', (err as Error).message);
   }
-  if (isGrpcServiceError(err) && [GRPC_UNAVAILABLE, GRPC_DEADLINE_EXCEEDED].includes(err.code)) {
+  // The client wraps some gRPC failures (a query that timed out, say) in a ServiceError whose cause holds the code.
+  const grpc = isGrpcServiceError(err) ? err : err instanceof ServiceError ? err.cause : undefined;
+  if (isGrpcServiceError(grpc) && [GRPC_UNAVAILABLE, GRPC_DEADLINE_EXCEEDED].includes(grpc.code)) {
     return new HttpProblem(503, 'Temporal unavailable', 'the case store is unreachable; try again shortly', {
       retryAfter: 5,
     });

@@ -1,24 +1,70 @@
 /**
- * Request schemas, one per request, checked at the edge. They produce exactly the domain types the workflow takes
- * (the `satisfies` lines make the compiler hold them to it); zod itself never enters the workflow bundle.
+ * Request schemas, one per request, checked at the edge. None has an `actor`: who acts is always the authenticated
+ * principal (`actorOf` in `auth/policy.ts`), never something a body could claim. Each schema produces exactly the
+ * workflow's message minus the actor (the `satisfies` lines make the compiler hold them to it); zod itself never
+ * enters the workflow bundle.
  */
 import { z } from 'zod';
 
-import type { Actor, Submission } from '../domain/case';
-import { HANDLING_BODIES, LIABILITIES, ORIGINS, ROLES, SITUATIONS } from '../domain/case';
+import type { Submission } from '../domain/case';
+import {
+  ASPECTS,
+  DIRECT_CLOSURE_GROUNDS,
+  EXCLUSION_GROUNDS,
+  HANDLING_BODIES,
+  HANDLING_ROUTES,
+  LIABILITIES,
+  ORIGINS,
+  OUTCOMES,
+  SITUATIONS,
+} from '../domain/case';
+import { determinationProblems } from '../domain/determination';
 import { routingProblem } from '../domain/routing';
-import type { AcceptanceDecision, HandlingOpinionProposal } from '../workflows/messages';
+import type { CaseInput } from '../workflows/case';
+import type {
+  AcceptanceDecision,
+  Announcement,
+  ClockPauseRequest,
+  ClockResumeRequest,
+  Consultation,
+  DeterminationRecord,
+  EarlyExitDecision,
+  EvidenceRecord,
+  FalseReportRecord,
+  FeedbackDelivery,
+  FollowUpVisit,
+  HandlingOpinionProposal,
+  HearingRecord,
+  IntegrityReviewReply,
+  LeadershipDecision,
+  NameClearing,
+  RectificationCheck,
+  ReportSubmission,
+  TeamFormation,
+} from '../workflows/messages';
+
+/** A workflow message as a client sends it: without the actor, which the API adds from the token. */
+export type RequestOf<T> = T extends unknown ? Omit<T, 'actor'> : never;
+
+/** A leadership decision as a client sends it: the decision id is optional, derived from the Idempotency-Key. */
+export type SignalRequestOf<T> = T extends unknown
+  ? Omit<T, 'actor' | 'decisionId'> & { readonly decisionId?: string }
+  : never;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
+const refs = z.array(text(200)).min(1).max(200);
+const localDate = z.iso.date('a date like 2026-12-10');
 
 /** Case numbers become workflow IDs and URL segments: upper-case code, year, sequence, e.g. `NY-2026-0001`. */
 export const caseNumberSchema = z.string().regex(/^[A-Z]{2,10}-\d{4}-\d{1,6}$/, 'a case number like NY-2026-0001');
 
-export const actorSchema = z.strictObject({
-  id: text(64),
-  role: z.enum(ROLES),
-  body: z.enum(HANDLING_BODIES).optional(),
-}) satisfies z.ZodType<Actor>;
+export const caseParamsSchema = z.object({ caseNumber: caseNumberSchema });
+
+const decisionIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9._:-]{1,200}$/, '1–200 characters from A–Z a–z 0–9 . _ : -')
+  .optional()
+  .describe('makes a repeated delivery harmless; derived from the Idempotency-Key when absent');
 
 export const submissionSchema = z
   .strictObject({
@@ -38,14 +84,185 @@ export const submissionSchema = z
     if (problem) ctx.addIssue({ code: 'custom', path: ['handlingBody'], message: problem });
   }) satisfies z.ZodType<Submission>;
 
-export const submitCaseSchema = z.strictObject({ submission: submissionSchema, submittedBy: actorSchema });
+/** 事项提出: the submission; who entered it is the principal. */
+export const submitCaseSchema = z.strictObject({ submission: submissionSchema }) satisfies z.ZodType<
+  Pick<CaseInput, 'submission'>
+>;
+
+// (二) 受理办理
 
 export const acceptanceSchema = z.discriminatedUnion('decision', [
-  z.strictObject({ decision: z.literal('accept'), actor: actorSchema, caseOfficer: text(64) }),
-  z.strictObject({ decision: z.literal('decline'), actor: actorSchema, reason: text(2_000) }),
-]) satisfies z.ZodType<AcceptanceDecision>;
+  z.strictObject({ decision: z.literal('accept'), caseOfficer: text(64) }),
+  z.strictObject({ decision: z.literal('decline'), reason: text(2_000) }),
+]) satisfies z.ZodType<RequestOf<AcceptanceDecision>>;
 
-export const handlingOpinionSchema = z.strictObject({
-  actor: actorSchema,
-  opinion: text(5_000),
-}) satisfies z.ZodType<HandlingOpinionProposal>;
+export const handlingOpinionSchema = z
+  .strictObject({
+    opinion: text(5_000),
+    route: z.enum(HANDLING_ROUTES),
+    exclusionGround: z.enum(EXCLUSION_GROUNDS).optional(),
+    closureGround: z.enum(DIRECT_CLOSURE_GROUNDS).optional(),
+    fixWithinWorkingDays: z.number().int().min(1).max(60).optional(),
+  })
+  .superRefine((p, ctx) => {
+    const need = (field: keyof typeof p, message: string) => {
+      if (p[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message });
+    };
+    if (p.route === 'exclude') need('exclusionGround', 'an exclusion names its ground');
+    if (p.route === 'closeDirectly') need('closureGround', 'a direct closure names its ground');
+    if (p.route === 'rectification') need('fixWithinWorkingDays', 'a rectification sets the working days to fix');
+  }) satisfies z.ZodType<RequestOf<HandlingOpinionProposal>>;
+
+/** 领导审批 of the handling opinion, and 领导审核 of the investigation report. */
+export const leadershipDecisionSchema = z.strictObject({
+  decisionId: decisionIdSchema,
+  approved: z.boolean(),
+  comment: text(2_000),
+}) satisfies z.ZodType<SignalRequestOf<LeadershipDecision>>;
+
+export const rectificationCheckSchema = z.strictObject({
+  fixed: z.boolean(),
+  note: text(2_000),
+}) satisfies z.ZodType<RequestOf<RectificationCheck>>;
+
+// (三) 调查核实
+
+export const teamFormationSchema = z.strictObject({
+  members: z.array(text(64)).min(2, 'an investigation team has at least two members').max(30),
+}) satisfies z.ZodType<RequestOf<TeamFormation>>;
+
+export const evidenceSchema = z.strictObject({
+  refs,
+  description: text(2_000),
+}) satisfies z.ZodType<RequestOf<EvidenceRecord>>;
+
+export const hearingSchema = z.strictObject({
+  heard: z.enum(['party', 'unit']),
+  statementRef: text(200),
+  summary: text(5_000),
+}) satisfies z.ZodType<RequestOf<HearingRecord>>;
+
+export const investigationReportSchema = z
+  .strictObject({
+    reportRef: text(200),
+    assessments: z
+      .array(
+        z.strictObject({
+          aspect: z.enum(ASPECTS),
+          leaning: z.enum(['favourable', 'neutral', 'unfavourable']),
+          finding: text(5_000),
+        }),
+      )
+      .length(ASPECTS.length, 'one assessment for each of the six aspects'),
+    recommendation: z.enum(OUTCOMES),
+    impactPeriodMonths: z.number().int().min(1).max(60).optional(),
+    summary: text(20_000),
+  })
+  .superRefine((r, ctx) => {
+    const missing = ASPECTS.filter((a) => !r.assessments.some((x) => x.aspect === a));
+    if (missing.length) {
+      ctx.addIssue({ code: 'custom', path: ['assessments'], message: `not assessed: ${missing.join(', ')}` });
+    }
+    if (r.recommendation === 'reduce' && !r.impactPeriodMonths) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['impactPeriodMonths'],
+        message: 'a reduced liability recommends an impact period',
+      });
+    }
+  });
+
+export const reportSubmissionSchema = z.strictObject({ report: investigationReportSchema }) satisfies z.ZodType<
+  RequestOf<ReportSubmission>
+>;
+
+/** 排除 or 直接了结 during the investigation; each names its ground. */
+export const earlyExitSchema = z.discriminatedUnion('exit', [
+  z.strictObject({
+    decisionId: decisionIdSchema,
+    exit: z.literal('exclude'),
+    exclusionGround: z.enum(EXCLUSION_GROUNDS),
+    reason: text(2_000),
+  }),
+  z.strictObject({
+    decisionId: decisionIdSchema,
+    exit: z.literal('closeDirectly'),
+    closureGround: z.enum(DIRECT_CLOSURE_GROUNDS),
+    reason: text(2_000),
+  }),
+]) satisfies z.ZodType<SignalRequestOf<EarlyExitDecision>>;
+
+// (四) 研究认定
+
+/**
+ * The meeting's record. The workflow ignores a record that cannot stand as a collective decision (a signal cannot
+ * be refused), so the same rules (`domain/determination.ts`) are checked here, where the officer can still be told.
+ */
+export const determinationSchema = z.strictObject({
+  decisionId: decisionIdSchema,
+  determination: z
+    .strictObject({
+      meetingDate: localDate,
+      attendees: z.array(text(64)).min(1).max(100),
+      membersTotal: z.number().int().min(1).max(100),
+      outcome: z.enum(OUTCOMES),
+      impactPeriodMonths: z.number().int().min(1).max(60).optional(),
+      reasoning: text(20_000),
+      minutesRef: text(200),
+    })
+    .superRefine((d, ctx) => {
+      for (const { field, message } of determinationProblems(d))
+        ctx.addIssue({ code: 'custom', path: [field], message });
+    }),
+}) satisfies z.ZodType<SignalRequestOf<DeterminationRecord>>;
+
+// (五) 反馈结论 and what follows
+
+export const feedbackSchema = z.strictObject({ documentRef: text(200) }) satisfies z.ZodType<
+  RequestOf<FeedbackDelivery>
+>;
+
+export const consultationSchema = z.strictObject({
+  partyAgrees: z.boolean(),
+  note: text(2_000),
+}) satisfies z.ZodType<RequestOf<Consultation>>;
+
+export const announcementSchema = z.strictObject({
+  scope: text(200),
+  documentRef: text(200),
+}) satisfies z.ZodType<RequestOf<Announcement>>;
+
+export const integrityReviewReplySchema = z.strictObject({
+  reply: text(5_000),
+  documentRef: text(200),
+}) satisfies z.ZodType<RequestOf<IntegrityReviewReply>>;
+
+export const followUpVisitSchema = z.strictObject({
+  visitedOn: localDate,
+  note: text(5_000),
+}) satisfies z.ZodType<RequestOf<FollowUpVisit>>;
+
+/** 澄清正名 names its scope, method and document; the party may also decline it. */
+export const nameClearingSchema = z.discriminatedUnion('partyWishes', [
+  z.strictObject({
+    partyWishes: z.literal('clear'),
+    scope: text(200),
+    method: text(200),
+    documentRef: text(200),
+  }),
+  z.strictObject({ partyWishes: z.literal('decline') }),
+]) satisfies z.ZodType<RequestOf<NameClearing>>;
+
+export const falseReportSchema = z.strictObject({
+  reportRef: text(200),
+  referredTo: text(200),
+  note: text(2_000),
+}) satisfies z.ZodType<RequestOf<FalseReportRecord>>;
+
+// The statutory clock
+
+export const clockPauseSchema = z.strictObject({ reason: text(2_000) }) satisfies z.ZodType<
+  RequestOf<ClockPauseRequest>
+>;
+
+export const clockResumeSchema = z.strictObject({}) satisfies z.ZodType<RequestOf<ClockResumeRequest>>;

@@ -4,16 +4,16 @@
  * the API (finishing requests in flight), then the worker, then the dev server; a restart finds every case again.
  */
 import type { Server } from 'node:http';
-import path from 'node:path';
 
 import { Client, Connection } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 
-import { FileOutbox } from '../activities/file-outbox';
 import { createApp } from '../api/app';
-import { loadCalendar } from '../calendar';
+import { createAuthentication, loadAuthConfig } from '../api/auth';
+import { gracefulClose, loadHttpConfig } from '../api/hardening';
 import { connectionOptions, loadConfig } from '../config/env';
+import { activityDependencies } from '../worker/dependencies';
 import { createCaseWorker } from '../worker/worker';
 import { startDevServer } from './dev-server';
 import { assertPortFree } from './ports';
@@ -23,8 +23,11 @@ function say(line: string): void {
 }
 
 async function main(): Promise<void> {
+  // Every setting is checked before anything starts, so a bad variable stops start-up with its name, not later.
   const config = loadConfig();
-  const calendar = loadCalendar();
+  const http = loadHttpConfig();
+  const auth = loadAuthConfig();
+  const dependencies = activityDependencies(config);
   // Shutdown order is ours (API, worker, server), so the SDK must not stop the worker on a signal by itself.
   Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
 
@@ -52,11 +55,18 @@ async function main(): Promise<void> {
     connection: nativeConnection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    dependencies: { calendar: () => calendar, notices: new FileOutbox(path.join(config.DATA_DIR, 'outbox')) },
+    dependencies,
   });
   const workerRun = worker.run();
 
-  const app = createApp({ client, taskQueue: config.TEMPORAL_TASK_QUEUE });
+  const app = createApp({
+    client,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    holidaysDir: config.HOLIDAYS_DIR,
+    dataDir: config.DATA_DIR,
+    authentication: await createAuthentication(auth),
+    http,
+  });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
   });
@@ -74,7 +84,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     say(`\n${signal}: stopping the API …`);
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await gracefulClose(server, { timeoutMs: http.SHUTDOWN_TIMEOUT_MS });
     say('stopping the worker …');
     worker.shutdown();
     await workerRun;

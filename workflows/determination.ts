@@ -4,7 +4,7 @@
  */
 import { setHandler } from '@temporalio/workflow';
 
-import type { Determination } from '../domain/case';
+import { determinationProblems } from '../domain/determination';
 import { OUTCOME_NAMES } from '../domain/labels';
 
 import { conclude, owedAfterDecision, startDecisionEffects } from './aftercare';
@@ -15,22 +15,11 @@ import { workflowNow } from './clock';
 import { armDeadline, PERIODS, watchDeadline } from './deadlines';
 import { deliverFeedbackUpdate, recordDeterminationSignal } from './messages';
 
-/** Why a meeting's record cannot stand as a collective decision, if it cannot. */
-export function determinationProblem(d: Determination): string | undefined {
-  const attendees = new Set(d.attendees);
-  if (attendees.size !== d.attendees.length) return 'an attendee is listed twice';
-  if (attendees.size > d.membersTotal) return 'more attendees than members';
-  if (attendees.size * 2 <= d.membersTotal) return `no quorum: ${attendees.size} of ${d.membersTotal} members attended`;
-  if (d.outcome === 'reduce' && !d.impactPeriodMonths) return 'a reduced liability sets its impact period';
-  if (d.outcome !== 'reduce' && d.impactPeriodMonths) return 'only a reduced liability has an impact period';
-  return undefined;
-}
-
 export function determinationStage(c: CaseRecord, bg: Background): void {
   setHandler(recordDeterminationSignal, async ({ decisionId, actor, determination }) => {
-    const problem = determinationProblem(determination);
+    const problem = determinationProblems(determination)[0];
     if (problem) {
-      c.record('decisionIgnored', `领导班子会议记录不符合要求：${problem}`, actor);
+      c.record('decisionIgnored', `领导班子会议记录不符合要求：${problem.message}`, actor);
       return;
     }
     if (!c.acceptsDecision('recordDetermination', actor, decisionId)) return;

@@ -1,19 +1,25 @@
 /**
  * A whole stack for end-to-end tests: a real dev server, the real worker and the real HTTP API on an ephemeral
- * 127.0.0.1 port, torn down together.
+ * 127.0.0.1 port, in development mode with the demo users, torn down together. One stack per test file.
  */
-import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 
+import { FileArchive } from '../../activities/file-archive';
 import { FileOutbox } from '../../activities/file-outbox';
 import { createApp } from '../../api/app';
-import { loadCalendar } from '../../calendar';
+import { DEMO_USERS } from '../../api/auth';
+import type { DevelopmentAuth } from '../../api/auth';
+import { createDevelopmentAuth } from '../../api/auth/development';
+import { createLogger } from '../../api/logger';
+import { calendarSource } from '../../calendar';
 import { createCaseWorker } from '../../worker/worker';
 import { startDevServer } from './temporal';
 
@@ -21,6 +27,12 @@ export interface Stack {
   readonly env: TestWorkflowEnvironment;
   readonly baseUrl: string;
   readonly outbox: FileOutbox;
+  /** The operators' holiday directory both the API writes and the worker's calendar reads. */
+  readonly holidaysDir: string;
+  /** Mints tokens with the app's development key. */
+  readonly dev: DevelopmentAuth;
+  /** A token for each demo user, by `sub` (`officer.dc`, `leader.od`, `applicant.li`, `operator`, ...). */
+  readonly tokens: Readonly<Record<string, string>>;
   stop(): Promise<void>;
 }
 
@@ -28,52 +40,122 @@ export interface Stack {
 export async function startStack(): Promise<Stack> {
   const env = await startDevServer();
   const taskQueue = 'e2e';
-  const outboxDir = mkdtempSync(path.join(tmpdir(), 'outbox-'));
-  const outbox = new FileOutbox(outboxDir);
-  const calendar = loadCalendar();
+  const dir = mkdtempSync(path.join(tmpdir(), 'e2e-'));
+  const holidaysDir = path.join(dir, 'holidays');
+  mkdirSync(holidaysDir);
+  const outbox = new FileOutbox(path.join(dir, 'outbox'));
   const worker: Worker = await createCaseWorker({
     connection: env.nativeConnection,
     namespace: 'default',
     taskQueue,
-    dependencies: { calendar: () => calendar, notices: outbox },
+    dependencies: {
+      calendar: calendarSource({ holidaysDir }),
+      notices: outbox,
+      archive: new FileArchive(path.join(dir, 'archive')),
+    },
   });
   const workerRun = worker.run();
+  const dev = await createDevelopmentAuth();
+  const app = createApp({
+    client: env.client,
+    taskQueue,
+    holidaysDir,
+    authentication: { mode: 'development', verifier: dev.verifier, development: dev },
+    // The authorisation matrix alone sends hundreds of requests from one address within a minute.
+    http: {
+      RATE_LIMIT_MAX: 10_000,
+      RATE_LIMIT_IP_MAX: 100_000,
+      RATE_LIMIT_WINDOW_SECONDS: 60,
+      LOG_LEVEL: 'silent',
+      SHUTDOWN_TIMEOUT_MS: 1_000,
+    },
+    logger: createLogger({ level: 'silent' }),
+  });
   const server: Server = await new Promise((resolve) => {
-    const s = createApp({ client: env.client, taskQueue }).listen(0, '127.0.0.1', () => resolve(s));
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
+  const tokens = Object.fromEntries(await Promise.all(DEMO_USERS.map(async (u) => [u.sub, await dev.mint(u)])));
   return {
     env,
     outbox,
+    holidaysDir,
+    dev,
+    tokens,
     baseUrl: `http://127.0.0.1:${port}`,
     async stop() {
-      await new Promise((resolve) => server.close(resolve));
+      await new Promise((resolve) => {
+        server.close(resolve);
+        server.closeAllConnections();
+      });
       worker.shutdown();
       await workerRun;
       await env.teardown();
-      rmSync(outboxDir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-/** Sends JSON and returns the status, content type and parsed body. */
+export interface Answer {
+  readonly status: number;
+  readonly contentType: string;
+  readonly headers: Headers;
+  readonly body: Record<string, any> | undefined;
+}
+
+export interface RequestOptions {
+  /** A demo user's `sub`, whose token is sent; none when absent. */
+  readonly as?: string;
+  /** The Idempotency-Key of a POST; a fresh one when absent, none when null. */
+  readonly key?: string | null;
+  readonly headers?: Record<string, string>;
+}
+
+/** Sends JSON (or a raw string) and returns the status, content type and parsed body. */
 export async function request(
   stack: Stack,
   method: 'GET' | 'POST',
   url: string,
   body?: unknown,
-  headers: Record<string, string> = {},
-) {
+  options: RequestOptions = {},
+): Promise<Answer> {
+  const headers: Record<string, string> = {
+    ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    ...(options.as ? { authorization: `Bearer ${stack.tokens[options.as]}` } : {}),
+    ...(method === 'POST' && options.key !== null ? { 'idempotency-key': options.key ?? randomUUID() } : {}),
+    ...options.headers,
+  };
   const res = await fetch(`${stack.baseUrl}${url}`, {
     method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    headers,
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
+  let parsed: Record<string, any> | undefined;
+  try {
+    parsed = text ? (JSON.parse(text) as Record<string, any>) : undefined;
+  } catch {
+    parsed = { text };
+  }
+  return { status: res.status, contentType: res.headers.get('content-type') ?? '', headers: res.headers, body: parsed };
+}
+
+/** A client bound to one stack. */
+export function api(stack: Stack) {
   return {
-    status: res.status,
-    contentType: res.headers.get('content-type') ?? '',
-    headers: res.headers,
-    body: text ? (JSON.parse(text) as Record<string, any>) : undefined,
+    get: (url: string, as?: string) => request(stack, 'GET', url, undefined, { as }),
+    post: (url: string, body: unknown, as: string, options: Omit<RequestOptions, 'as'> = {}) =>
+      request(stack, 'POST', url, body, { ...options, as }),
   };
+}
+
+/** Polls `read` until `done` holds: signals and visibility are applied a moment after they are accepted. */
+export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
+  const until = Date.now() + 15_000;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > until) throw new Error(`never reached ${what}: ${JSON.stringify(value).slice(0, 500)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

@@ -1,0 +1,59 @@
+/**
+ * Bearer authentication (RFC 6750): a request either carries a token the verifier accepts or is answered 401
+ * with a challenge. The challenge says only that the token is missing, invalid or expired; the precise cause
+ * (wrong audience, bad signature) would help an attacker more than a legitimate client.
+ */
+import type { RequestHandler, Response } from 'express';
+
+import { HttpProblem } from '../errors';
+import type { Logger } from '../logger';
+import { logger as defaultLogger } from '../logger';
+import type { TokenFailure, TokenVerifier } from './verifier';
+import { TokenError } from './verifier';
+
+const BEARER = /^Bearer[ ]+([A-Za-z0-9\-._~+/]+=*)[ ]*$/i;
+
+const DESCRIPTIONS: Readonly<Record<Exclude<TokenFailure, 'unavailable'>, string>> = {
+  missing: 'missing bearer token',
+  invalid: 'invalid token',
+  expired: 'token expired',
+};
+
+function challenge(res: Response, reason: Exclude<TokenFailure, 'unavailable'>): HttpProblem {
+  const description = DESCRIPTIONS[reason];
+  const params = ['realm="tolerance-cases"'];
+  // Without credentials RFC 6750 §3.1 wants no error code, only the scheme.
+  if (reason !== 'missing') params.push('error="invalid_token"', `error_description="${description}"`);
+  res.setHeader('WWW-Authenticate', `Bearer ${params.join(', ')}`);
+  return new HttpProblem(401, 'Unauthorized', description);
+}
+
+/**
+ * Verifies the bearer token of every request that passes and sets `res.locals.principal`.
+ *
+ * Answers 401 (problem+json with `WWW-Authenticate: Bearer`) for a missing, malformed, invalid or expired token,
+ * and 503 when the key set cannot be fetched.
+ */
+export function authenticate(verifier: TokenVerifier, options: { readonly logger?: Logger } = {}): RequestHandler {
+  const log = options.logger ?? defaultLogger;
+  return async (req, res, next) => {
+    const header = req.get('authorization');
+    if (!header) return next(challenge(res, 'missing'));
+    const match = BEARER.exec(header);
+    if (!match) return next(challenge(res, 'invalid'));
+    try {
+      res.locals.principal = await verifier.verify(match[1]);
+      next();
+    } catch (err) {
+      const reason = err instanceof TokenError ? err.reason : 'invalid';
+      if (reason === 'unavailable') {
+        log.warn('token verification unavailable', { requestId: res.locals.requestId, error: (err as Error).cause });
+        res.setHeader('Retry-After', '5');
+        return next(
+          new HttpProblem(503, 'Authentication unavailable', 'token keys cannot be fetched; try again shortly'),
+        );
+      }
+      next(challenge(res, reason === 'missing' ? 'invalid' : reason));
+    }
+  };
+}

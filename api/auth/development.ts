@@ -1,0 +1,76 @@
+/**
+ * Development mode: an ES256 key pair lives only in this process, tokens for the demo users are signed with it,
+ * and verification uses the very verifier production uses, so nothing about authentication is skipped locally.
+ */
+import { SignJWT, generateKeyPair } from 'jose';
+import type { CryptoKey } from 'jose';
+
+import { DEMO_USERS } from './demo-users';
+import type { Principal } from './principal';
+import type { TokenVerifier } from './verifier';
+import { createJwtVerifier } from './verifier';
+
+export const DEV_ISSUER = 'urn:tolerance-cases:dev';
+export const DEV_AUDIENCE = 'tolerance-cases-api';
+const DEV_ALGORITHM = 'ES256';
+
+export interface DemoToken {
+  readonly sub: string;
+  readonly role: Principal['role'];
+  readonly body: Principal['body'] | null;
+  readonly name?: string;
+  readonly token: string;
+}
+
+export interface MintOptions {
+  /** A jose time span such as `8h` or `-1m`, or seconds since the epoch; 8 hours by default. */
+  readonly expiresIn?: string | number;
+  readonly issuer?: string;
+  readonly audience?: string;
+}
+
+export interface DevelopmentAuth {
+  readonly verifier: TokenVerifier;
+  /** Signs a token for any principal, for tests and tools; the demo users go through `demoTokens`. */
+  mint(principal: Principal, options?: MintOptions): Promise<string>;
+  /** Fresh tokens for every demo user: minted on each call so that a long-running server never hands out stale ones. */
+  demoTokens(): Promise<readonly DemoToken[]>;
+}
+
+async function sign(key: CryptoKey, p: Principal, options: MintOptions): Promise<string> {
+  const claims = { role: p.role, ...(p.body ? { body: p.body } : {}), ...(p.name ? { name: p.name } : {}) };
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: DEV_ALGORITHM, typ: 'JWT' })
+    .setSubject(p.sub)
+    .setIssuer(options.issuer ?? DEV_ISSUER)
+    .setAudience(options.audience ?? DEV_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? '8h')
+    .sign(key);
+}
+
+/** Generates the in-memory key pair and returns a verifier and token minting over it. */
+export async function createDevelopmentAuth(): Promise<DevelopmentAuth> {
+  const { privateKey, publicKey } = await generateKeyPair(DEV_ALGORITHM);
+  const verifier = createJwtVerifier({
+    key: publicKey,
+    issuer: DEV_ISSUER,
+    audience: DEV_AUDIENCE,
+    algorithms: [DEV_ALGORITHM],
+  });
+  const mint = (p: Principal, options: MintOptions = {}): Promise<string> => sign(privateKey, p, options);
+  return {
+    verifier,
+    mint,
+    demoTokens: () =>
+      Promise.all(
+        DEMO_USERS.map(async (u) => ({
+          sub: u.sub,
+          role: u.role,
+          body: u.body ?? null,
+          ...(u.name ? { name: u.name } : {}),
+          token: await mint(u),
+        })),
+      ),
+  };
+}

@@ -1,0 +1,40 @@
+/** Authentication set up from the configuration: the verifier for every mode, and the demo tokens in development. */
+import type { AuthConfig } from './config';
+import type { DevelopmentAuth } from './development';
+import { createDevelopmentAuth } from './development';
+import { verificationKey } from './keys';
+import type { TokenVerifier } from './verifier';
+import { createJwtVerifier } from './verifier';
+
+export interface Authentication {
+  readonly mode: AuthConfig['mode'];
+  readonly verifier: TokenVerifier;
+  /** Present in development mode only: mount `devTokensRouter(development)` when it is. */
+  readonly development?: DevelopmentAuth;
+}
+
+/** Builds the verifier the configuration asks for; in development mode also the in-memory signing key. */
+export async function createAuthentication(config: AuthConfig): Promise<Authentication> {
+  if (config.mode === 'development') {
+    const development = await createDevelopmentAuth();
+    return { mode: config.mode, verifier: development.verifier, development };
+  }
+  const verifier = createJwtVerifier({
+    key: verificationKey(config.keys),
+    issuer: config.issuer,
+    audience: config.audience,
+    algorithms: config.algorithms,
+    clockToleranceSeconds: config.clockToleranceSeconds,
+  });
+  return { mode: config.mode, verifier };
+}
+
+export { authenticate } from './authenticate';
+export { loadAuthConfig } from './config';
+export type { AuthConfig } from './config';
+export { devTokensRouter } from './dev-tokens-router';
+export type { DemoToken, DevelopmentAuth } from './development';
+export { DEMO_USERS } from './demo-users';
+export type { Principal } from './principal';
+export { TokenError } from './verifier';
+export type { TokenVerifier } from './verifier';

@@ -1,0 +1,49 @@
+/**
+ * Who is calling, as established from a verified token. Only the token's issuer vouches for these fields; nothing
+ * in a request body ever overrides them.
+ */
+import { z } from 'zod';
+
+import type { HandlingBody, Role } from '../../domain/case';
+import { HANDLING_BODIES, ROLES } from '../../domain/case';
+
+export interface Principal {
+  /** Becomes `Actor.id`, hence the same 64-character bound as the API's actor schema. */
+  readonly sub: string;
+  readonly role: Role;
+  /** The handling body an officer works for; applicants have none. */
+  readonly body?: HandlingBody;
+  /** A display name, when the issuer sends one. */
+  readonly name?: string;
+}
+
+const claimsSchema = z
+  .object({
+    sub: z.string().trim().min(1).max(64),
+    role: z.enum(ROLES),
+    body: z.enum(HANDLING_BODIES).optional(),
+    name: z.string().trim().min(1).max(100).optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.role === 'applicant' && c.body !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['body'], message: 'an applicant belongs to no handling body' });
+    }
+    if (c.role !== 'applicant' && c.role !== 'operator' && c.body === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['body'], message: `a ${c.role} must name its handling body` });
+    }
+  });
+
+/**
+ * Turns verified JWT claims into a principal.
+ *
+ * @throws ZodError when `sub`, `role` or `body` are missing, unknown, or do not fit together.
+ */
+export function principalFromClaims(claims: Readonly<Record<string, unknown>>): Principal {
+  const c = claimsSchema.parse(claims);
+  return {
+    sub: c.sub,
+    role: c.role,
+    ...(c.body ? { body: c.body } : {}),
+    ...(c.name ? { name: c.name } : {}),
+  };
+}

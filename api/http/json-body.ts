@@ -1,0 +1,25 @@
+import express from 'express';
+import type { RequestHandler } from 'express';
+
+import { HttpProblem } from '../errors';
+
+const JSON_TYPES = ['application/json', 'application/*+json'];
+const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
+
+/**
+ * JSON request bodies only: a POST that is not `application/json` is answered 415 rather than parsed as nothing
+ * (which would otherwise surface as a confusing list of missing fields); bodies over `limit` get 413, broken
+ * JSON 400, each as problem+json through the problem handler.
+ */
+export function jsonBody(options: { readonly limit: string }): RequestHandler[] {
+  const requireJson: RequestHandler = (req, _res, next) => {
+    // `is` answers null for a request without a body: that one reaches its schema and is told what is missing.
+    if (WITH_BODY.has(req.method) && req.is(JSON_TYPES) === false) {
+      throw new HttpProblem(415, 'Unsupported media type', 'send the body as application/json', {
+        accepted: JSON_TYPES,
+      });
+    }
+    next();
+  };
+  return [requireJson, express.json({ limit: options.limit, strict: true, type: JSON_TYPES })];
+}

@@ -1,0 +1,142 @@
+/**
+ * Every POST carries an `Idempotency-Key`, so a client that lost an answer (timeout, dropped connection) can send
+ * the same request again and get the first answer instead of submitting a case or recording a decision twice.
+ *
+ * Answers are scoped to the principal, so two callers cannot read each other's answers by guessing keys. A key
+ * is bound to its request: the same key with a different method, path or body is refused rather than replayed.
+ * A 5xx is never stored, so a retry after a transient failure can still succeed.
+ *
+ * Mount after `express.json()` (the body is part of the fingerprint) and after `authenticate`.
+ */
+import { createHash } from 'node:crypto';
+
+import type { RequestHandler, Response } from 'express';
+
+import { HttpProblem } from './errors';
+import type { IdempotencyStore, StoredResponse } from './idempotency-store';
+import type { Logger } from './logger';
+import { logger as defaultLogger } from './logger';
+
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+const KEY_PATTERN = /^[A-Za-z0-9._:-]{1,200}$/;
+
+/** Headers that are part of what the answer says; the rest (Date, rate limits, request id) belong to each reply. */
+const KEPT_HEADERS = ['content-type', 'content-language', 'location', 'content-location', 'etag', 'link'];
+
+export interface IdempotencyOptions {
+  readonly store: IdempotencyStore;
+  readonly logger?: Logger;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** JSON with sorted keys, so that `{a,b}` and `{b,a}` count as the same body. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+function chunkBytes(chunk: unknown, encoding: unknown): Buffer | undefined {
+  if (chunk === undefined || chunk === null || typeof chunk === 'function') return Buffer.alloc(0);
+  if (typeof chunk === 'string')
+    return Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+  if (chunk instanceof Uint8Array) return Buffer.from(chunk);
+  return undefined;
+}
+
+function replay(res: Response, stored: StoredResponse): void {
+  res.status(stored.status);
+  for (const [name, value] of Object.entries(stored.headers)) res.setHeader(name, value);
+  res.setHeader('Idempotent-Replayed', 'true');
+  res.end(Buffer.from(stored.body, 'base64'));
+}
+
+/**
+ * Captures the answer at `res.end`, where `res.json`, `res.send` and `res.sendStatus` all arrive with their
+ * headers final but not yet sent, and holds it back until it is stored: a client can only retry an answer the
+ * store already has. Answers streamed with `res.write` are not stored.
+ */
+function captureAnswer(
+  res: Response,
+  save: (answer: Omit<StoredResponse, 'fingerprint' | 'storedAt'>) => Promise<void>,
+) {
+  const originalEnd = res.end;
+  res.end = function (this: Response, chunk?: unknown, encoding?: unknown, callback?: unknown) {
+    res.end = originalEnd;
+    const end = () => (originalEnd as (...args: unknown[]) => Response).call(this, chunk, encoding, callback);
+    const body = chunkBytes(chunk, encoding);
+    if (res.headersSent || !body) return end();
+    const headers: Record<string, string> = {};
+    for (const name of KEPT_HEADERS) {
+      const value = res.getHeader(name);
+      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+    }
+    void save({ status: res.statusCode, headers, body: body.toString('base64') }).finally(end);
+    return this;
+  } as Response['end'];
+}
+
+/** Middleware for POSTs: requires `Idempotency-Key`, replays stored answers, refuses reused or busy keys. */
+export function idempotency(options: IdempotencyOptions): RequestHandler {
+  const { store } = options;
+  const log = options.logger ?? defaultLogger;
+  const inFlight = new Set<string>();
+
+  return async (req, res, next) => {
+    if (req.method !== 'POST') return next();
+    const key = req.get(IDEMPOTENCY_HEADER);
+    if (key === undefined || !KEY_PATTERN.test(key)) {
+      throw new HttpProblem(
+        400,
+        key === undefined ? 'Idempotency-Key header required' : 'Invalid Idempotency-Key header',
+        'every POST needs an Idempotency-Key header of 1–200 characters from A–Z a–z 0–9 . _ : -',
+        { errors: [{ field: IDEMPOTENCY_HEADER, message: key === undefined ? 'required' : 'malformed' }] },
+      );
+    }
+    const storeKey = sha256(JSON.stringify([res.locals.principal?.sub ?? '', key]));
+    const fingerprint = sha256(JSON.stringify([req.method, req.originalUrl, canonicalJson(req.body)]));
+
+    // Taken before the first await, so two concurrent requests cannot both miss the store and both run.
+    if (inFlight.has(storeKey)) {
+      throw new HttpProblem(409, 'Request in progress', 'request with this key is in progress');
+    }
+    inFlight.add(storeKey);
+    const release = () => inFlight.delete(storeKey);
+
+    let stored: StoredResponse | undefined;
+    try {
+      stored = await store.get(storeKey);
+    } catch (err) {
+      release();
+      throw err;
+    }
+    if (stored) {
+      release();
+      if (stored.fingerprint !== fingerprint) {
+        throw new HttpProblem(422, 'Idempotency-Key reused', 'this Idempotency-Key was used for a different request');
+      }
+      return replay(res, stored);
+    }
+
+    // Whatever happens to the request (answered, aborted, streamed), the key is free once the connection is done.
+    res.once('close', release);
+    captureAnswer(res, async (answer) => {
+      try {
+        if (answer.status < 500) await store.put(storeKey, { ...answer, fingerprint, storedAt: Date.now() });
+      } catch (err) {
+        log.error('idempotency store write failed', { requestId: res.locals.requestId, error: err });
+      } finally {
+        release();
+      }
+    });
+    next();
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * What the API answers, described for the OpenAPI document. The handlers pass the workflow's own `CaseState`
+ * through, so these are loose objects naming the fields clients rely on rather than a second copy of the domain.
+ */
+import { z } from 'zod';
+
+import { HANDLING_BODIES, OUTCOMES, ROLES, SITUATIONS, STAGES } from '../domain/case';
+
+const actor = z.object({ id: z.string(), role: z.enum(ROLES), body: z.enum(HANDLING_BODIES).optional() });
+
+const allowedAction = z.object({ action: z.string(), roles: z.array(z.enum(ROLES)) });
+
+const deadline = z.looseObject({
+  id: z.string(),
+  clause: z.string().describe('the clause the period rests on'),
+  workingDays: z.number().int(),
+  dueAt: z.string().describe('end of the last working day, Asia/Shanghai'),
+  provisional: z.boolean().describe('true while the period crosses a year whose holiday notice is not loaded'),
+  status: z.enum(['running', 'paused', 'met', 'overdue']),
+});
+
+const timelineEntry = z.object({
+  at: z.string(),
+  kind: z.string(),
+  actor: actor.optional(),
+  summary: z.string().describe('one readable Chinese sentence'),
+});
+
+export const caseStateResponseSchema = z
+  .looseObject({
+    caseNumber: z.string(),
+    stage: z.enum(STAGES),
+    handlingBody: z.enum(HANDLING_BODIES),
+    submission: z.looseObject({ caseNumber: z.string(), situation: z.enum(SITUATIONS) }),
+    outcome: z.enum(OUTCOMES).optional(),
+    allowedActions: z.array(allowedAction).describe('what may be done now, and by whom'),
+    deadlines: z.array(deadline),
+    timeline: z.array(timelineEntry),
+    summary: z.string(),
+  })
+  .describe('the case as its workflow answers it');
+
+export const submittedResponseSchema = z.object({ caseNumber: z.string(), runId: z.string() });
+
+export const timelineResponseSchema = z.object({ caseNumber: z.string(), timeline: z.array(timelineEntry) });
+
+export const signalAcceptedResponseSchema = z
+  .object({ caseNumber: z.string(), action: z.string(), decisionId: z.string() })
+  .describe('the decision was delivered; the case applies it once, whatever the number of deliveries');
+
+export const caseListItemSchema = z.object({
+  caseNumber: z.string(),
+  stage: z.enum(STAGES).optional(),
+  handlingBody: z.enum(HANDLING_BODIES).optional(),
+  situation: z.enum(SITUATIONS).optional(),
+  outcome: z.enum(OUTCOMES).optional(),
+  nextDeadline: z.string().optional(),
+  overdue: z.boolean().optional(),
+  provisionalDeadline: z.boolean().optional(),
+  running: z.boolean().optional(),
+});
+
+export const caseListResponseSchema = z.object({
+  cases: z.array(caseListItemSchema).describe('operators see case numbers only'),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+  nextOffset: z.number().int().optional().describe('present when more cases match'),
+});
+
+export const calendarLoadedResponseSchema = z.object({
+  year: z.number().int(),
+  calendarVersion: z.string(),
+  casesSignalled: z.number().int().describe('running cases with a provisional deadline, told to recompute it'),
+});

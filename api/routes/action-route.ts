@@ -1,0 +1,133 @@
+/**
+ * The two shapes of a case action over HTTP. An officer's action is a workflow Update: the workflow's validator
+ * accepts or refuses it, and the answer is the new case state. A leadership decision is a signal, which the workflow
+ * cannot refuse, so the route checks the stage against the state query first and answers 202 with the decision id
+ * once the signal is delivered. A decision that loses a race with another (the stage moved between the check and
+ * the delivery) is recorded in the timeline as ignored, never applied. Both authorise on the case's search
+ * attributes before they send the case anything.
+ */
+import type { Client } from '@temporalio/client';
+import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
+import type { z } from 'zod';
+
+import type { CaseAction } from '../../domain/actions';
+import type { Actor, CaseState } from '../../domain/case';
+import { caseStateQuery } from '../../workflows/messages';
+import { actorOf } from '../auth/policy';
+import { principalOf } from '../locals';
+import { caseStateResponseSchema, signalAcceptedResponseSchema } from '../response-schemas';
+import type { RequestOf, SignalRequestOf } from '../schemas';
+import { caseParamsSchema } from '../schemas';
+import { caseHandle, decisionIdFor, describeCase, requireAction, stageConflict } from './case-access';
+import type { ApiRoute } from './route';
+
+export interface ActionSpec {
+  /** Below `/cases/:caseNumber`. */
+  readonly path: string;
+  readonly summary: string;
+  readonly description?: string;
+  readonly tag: string;
+  /** Component name of the request schema, for a schema two routes share. */
+  readonly requestName?: string;
+}
+
+export interface UpdateSpec<M extends { readonly actor: Actor }> extends ActionSpec {
+  readonly action: CaseAction;
+  readonly schema: z.ZodType<RequestOf<M>>;
+  readonly update: UpdateDefinition<CaseState, [M]>;
+}
+
+export interface SignalSpec<M extends { readonly actor: Actor; readonly decisionId: string }> extends ActionSpec {
+  /** The action the signal takes, which for an early exit depends on the body. */
+  readonly action: (body: SignalRequestOf<M>) => CaseAction;
+  readonly schema: z.ZodType<SignalRequestOf<M>>;
+  readonly signal: SignalDefinition<[M]>;
+}
+
+const ACTION_RESPONSES = {
+  403: 'the caller may read the case but its role may not take this action',
+  404: 'no such case, or one the caller may not read',
+  409: 'the case’s stage does not allow this action now (with `stage` and `allowedActions`), or the procedure refuses it',
+} as const;
+
+/**
+ * The workflow message from a request body and what the API adds. The schemas' `satisfies` lines hold each body to
+ * the message minus the added fields; the compiler cannot follow that through a generic, hence the one cast.
+ */
+function complete<M>(message: object): M {
+  return message as M;
+}
+
+/** An officer's action: `POST /cases/:caseNumber<path>` answering the new case state. */
+export function updateRoute<M extends { readonly actor: Actor }>(client: Client, spec: UpdateSpec<M>): ApiRoute {
+  return {
+    doc: {
+      method: 'post',
+      path: `/cases/:caseNumber${spec.path}`,
+      summary: spec.summary,
+      description: spec.description,
+      tags: [spec.tag],
+      operationId: spec.action,
+      params: caseParamsSchema,
+      requestSchema: spec.schema,
+      requestName: spec.requestName,
+      responseSchema: caseStateResponseSchema,
+      responseName: 'CaseState',
+      responses: { 200: 'done; the new case state', ...ACTION_RESPONSES },
+      security: 'bearer',
+    },
+    handler: async (req, res) => {
+      const principal = principalOf(res);
+      const body = spec.schema.parse(req.body);
+      const handle = caseHandle(client, req.params.caseNumber);
+      const facts = await describeCase(handle);
+      requireAction(principal, spec.action, facts.scope);
+      if (!facts.running) throw stageConflict(spec.action, facts.stage, []);
+      res.json(
+        await handle.executeUpdate(spec.update, { args: [complete<M>({ ...body, actor: actorOf(principal) })] }),
+      );
+    },
+  };
+}
+
+/** A leadership decision: `POST /cases/:caseNumber<path>` answering 202 with its decision id. */
+export function signalRoute<M extends { readonly actor: Actor; readonly decisionId: string }>(
+  client: Client,
+  name: string,
+  spec: SignalSpec<M>,
+): ApiRoute {
+  return {
+    doc: {
+      method: 'post',
+      path: `/cases/:caseNumber${spec.path}`,
+      summary: spec.summary,
+      description: spec.description,
+      tags: [spec.tag],
+      operationId: name,
+      params: caseParamsSchema,
+      requestSchema: spec.schema,
+      requestName: spec.requestName,
+      responseSchema: signalAcceptedResponseSchema,
+      responseName: 'DecisionAccepted',
+      responses: { 202: 'the decision was delivered to the case', ...ACTION_RESPONSES },
+      security: 'bearer',
+    },
+    handler: async (req, res) => {
+      const principal = principalOf(res);
+      const body = spec.schema.parse(req.body);
+      const action = spec.action(body);
+      const handle = caseHandle(client, req.params.caseNumber);
+      // Authorised on the search attributes first, so refusals never wait for the workflow to answer a query.
+      const facts = await describeCase(handle);
+      requireAction(principal, action, facts.scope);
+      if (!facts.running) throw stageConflict(action, facts.stage, []);
+      const state = await handle.query(caseStateQuery);
+      if (!state.allowedActions.some((a) => a.action === action)) {
+        throw stageConflict(action, state.stage, state.allowedActions);
+      }
+      const decisionId = decisionIdFor(req, principal.sub, body.decisionId);
+      await handle.signal(spec.signal, complete<M>({ ...body, decisionId, actor: actorOf(principal) }));
+      res.status(202).json({ caseNumber: state.caseNumber, action, decisionId });
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * How a route finds a case and decides whether the caller may see or touch it, before it sends the case anything.
+ * A case the caller may not read answers exactly like a case that does not exist.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import type { Request } from 'express';
+
+import type { CaseAction } from '../../domain/actions';
+import { ACTION_ROLES } from '../../domain/actions';
+import type { AllowedAction, Stage } from '../../domain/case';
+import { HANDLING_BODIES, STAGES } from '../../domain/case';
+import type { caseWorkflow } from '../../workflows/case';
+import { ApplicantId, CaseStage, HandlingBodyKey } from '../../workflows/search-attributes';
+import type { CaseScope } from '../auth/policy';
+import { canAct, canReadCase } from '../auth/policy';
+import type { Principal } from '../auth/principal';
+import { caseNotFound, HttpProblem } from '../errors';
+import { IDEMPOTENCY_HEADER } from '../idempotency';
+import { caseNumberSchema } from '../schemas';
+
+export type CaseHandle = WorkflowHandle<typeof caseWorkflow>;
+
+/** What the visibility store says about a case: enough to authorise, without asking the workflow. */
+export interface CaseFacts {
+  readonly scope: CaseScope;
+  readonly stage: Stage;
+  readonly running: boolean;
+}
+
+/** The case's workflow handle; a malformed number names no case, so it is a 404 like any unknown one. */
+export function caseHandle(client: Client, caseNumber: unknown): CaseHandle {
+  const parsed = caseNumberSchema.safeParse(caseNumber);
+  if (!parsed.success) throw caseNotFound();
+  return client.workflow.getHandle<typeof caseWorkflow>(parsed.data);
+}
+
+/**
+ * The case's scope and stage from its search attributes (`describe()`), which the API itself sets when it starts
+ * the case, so they are there before the workflow has run its first task.
+ */
+export async function describeCase(handle: CaseHandle): Promise<CaseFacts> {
+  const d = await handle.describe();
+  const body = d.typedSearchAttributes.get(HandlingBodyKey);
+  const stage = d.typedSearchAttributes.get(CaseStage);
+  if (d.type !== 'caseWorkflow' || !isOneOf(HANDLING_BODIES, body) || !isOneOf(STAGES, stage)) throw caseNotFound();
+  const applicantId = d.typedSearchAttributes.get(ApplicantId);
+  return {
+    scope: { handlingBody: body, ...(applicantId ? { applicantId } : {}) },
+    stage,
+    running: d.status.name === 'RUNNING',
+  };
+}
+
+/** @throws HttpProblem 404 when `p` may not read the case: the same answer as for a case that does not exist. */
+export function requireReadable(p: Principal, scope: CaseScope): void {
+  if (!canReadCase(p, scope)) throw caseNotFound();
+}
+
+/** @throws HttpProblem 404 when `p` may not read the case, 403 when `p` may read it but not take `action`. */
+export function requireAction(p: Principal, action: CaseAction, scope: CaseScope): void {
+  requireReadable(p, scope);
+  if (!canAct(p, action, scope)) {
+    throw new HttpProblem(403, 'Not permitted', `${p.role} may not ${action} on this case`, {
+      roles: ACTION_ROLES[action],
+    });
+  }
+}
+
+/** The 409 for an action the case's stage does not open, with the stage and what it does open. */
+export function stageConflict(action: CaseAction, stage: Stage, allowedActions: readonly AllowedAction[]): HttpProblem {
+  return new HttpProblem(409, 'Not allowed in this stage', `${action} is not allowed in stage ${stage}`, {
+    stage,
+    allowedActions,
+  });
+}
+
+/**
+ * The decision id of a leadership signal: the one in the body, else one derived from the caller and the
+ * Idempotency-Key, so that a retried request delivers the same decision even when its first answer was lost.
+ */
+export function decisionIdFor(req: Request, sub: string, given: string | undefined): string {
+  if (given) return given;
+  const key = req.get(IDEMPOTENCY_HEADER);
+  if (!key) return randomUUID();
+  return `key-${createHash('sha256')
+    .update(JSON.stringify([sub, key]))
+    .digest('hex')
+    .slice(0, 32)}`;
+}
+
+/** True when `value` is one of the codes in `values`. */
+function isOneOf<T extends string>(values: readonly T[], value: string | undefined): value is T {
+  return value !== undefined && (values as readonly string[]).includes(value);
+}

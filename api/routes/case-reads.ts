@@ -1,0 +1,57 @@
+/** Reading one case: its whole state (stage, allowed actions, deadlines), or just its timeline. */
+import type { Client } from '@temporalio/client';
+
+import { caseStateQuery } from '../../workflows/messages';
+import { principalOf } from '../locals';
+import { caseStateResponseSchema, timelineResponseSchema } from '../response-schemas';
+import { caseParamsSchema } from '../schemas';
+import type { ApiRoute } from './route';
+import { caseHandle, describeCase, requireReadable } from './case-access';
+
+const READ_RESPONSES = { 404: 'no such case, or one the caller may not read' } as const;
+
+/** `GET /cases/:caseNumber` and `GET /cases/:caseNumber/timeline`. */
+export function caseReadRoutes(client: Client): ApiRoute[] {
+  // Authorised on the search attributes first: a caller who may not read the case never makes its workflow answer.
+  const readableState = async (caseNumber: unknown, res: Parameters<typeof principalOf>[0]) => {
+    const handle = caseHandle(client, caseNumber);
+    requireReadable(principalOf(res), (await describeCase(handle)).scope);
+    return handle.query(caseStateQuery);
+  };
+  return [
+    {
+      doc: {
+        method: 'get',
+        path: '/cases/:caseNumber',
+        summary: '案件状态：所处阶段、当前可办事项、期限',
+        tags: ['案件查询'],
+        operationId: 'getCase',
+        params: caseParamsSchema,
+        responseSchema: caseStateResponseSchema,
+        responseName: 'CaseState',
+        responses: { 200: 'the case', ...READ_RESPONSES },
+        security: 'bearer',
+      },
+      handler: async (req, res) => {
+        res.json(await readableState(req.params.caseNumber, res));
+      },
+    },
+    {
+      doc: {
+        method: 'get',
+        path: '/cases/:caseNumber/timeline',
+        summary: '办理过程记录',
+        tags: ['案件查询'],
+        operationId: 'getCaseTimeline',
+        params: caseParamsSchema,
+        responseSchema: timelineResponseSchema,
+        responses: { 200: 'every step, oldest first', ...READ_RESPONSES },
+        security: 'bearer',
+      },
+      handler: async (req, res) => {
+        const state = await readableState(req.params.caseNumber, res);
+        res.json({ caseNumber: state.caseNumber, timeline: state.timeline });
+      },
+    },
+  ];
+}

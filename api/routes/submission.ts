@@ -1,0 +1,71 @@
+/**
+ * (一) 事项提出. The case number is the workflow ID and Temporal refuses a second workflow under it, so a repeated
+ * case number is a 409 from the server itself, never an in-memory check that a second API process would miss.
+ */
+import type { Client } from '@temporalio/client';
+import { WorkflowIdReusePolicy } from '@temporalio/client';
+
+import { HANDLING_BODY_NAMES, SITUATION_NAMES } from '../../domain/labels';
+import type { caseWorkflow } from '../../workflows/case';
+import { ApplicantId, CaseStage, HandlingBodyKey, SituationKey } from '../../workflows/search-attributes';
+import { actorOf, canSubmit } from '../auth/policy';
+import { HttpProblem } from '../errors';
+import { principalOf } from '../locals';
+import { submittedResponseSchema } from '../response-schemas';
+import { submitCaseSchema } from '../schemas';
+import type { ApiRoute } from './route';
+
+/** `POST /cases`: starts a case's workflow, entered by the caller. */
+export function submissionRoute(client: Client, taskQueue: string): ApiRoute {
+  return {
+    doc: {
+      method: 'post',
+      path: '/cases',
+      summary: '事项提出：当事人申请，或组织研判提出',
+      description:
+        '申请人只能提出当事人申请；承办人、审批领导只能向本机关提出组织研判事项。提出人取自令牌，不在请求中填写。',
+      tags: ['(一) 事项提出'],
+      operationId: 'submitCase',
+      requestSchema: submitCaseSchema,
+      responseSchema: submittedResponseSchema,
+      responses: {
+        201: 'the case was started under its number',
+        403: 'the caller may not submit this kind of case to this body',
+        409: 'a case with this number already exists',
+      },
+      security: 'bearer',
+    },
+    handler: async (req, res) => {
+      const principal = principalOf(res);
+      const { submission } = submitCaseSchema.parse(req.body);
+      if (!canSubmit(principal, submission)) {
+        throw new HttpProblem(
+          403,
+          'Not permitted',
+          principal.role === 'applicant'
+            ? 'an applicant submits applications (origin "application") only'
+            : 'only a case officer or approving leader submits an organisation case, to their own body',
+        );
+      }
+      const submittedBy = actorOf(principal);
+      const started = await client.workflow.start<typeof caseWorkflow>('caseWorkflow', {
+        workflowId: submission.caseNumber,
+        taskQueue,
+        args: [{ submission, submittedBy }],
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        // Set here, not only by the workflow, so that authorisation can read them before its first task has run.
+        typedSearchAttributes: [
+          { key: CaseStage, value: 'acceptance' },
+          { key: HandlingBodyKey, value: submission.handlingBody },
+          { key: SituationKey, value: submission.situation },
+          ...(submission.origin === 'application' ? [{ key: ApplicantId, value: submittedBy.id }] : []),
+        ],
+        staticSummary: `容错事项 ${submission.caseNumber}：${SITUATION_NAMES[submission.situation]}，报${HANDLING_BODY_NAMES[submission.handlingBody]}`,
+      });
+      res
+        .status(201)
+        .location(`/cases/${encodeURIComponent(started.workflowId)}`)
+        .json({ caseNumber: started.workflowId, runId: started.firstExecutionRunId });
+    },
+  };
+}

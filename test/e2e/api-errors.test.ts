@@ -1,0 +1,288 @@
+/**
+ * Every refusal the API gives, against a real dev server: each is `application/problem+json`, says what was
+ * wrong precisely enough to fix, and leaves the case exactly as it was.
+ */
+import type { Stack } from '../helpers/api';
+import { api, eventually, request, startStack } from '../helpers/api';
+import { submission } from '../helpers/cases';
+
+let stack: Stack;
+let http: ReturnType<typeof api>;
+
+beforeAll(async () => {
+  stack = await startStack();
+  http = api(stack);
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const PROBLEM = 'application/problem+json';
+const fields = (body: Record<string, any> | undefined) => (body?.errors as { field: string }[]).map((e) => e.field);
+
+async function submitted(overrides = {}): Promise<string> {
+  const s = submission(overrides);
+  const res = await http.post('/cases', { submission: s }, 'applicant.li');
+  expect(res.status).toBe(201);
+  return s.caseNumber;
+}
+
+describe('the first slice', () => {
+  test('POST /cases starts the case under its number, entered by the caller, and GET answers from it', async () => {
+    const s = submission();
+    const created = await http.post('/cases', { submission: s }, 'applicant.li');
+    expect(created.status).toBe(201);
+    expect(created.headers.get('location')).toBe(`/cases/${s.caseNumber}`);
+    const read = await http.get(`/cases/${s.caseNumber}`, 'officer.dc');
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ caseNumber: s.caseNumber, stage: 'acceptance', applicantId: 'applicant.li' });
+    expect(read.body?.timeline[0]).toMatchObject({
+      kind: 'submitted',
+      actor: { id: 'applicant.li', role: 'applicant' },
+    });
+    expect(read.body?.allowedActions).toEqual([
+      { action: 'decideAcceptance', roles: ['caseOfficer', 'approvingLeader'] },
+    ]);
+  });
+
+  test('accepting arms the 5-working-day handling-opinion deadline', async () => {
+    const n = await submitted();
+    const accepted = await http.post(
+      `/cases/${n}/acceptance`,
+      { decision: 'accept', caseOfficer: 'officer.dc' },
+      'officer.dc',
+    );
+    expect(accepted.status).toBe(200);
+    expect(accepted.body?.stage).toBe('handlingOpinion');
+    expect(accepted.body?.deadlines).toEqual([
+      expect.objectContaining({ id: 'handlingOpinion', workingDays: 5, status: 'running' }),
+    ]);
+  });
+
+  test('GET /healthz, /openapi.json and /docs answer without a token', async () => {
+    expect((await http.get('/healthz')).body).toEqual({ status: 'ok' });
+    const doc = await http.get('/openapi.json');
+    expect(doc.body?.openapi).toBe('3.1.0');
+    const operations = Object.entries(doc.body?.paths as Record<string, Record<string, any>>).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })),
+    );
+    // Every action of messages.ts has its route: 16 updates and 4 signal routes, besides reads, submission, calendar.
+    expect(operations.filter((o) => o.route.startsWith('POST /cases/{caseNumber}/'))).toHaveLength(20);
+    expect(operations.map((o) => o.route)).toEqual(
+      expect.arrayContaining([
+        'GET /cases',
+        'POST /cases',
+        'GET /cases/{caseNumber}/timeline',
+        'POST /calendar/years/{year}',
+      ]),
+    );
+    // No request lets a client say who acts.
+    const requests = operations
+      .map((o) => o.op.requestBody?.content['application/json'].schema.$ref as string | undefined)
+      .filter((ref): ref is string => ref !== undefined)
+      .map((ref) => doc.body?.components.schemas[ref.split('/').pop() as string]);
+    expect(requests).toHaveLength(22);
+    expect(JSON.stringify(requests)).not.toContain('"actor"');
+    expect((await fetch(`${stack.baseUrl}/docs`)).status).toBe(200);
+  });
+});
+
+describe('400: bad input names each bad field and starts nothing', () => {
+  test('several bad fields at once, each named', async () => {
+    const s = submission();
+    const res = await http.post(
+      '/cases',
+      { submission: { ...s, situation: 'ninth', liability: 'both', handlingBody: 'organizationDepartment', extra: 1 } },
+      'applicant.li',
+    );
+    expect(res.status).toBe(400);
+    expect(res.contentType).toContain(PROBLEM);
+    expect(fields(res.body)).toEqual(expect.arrayContaining(['submission.situation', 'submission.extra']));
+    expect((await http.get(`/cases/${s.caseNumber}`, 'officer.dc')).status).toBe(404);
+  });
+
+  test('a matter touching both sanctions and organisational handling must go to the party committee', async () => {
+    const res = await http.post(
+      '/cases',
+      { submission: submission({ liability: 'both', handlingBody: 'disciplineCommission' }) },
+      'applicant.li',
+    );
+    expect(res.status).toBe(400);
+    expect(fields(res.body)).toContain('submission.handlingBody');
+  });
+
+  test('unknown fields are refused by name; an actor in the body is one of them', async () => {
+    const n = await submitted();
+    const res = await http.post(
+      `/cases/${n}/acceptance`,
+      { decision: 'accept', caseOfficer: 'officer.dc', actor: { id: 'leader.dc', role: 'approvingLeader' } },
+      'officer.dc',
+    );
+    expect(res.status).toBe(400);
+    expect(res.body?.errors).toEqual([{ field: 'actor', message: 'unknown field' }]);
+    expect((await http.get(`/cases/${n}`, 'officer.dc')).body?.stage).toBe('acceptance');
+  });
+
+  test('a meeting without quorum is refused before the signal, which the workflow could only ignore', async () => {
+    const n = await submitted();
+    const res = await http.post(
+      `/cases/${n}/determination`,
+      {
+        determination: {
+          meetingDate: '2026-12-10',
+          attendees: ['书记', '副书记'],
+          membersTotal: 7,
+          outcome: 'reduce',
+          reasoning: '研究',
+          minutesRef: '纪要',
+        },
+      },
+      'secretary.dc',
+    );
+    expect(res.status).toBe(400);
+    expect(fields(res.body)).toEqual(['determination.attendees', 'determination.impactPeriodMonths']);
+  });
+
+  test('broken JSON', async () => {
+    const res = await http.post('/cases', '{"submission":', 'applicant.li');
+    expect(res.status).toBe(400);
+    expect(res.contentType).toContain(PROBLEM);
+  });
+
+  test('a POST without an Idempotency-Key', async () => {
+    const res = await http.post('/cases', { submission: submission() }, 'applicant.li', { key: null });
+    expect(res.status).toBe(400);
+    expect(res.body?.errors).toEqual([{ field: 'Idempotency-Key', message: 'required' }]);
+  });
+});
+
+describe('401, 404, 413, 415', () => {
+  test('401 without a token, or with a bad one, with a Bearer challenge', async () => {
+    const missing = await request(stack, 'GET', '/cases');
+    expect(missing.status).toBe(401);
+    expect(missing.contentType).toContain(PROBLEM);
+    expect(missing.headers.get('www-authenticate')).toMatch(/^Bearer /);
+    const bad = await request(stack, 'GET', '/cases', undefined, { headers: { authorization: 'Bearer abc.def.ghi' } });
+    expect(bad.status).toBe(401);
+    const expired = await stack.dev.mint(
+      { sub: 'officer.dc', role: 'caseOfficer', body: 'disciplineCommission' },
+      {
+        expiresIn: '-1m',
+      },
+    );
+    const old = await request(stack, 'GET', '/cases', undefined, { headers: { authorization: `Bearer ${expired}` } });
+    expect(old.status).toBe(401);
+    expect(old.body?.detail).toBe('token expired');
+  });
+
+  test('404 for an unknown case, a malformed number and an unknown route', async () => {
+    const unknown = await http.get('/cases/NY-2026-999999', 'officer.dc');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body?.title).toBe('Case not found');
+    expect((await http.post('/cases/NY-2026-999999/feedback', { documentRef: '文' }, 'officer.dc')).status).toBe(404);
+    expect((await http.get('/cases/not-a-number', 'officer.dc')).status).toBe(404);
+    expect((await http.get('/nowhere', 'officer.dc')).status).toBe(404);
+  });
+
+  test('415 for a body that is not JSON', async () => {
+    const res = await http.post('/cases', 'submission=1', 'applicant.li', {
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(res.status).toBe(415);
+    expect(res.contentType).toContain(PROBLEM);
+  });
+
+  test('413 for an oversized body', async () => {
+    const s = submission({ facts: '事'.repeat(300_000) });
+    const res = await http.post('/cases', { submission: s }, 'applicant.li');
+    expect(res.status).toBe(413);
+    expect(res.contentType).toContain(PROBLEM);
+  });
+});
+
+describe('409', () => {
+  test('a second case under the same number is refused by Temporal’s workflow-ID policy', async () => {
+    const s = submission();
+    expect((await http.post('/cases', { submission: s }, 'applicant.li')).status).toBe(201);
+    const again = await http.post('/cases', { submission: { ...s, facts: '重复提交' } }, 'applicant.li');
+    expect(again.status).toBe(409);
+    expect(again.contentType).toContain(PROBLEM);
+    expect(again.body?.title).toBe('Case already exists');
+  });
+
+  test('an update the stage does not allow: 409 with the stage and the actions allowed now', async () => {
+    const n = await submitted();
+    const res = await http.post(
+      `/cases/${n}/handling-opinion`,
+      { opinion: '拟启动调查', route: 'investigate' },
+      'officer.dc',
+    );
+    expect(res.status).toBe(409);
+    expect(res.contentType).toContain(PROBLEM);
+    expect(res.body).toMatchObject({ stage: 'acceptance', allowedActions: [{ action: 'decideAcceptance' }] });
+  });
+
+  test('a signal the stage does not allow: 409 from the route, and nothing is delivered', async () => {
+    const n = await submitted();
+    const res = await http.post(
+      `/cases/${n}/handling-opinion/approval`,
+      { approved: true, comment: '同意' },
+      'leader.dc',
+    );
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ stage: 'acceptance', allowedActions: [{ action: 'decideAcceptance' }] });
+    const timeline = (await http.get(`/cases/${n}/timeline`, 'leader.dc')).body?.timeline;
+    expect(timeline.map((e: { kind: string }) => e.kind)).toEqual(['submitted']);
+  });
+});
+
+describe('Idempotency-Key', () => {
+  test('a replay returns the first answer, marked, and changes nothing', async () => {
+    const n = await submitted();
+    const body = { decision: 'accept', caseOfficer: 'officer.dc' };
+    const first = await http.post(`/cases/${n}/acceptance`, body, 'officer.dc', { key: `accept-${n}` });
+    expect(first.status).toBe(200);
+    const again = await http.post(`/cases/${n}/acceptance`, body, 'officer.dc', { key: `accept-${n}` });
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual(first.body);
+    const timeline = (await http.get(`/cases/${n}/timeline`, 'officer.dc')).body?.timeline;
+    expect(timeline.filter((e: { kind: string }) => e.kind === 'accepted')).toHaveLength(1);
+  });
+
+  test('a repeated signal carries the same decision id, so the case applies it once', async () => {
+    const n = await submitted();
+    await http.post(`/cases/${n}/acceptance`, { decision: 'accept', caseOfficer: 'officer.dc' }, 'officer.dc');
+    await http.post(`/cases/${n}/handling-opinion`, { opinion: '拟启动调查', route: 'investigate' }, 'officer.dc');
+    const approval = { approved: true, comment: '同意' };
+    const first = await http.post(`/cases/${n}/handling-opinion/approval`, approval, 'leader.dc', { key: `ok-${n}` });
+    expect(first.status).toBe(202);
+    const again = await http.post(`/cases/${n}/handling-opinion/approval`, approval, 'leader.dc', { key: `ok-${n}` });
+    expect(again.body?.decisionId).toBe(first.body?.decisionId);
+    await eventually(
+      () => http.get(`/cases/${n}`, 'leader.dc'),
+      (r) => r.body?.stage === 'investigation',
+      'the approved opinion',
+    );
+    const timeline = (await http.get(`/cases/${n}/timeline`, 'leader.dc')).body?.timeline;
+    expect(timeline.filter((e: { kind: string }) => e.kind === 'handlingOpinionApproved')).toHaveLength(1);
+  });
+
+  test('the same key with a different body is refused', async () => {
+    const n = await submitted();
+    const key = `decline-${n}`;
+    expect(
+      (
+        await http.post(`/cases/${n}/acceptance`, { decision: 'decline', reason: '不属于受理范围' }, 'officer.dc', {
+          key,
+        })
+      ).status,
+    ).toBe(200);
+    const other = await http.post(`/cases/${n}/acceptance`, { decision: 'decline', reason: '另一理由' }, 'officer.dc', {
+      key,
+    });
+    expect(other.status).toBe(422);
+    expect(other.contentType).toContain(PROBLEM);
+  });
+});

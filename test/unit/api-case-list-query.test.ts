@@ -1,0 +1,44 @@
+import type { ListScope } from '../../api/auth/policy';
+import { caseListQuery, caseListQuerySchema } from '../../api/case-list-query';
+
+const body: ListScope = { kind: 'body', handlingBody: 'disciplineCommission' };
+
+describe('the case list query', () => {
+  test('the caller’s scope is always part of it, and each filter adds one term', () => {
+    const filters = caseListQuerySchema.parse({
+      stage: 'investigation',
+      overdue: 'true',
+      dueBefore: '2026-12-01T08:00:00+08:00',
+      outcome: 'exempt',
+    });
+    expect(caseListQuery(body, filters)).toBe(
+      "WorkflowType = 'caseWorkflow' AND HandlingBody = 'disciplineCommission' AND CaseStage = 'investigation'" +
+        " AND Overdue = true AND NextDeadline < '2026-12-01T00:00:00.000Z' AND Outcome = 'exempt'",
+    );
+  });
+
+  test('applicants are limited to their own cases; operators to none', () => {
+    const none = caseListQuerySchema.parse({});
+    expect(caseListQuery({ kind: 'applicant', applicantId: 'applicant.li' }, none)).toBe(
+      "WorkflowType = 'caseWorkflow' AND ApplicantId = 'applicant.li'",
+    );
+    expect(caseListQuery({ kind: 'all', codesOnly: true }, none)).toBe("WorkflowType = 'caseWorkflow'");
+  });
+
+  test('a subject that cannot be quoted safely matches nothing rather than changing the query', () => {
+    expect(caseListQuery({ kind: 'applicant', applicantId: "x' OR 'a'='a" }, caseListQuerySchema.parse({}))).toBe(
+      undefined,
+    );
+  });
+
+  test('filters are codes from their enums; limits are bounded; unknown parameters are refused', () => {
+    expect(caseListQuerySchema.parse({})).toEqual({ limit: 20, offset: 0 });
+    const bad = caseListQuerySchema.safeParse({ stage: "x' OR '1'='1", limit: '1000', sort: 'name' });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues.map((i) => i.path.join('.') || i.code).sort()).toEqual([
+      'limit',
+      'stage',
+      'unrecognized_keys',
+    ]);
+  });
+});

@@ -1,0 +1,71 @@
+import { ZodError } from 'zod';
+
+import {
+  acceptanceSchema,
+  determinationSchema,
+  earlyExitSchema,
+  handlingOpinionSchema,
+  nameClearingSchema,
+  submitCaseSchema,
+} from '../../api/schemas';
+import { submission } from '../helpers/cases';
+
+const issues = (run: () => unknown) => {
+  try {
+    run();
+  } catch (err) {
+    if (err instanceof ZodError) return err.issues.map((i) => i.path.join('.') || i.code);
+    throw err;
+  }
+  return [];
+};
+
+describe('request schemas', () => {
+  test('no request may name its actor or who submitted it', () => {
+    expect(issues(() => acceptanceSchema.parse({ decision: 'accept', caseOfficer: 'a', actor: {} }))).toEqual([
+      'unrecognized_keys',
+    ]);
+    expect(issues(() => submitCaseSchema.parse({ submission: submission(), submittedBy: {} }))).toEqual([
+      'unrecognized_keys',
+    ]);
+  });
+
+  test('a handling opinion names what its route needs', () => {
+    expect(issues(() => handlingOpinionSchema.parse({ opinion: '排除', route: 'exclude' }))).toEqual([
+      'exclusionGround',
+    ]);
+    expect(issues(() => handlingOpinionSchema.parse({ opinion: '整改', route: 'rectification' }))).toEqual([
+      'fixWithinWorkingDays',
+    ]);
+  });
+
+  test('a meeting record holds the quorum and impact-period rules the workflow would silently apply', () => {
+    const record = {
+      meetingDate: '2026-12-10',
+      attendees: ['甲', '乙', '丙'],
+      membersTotal: 5,
+      outcome: 'exempt',
+      reasoning: '研究',
+      minutesRef: '纪要',
+    };
+    expect(issues(() => determinationSchema.parse({ determination: record }))).toEqual([]);
+    expect(issues(() => determinationSchema.parse({ determination: { ...record, attendees: ['甲', '甲'] } }))).toEqual([
+      'determination.attendees',
+    ]);
+    expect(issues(() => determinationSchema.parse({ determination: { ...record, membersTotal: 6 } }))).toEqual([
+      'determination.attendees',
+    ]);
+    expect(issues(() => determinationSchema.parse({ determination: { ...record, outcome: 'reduce' } }))).toEqual([
+      'determination.impactPeriodMonths',
+    ]);
+  });
+
+  test('an early exit and a name clearing carry what their kind needs', () => {
+    expect(issues(() => earlyExitSchema.parse({ exit: 'exclude', reason: '打击报复' }))).toEqual(['exclusionGround']);
+    expect(issues(() => nameClearingSchema.parse({ partyWishes: 'clear', scope: '本单位' }))).toEqual([
+      'method',
+      'documentRef',
+    ]);
+    expect(nameClearingSchema.parse({ partyWishes: 'decline' })).toEqual({ partyWishes: 'decline' });
+  });
+});
