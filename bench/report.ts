@@ -2,6 +2,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+import * as prettier from 'prettier';
+
 import { round } from './stats';
 
 interface Latency {
@@ -129,7 +131,7 @@ function table(cells: string[][]): string {
 }
 
 /** Writes the generated part of docs/PERFORMANCE.md; the analysis below the marker is kept by hand. */
-export function writeReport(file: string, date: string, scale: number, f: Figures): void {
+export async function writeReport(file: string, date: string, scale: number, f: Figures): Promise<void> {
   mkdirSync(path.dirname(file), { recursive: true });
   const header = [
     '# Performance',
@@ -143,5 +145,6 @@ export function writeReport(file: string, date: string, scale: number, f: Figure
     '',
   ].join('\n');
   const kept = existsSync(file) ? (readFileSync(file, 'utf8').split(MARKER)[1] ?? '\n') : '\n';
-  writeFileSync(file, `${header}\n${MARKER}${kept}`);
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  writeFileSync(file, await prettier.format(`${header}\n${MARKER}${kept}`, { ...options, parser: 'markdown' }));
 }

@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     dependencies,
+    maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
   });
   const running = worker.run();
   // Process managers and the benchmark wait for this line: the bundle is built and the worker is polling.

@@ -12,6 +12,8 @@ export interface CaseWorkerOptions {
   readonly namespace: string;
   readonly taskQueue: string;
   readonly dependencies: ActivityDependencies;
+  /** Cases kept in memory between steps; the SDK's default (sized by the heap) when absent. */
+  readonly maxCachedWorkflows?: number;
 }
 
 /** Creates the worker that runs case workflows and their activities; the caller runs and shuts it down. */
@@ -27,5 +29,6 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
       ? { workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } }
       : { workflowsPath: require.resolve('../workflows') }),
     activities: createActivities(options.dependencies),
+    ...(options.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: options.maxCachedWorkflows }),
   });
 }

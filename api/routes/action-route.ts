@@ -83,8 +83,13 @@ export function updateRoute<M extends { readonly actor: Actor }>(client: Client,
       const facts = await describeCase(handle);
       requireAction(principal, spec.action, facts.scope);
       if (!facts.running) throw stageConflict(spec.action, facts.stage, []);
+      // The Update ID comes from the Idempotency-Key, so a request repeated after a lost answer (or a timeout while
+      // no worker was up) is the same Update to Temporal, which applies it once.
       res.json(
-        await handle.executeUpdate(spec.update, { args: [complete<M>({ ...body, actor: actorOf(principal) })] }),
+        await handle.executeUpdate(spec.update, {
+          args: [complete<M>({ ...body, actor: actorOf(principal) })],
+          updateId: decisionIdFor(req, principal.sub, undefined),
+        }),
       );
     },
   };
