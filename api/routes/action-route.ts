@@ -7,6 +7,7 @@
  * attributes before they send the case anything.
  */
 import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import type { z } from 'zod';
 
@@ -18,7 +19,7 @@ import { principalOf } from '../locals';
 import { caseStateResponseSchema, signalAcceptedResponseSchema } from '../response-schemas';
 import type { RequestOf, SignalRequestOf } from '../schemas';
 import { caseParamsSchema } from '../schemas';
-import { caseHandle, decisionIdFor, describeCase, requireAction, stageConflict } from './case-access';
+import { caseHandle, decisionIdFor, describeCase, knownScope, requireAction, stageConflict } from './case-access';
 import type { ApiRoute } from './route';
 
 export interface ActionSpec {
@@ -80,17 +81,28 @@ export function updateRoute<M extends { readonly actor: Actor }>(client: Client,
       const principal = principalOf(res);
       const body = spec.schema.parse(req.body);
       const handle = caseHandle(client, req.params.caseNumber);
+      // The Update ID comes from the Idempotency-Key, so a request repeated after a lost answer (or a timeout while
+      // no worker was up) is the same Update to Temporal, which applies it once.
+      const send = () =>
+        handle.executeUpdate(spec.update, {
+          args: [complete<M>({ ...body, actor: actorOf(principal) })],
+          updateId: decisionIdFor(req, principal.sub, undefined),
+        });
+      const known = knownScope(handle);
+      if (known) {
+        requireAction(principal, spec.action, known);
+        try {
+          res.json(await send());
+          return;
+        } catch (err) {
+          // Closed (or gone) since it was last seen: answered below exactly as for a case not seen before.
+          if (!(err instanceof WorkflowNotFoundError)) throw err;
+        }
+      }
       const facts = await describeCase(handle);
       requireAction(principal, spec.action, facts.scope);
       if (!facts.running) throw stageConflict(spec.action, facts.stage, []);
-      // The Update ID comes from the Idempotency-Key, so a request repeated after a lost answer (or a timeout while
-      // no worker was up) is the same Update to Temporal, which applies it once.
-      res.json(
-        await handle.executeUpdate(spec.update, {
-          args: [complete<M>({ ...body, actor: actorOf(principal) })],
-          updateId: decisionIdFor(req, principal.sub, undefined),
-        }),
-      );
+      res.json(await send());
     },
   };
 }
@@ -122,10 +134,15 @@ export function signalRoute<M extends { readonly actor: Actor; readonly decision
       const body = spec.schema.parse(req.body);
       const action = spec.action(body);
       const handle = caseHandle(client, req.params.caseNumber);
-      // Authorised on the search attributes first, so refusals never wait for the workflow to answer a query.
-      const facts = await describeCase(handle);
-      requireAction(principal, action, facts.scope);
-      if (!facts.running) throw stageConflict(action, facts.stage, []);
+      // Authorised on the case's scope first, so refusals never wait for the workflow to answer a query.
+      const known = knownScope(handle);
+      if (known) requireAction(principal, action, known);
+      else {
+        const facts = await describeCase(handle);
+        requireAction(principal, action, facts.scope);
+        if (!facts.running) throw stageConflict(action, facts.stage, []);
+      }
+      // A closed case still answers the query, with no action open: the 409 below.
       const state = await handle.query(caseStateQuery);
       if (!state.allowedActions.some((a) => a.action === action)) {
         throw stageConflict(action, state.stage, state.allowedActions);

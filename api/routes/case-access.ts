@@ -4,7 +4,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 
-import type { Client, WorkflowHandle } from '@temporalio/client';
+import type { Client, WorkflowClient, WorkflowHandle } from '@temporalio/client';
 import type { Request } from 'express';
 
 import type { CaseAction } from '../../domain/actions';
@@ -37,6 +37,48 @@ export function caseHandle(client: Client, caseNumber: unknown): CaseHandle {
 }
 
 /**
+ * A case's scope (its handling body and applicant) never changes after submission, so the API keeps the scopes it
+ * has read, and an officer's next action on the case is authorised without another round trip to the server.
+ * Bounded, least recently used first out; one per Temporal client, so apps and tests never share one.
+ */
+class ScopeCache {
+  private readonly scopes = new Map<string, CaseScope>();
+
+  constructor(private readonly max: number) {}
+
+  get(caseNumber: string): CaseScope | undefined {
+    const scope = this.scopes.get(caseNumber);
+    if (scope) this.set(caseNumber, scope);
+    return scope;
+  }
+
+  set(caseNumber: string, scope: CaseScope): void {
+    this.scopes.delete(caseNumber);
+    this.scopes.set(caseNumber, scope);
+    if (this.scopes.size > this.max) this.scopes.delete(this.scopes.keys().next().value as string);
+  }
+}
+
+const SCOPES_KEPT = 10_000;
+const scopeCaches = new WeakMap<WorkflowClient, ScopeCache>();
+
+function scopeCache(client: WorkflowClient): ScopeCache {
+  let cache = scopeCaches.get(client);
+  if (!cache) scopeCaches.set(client, (cache = new ScopeCache(SCOPES_KEPT)));
+  return cache;
+}
+
+/** The scope of a case this API has seen before, if it has. */
+export function knownScope(handle: CaseHandle): CaseScope | undefined {
+  return scopeCache(handle.client).get(handle.workflowId);
+}
+
+/** Keeps the scope of a case this API has just submitted. */
+export function rememberScope(client: WorkflowClient, caseNumber: string, scope: CaseScope): void {
+  scopeCache(client).set(caseNumber, scope);
+}
+
+/**
  * The case's scope and stage from its search attributes (`describe()`), which the API itself sets when it starts
  * the case, so they are there before the workflow has run its first task.
  */
@@ -46,8 +88,10 @@ export async function describeCase(handle: CaseHandle): Promise<CaseFacts> {
   const stage = d.typedSearchAttributes.get(CaseStage);
   if (d.type !== 'caseWorkflow' || !isOneOf(HANDLING_BODIES, body) || !isOneOf(STAGES, stage)) throw caseNotFound();
   const applicantId = d.typedSearchAttributes.get(ApplicantId);
+  const scope: CaseScope = { handlingBody: body, ...(applicantId ? { applicantId } : {}) };
+  rememberScope(handle.client, handle.workflowId, scope);
   return {
-    scope: { handlingBody: body, ...(applicantId ? { applicantId } : {}) },
+    scope,
     stage,
     running: d.status.name === 'RUNNING',
   };

@@ -12,6 +12,7 @@ import { actorOf, canSubmit } from '../auth/policy';
 import { HttpProblem } from '../errors';
 import { principalOf } from '../locals';
 import { submittedResponseSchema } from '../response-schemas';
+import { rememberScope } from './case-access';
 import { submitCaseSchema } from '../schemas';
 import type { ApiRoute } from './route';
 
@@ -61,6 +62,10 @@ export function submissionRoute(client: Client, taskQueue: string): ApiRoute {
           ...(submission.origin === 'application' ? [{ key: ApplicantId, value: submittedBy.id }] : []),
         ],
         staticSummary: `容错事项 ${submission.caseNumber}：${SITUATION_NAMES[submission.situation]}，报${HANDLING_BODY_NAMES[submission.handlingBody]}`,
+      });
+      rememberScope(client.workflow, started.workflowId, {
+        handlingBody: submission.handlingBody,
+        ...(submission.origin === 'application' ? { applicantId: submittedBy.id } : {}),
       });
       res
         .status(201)
