@@ -33,7 +33,7 @@ const schema = z.object({
    * Cases a worker keeps in memory between their steps. Almost every case sleeps on a timer for days, so a small
    * cache bounds the worker's memory; a case outside it is rebuilt from its history (tens of ms) on its next step.
    */
-  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(1000),
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(500),
   /** How many working days before a statutory deadline its reminder goes out. */
   REMINDER_WORKING_DAYS: z.coerce.number().int().min(1).max(10).default(1),
   /** Production notice transport and archive store; unset, notices go to DATA_DIR/outbox and entries to DATA_DIR/archive. */
