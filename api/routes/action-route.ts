@@ -19,7 +19,8 @@ import { principalOf } from '../locals';
 import { caseStateResponseSchema, signalAcceptedResponseSchema } from '../response-schemas';
 import type { RequestOf, SignalRequestOf } from '../schemas';
 import { caseParamsSchema } from '../schemas';
-import { caseHandle, decisionIdFor, describeCase, knownScope, requireAction, stageConflict } from './case-access';
+import { caseHandle, describeCase, knownScope, messageIdFor, requireAction, stageConflict } from './case-access';
+import type { RouteDoc } from '../openapi';
 import type { ApiRoute } from './route';
 
 export interface ActionSpec {
@@ -59,24 +60,35 @@ function complete<M>(message: object): M {
   return message as M;
 }
 
+/** The OpenAPI entry of an action route: what every action shares, and its own answer. */
+function actionDoc(
+  spec: ActionSpec & { readonly schema: z.ZodType },
+  operationId: string,
+  answer: Pick<RouteDoc, 'responseSchema' | 'responseName' | 'responses'>,
+): RouteDoc {
+  return {
+    method: 'post',
+    path: `/cases/:caseNumber${spec.path}`,
+    summary: spec.summary,
+    description: spec.description,
+    tags: [spec.tag],
+    operationId,
+    params: caseParamsSchema,
+    requestSchema: spec.schema,
+    requestName: spec.requestName,
+    ...answer,
+    security: 'bearer',
+  };
+}
+
 /** An officer's action: `POST /cases/:caseNumber<path>` answering the new case state. */
 export function updateRoute<M extends { readonly actor: Actor }>(client: Client, spec: UpdateSpec<M>): ApiRoute {
   return {
-    doc: {
-      method: 'post',
-      path: `/cases/:caseNumber${spec.path}`,
-      summary: spec.summary,
-      description: spec.description,
-      tags: [spec.tag],
-      operationId: spec.action,
-      params: caseParamsSchema,
-      requestSchema: spec.schema,
-      requestName: spec.requestName,
+    doc: actionDoc(spec, spec.action, {
       responseSchema: caseStateResponseSchema,
       responseName: 'CaseState',
       responses: { 200: 'done; the new case state', ...ACTION_RESPONSES },
-      security: 'bearer',
-    },
+    }),
     handler: async (req, res) => {
       const principal = principalOf(res);
       const body = spec.schema.parse(req.body);
@@ -86,7 +98,7 @@ export function updateRoute<M extends { readonly actor: Actor }>(client: Client,
       const send = () =>
         handle.executeUpdate(spec.update, {
           args: [complete<M>({ ...body, actor: actorOf(principal) })],
-          updateId: decisionIdFor(req, principal.sub, undefined),
+          updateId: messageIdFor(req, principal.sub, undefined),
         });
       const known = knownScope(handle);
       if (known) {
@@ -114,21 +126,11 @@ export function signalRoute<M extends { readonly actor: Actor; readonly decision
   spec: SignalSpec<M>,
 ): ApiRoute {
   return {
-    doc: {
-      method: 'post',
-      path: `/cases/:caseNumber${spec.path}`,
-      summary: spec.summary,
-      description: spec.description,
-      tags: [spec.tag],
-      operationId: name,
-      params: caseParamsSchema,
-      requestSchema: spec.schema,
-      requestName: spec.requestName,
+    doc: actionDoc(spec, name, {
       responseSchema: signalAcceptedResponseSchema,
       responseName: 'DecisionAccepted',
       responses: { 202: 'the decision was delivered to the case', ...ACTION_RESPONSES },
-      security: 'bearer',
-    },
+    }),
     handler: async (req, res) => {
       const principal = principalOf(res);
       const body = spec.schema.parse(req.body);
@@ -147,7 +149,7 @@ export function signalRoute<M extends { readonly actor: Actor; readonly decision
       if (!state.allowedActions.some((a) => a.action === action)) {
         throw stageConflict(action, state.stage, state.allowedActions);
       }
-      const decisionId = decisionIdFor(req, principal.sub, body.decisionId);
+      const decisionId = messageIdFor(req, principal.sub, body.decisionId);
       await handle.signal(spec.signal, complete<M>({ ...body, decisionId, actor: actorOf(principal) }));
       res.status(202).json({ caseNumber: state.caseNumber, action, decisionId });
     },

@@ -121,10 +121,11 @@ export function stageConflict(action: CaseAction, stage: Stage, allowedActions: 
 }
 
 /**
- * The decision id of a leadership signal: the one in the body, else one derived from the caller and the
- * Idempotency-Key, so that a retried request delivers the same decision even when its first answer was lost.
+ * The id of a message to a case (a leadership signal's decision id, an officer's Update ID): the one given, else
+ * one derived from the caller and the Idempotency-Key, so that a retried request is the same message to Temporal
+ * even when its first answer was lost.
  */
-export function decisionIdFor(req: Request, sub: string, given: string | undefined): string {
+export function messageIdFor(req: Request, sub: string, given: string | undefined): string {
   if (given) return given;
   const key = req.get(IDEMPOTENCY_HEADER);
   if (!key) return randomUUID();
