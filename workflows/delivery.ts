@@ -1,8 +1,8 @@
 /**
- * Notices as the stages send them. A notice the transport refuses outright (NoticeRefused: the gateway said the
- * notice itself is wrong) must not end the case: the refusal is recorded in the timeline, where operators and a
- * later 责任倒查 see it, and the procedure goes on. The same holds for an archive entry the archive service refuses
- * (ArchiveRefused). Every other failure is retried by the activity policy.
+ * Notices and archive entries as the stages send them. A notice the transport refuses outright (NoticeRefused: the
+ * gateway said the notice itself is wrong) must not end the case: the refusal is recorded in the timeline, where
+ * operators and a later 责任倒查 see it, and the procedure goes on. The same holds for an archive entry the archive
+ * service refuses (ArchiveRefused), which stays owed. Every other failure is retried by the activity policy.
  */
 import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
 
@@ -40,7 +40,7 @@ export async function archiveOnce(c: CaseRecord, entry: ArchiveEntry): Promise<A
 }
 
 /** The message of a non-retryable refusal of `type` inside an activity failure, else undefined. */
-export function refusal(err: unknown, type: string): string | undefined {
+function refusal(err: unknown, type: string): string | undefined {
   if (err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === type) {
     return err.cause.message;
   }
