@@ -8,8 +8,9 @@ module.exports = {
   // jose ships ESM only, and Jest on Node 20 cannot require ESM, so it is compiled like our own sources.
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
   setupFiles: ['<rootDir>/test/setup-runtime.ts'],
   testTimeout: 60_000,
-  // Workflow and e2e suites each start a Temporal server; two cores fit two at a time.
+  // Each workflow suite starts a time-skipping server, the e2e suites share one dev server; two cores fit two at a time.
   maxWorkers: 2,
 };

@@ -1,8 +1,15 @@
 /**
- * Resolves (and on a fresh machine builds) both Temporal binaries once, before any test file runs, so that
- * parallel test workers never build them twice and the first build shows its progress.
+ * Before any test file runs: resolves (and on a fresh machine builds) both Temporal binaries once, so that parallel
+ * test workers never build them twice and the first build shows its progress; then starts the one dev server that
+ * every end-to-end file shares (each with its own task queue, worker and API).
  */
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+
 import { resolveTemporalCli, resolveTestServer } from '../scripts/temporal-binaries';
+import { startDevServer } from './helpers/temporal';
+
+/** Where the shared dev server is kept between global setup and teardown (same process). */
+export const E2E_SERVER = Symbol.for('tolerance-cases.e2e-dev-server');
 
 export default async function globalSetup(): Promise<void> {
   for (const [envVar, resolve] of [
@@ -13,4 +20,7 @@ export default async function globalSetup(): Promise<void> {
     // Test workers inherit this environment, so they find the same binary without looking again.
     if (resolved.executable.type === 'existing-path') process.env[envVar] = resolved.executable.path;
   }
+  const env = await startDevServer();
+  (globalThis as Record<symbol, TestWorkflowEnvironment>)[E2E_SERVER] = env;
+  process.env.E2E_TEMPORAL_ADDRESS = env.address;
 }

@@ -1,6 +1,6 @@
 /**
- * A whole stack for end-to-end tests: a real dev server, the real worker and the real HTTP API on an ephemeral
- * 127.0.0.1 port, in development mode with the demo users, torn down together. One stack per test file.
+ * A whole stack for end-to-end tests: the run's real dev server, the real worker and the real HTTP API on an
+ * ephemeral 127.0.0.1 port, in development mode with the demo users, torn down together. One stack per test file.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 
 import { FileArchive } from '../../activities/file-archive';
@@ -38,8 +38,10 @@ export interface Stack {
 
 /** Starts the dev server, worker and API; `stop()` tears all down. */
 export async function startStack(): Promise<Stack> {
-  const env = await startDevServer();
-  const taskQueue = 'e2e';
+  // The dev server of the whole run (test/global-setup.ts); each file gets its own task queue, worker and API.
+  const address = process.env.E2E_TEMPORAL_ADDRESS;
+  const env = address ? await TestWorkflowEnvironment.createFromExistingServer({ address }) : await startDevServer();
+  const taskQueue = `e2e-${randomUUID()}`;
   const dir = mkdtempSync(path.join(tmpdir(), 'e2e-'));
   const holidaysDir = path.join(dir, 'holidays');
   mkdirSync(holidaysDir);

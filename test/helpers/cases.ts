@@ -1,13 +1,20 @@
+import { randomInt } from 'node:crypto';
+
 import type { Actor, AspectAssessment, Outcome, Submission } from '../../domain/case';
 import { ASPECTS } from '../../domain/case';
 import type { InvestigationReport } from '../../domain/case';
 
 let sequence = 0;
+/**
+ * A series per test file: files that share one server (the e2e files share a dev server) and even one jest worker
+ * process (which starts each file's modules afresh) never number two cases alike.
+ */
+export const CASE_SERIES = `T${Array.from({ length: 3 }, () => String.fromCharCode(65 + randomInt(26))).join('')}`;
 
 /** A fresh case number per call, so tests sharing a server never collide. */
 export function nextCaseNumber(): string {
   sequence += 1;
-  return `NY-2026-${String(process.pid % 1000).padStart(3, '0')}${String(sequence).padStart(3, '0')}`;
+  return `${CASE_SERIES}-2026-${String(sequence).padStart(4, '0')}`;
 }
 
 /** The people of the discipline commission who handle the test cases, and an applicant. */
