@@ -11,14 +11,13 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import type { Client } from '@temporalio/client';
-import { WorkflowIdReusePolicy } from '@temporalio/client';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 
+import { startCaseWorkflow } from '../api/case-start';
 import { projectRoot } from '../config/paths';
 import type { Submission } from '../domain/case';
-import { HANDLING_BODY_NAMES, SITUATION_NAMES } from '../domain/labels';
 import { resolveTemporalCli } from '../scripts/temporal-binaries';
 import { applicant, caseOfficer, submission } from '../test/helpers/cases';
 import {
@@ -28,15 +27,8 @@ import {
   throughOpinion,
   waitFor,
 } from '../test/helpers/workflow-env';
-import type { caseWorkflow } from '../workflows/case';
 import { decideAcceptanceUpdate, proposeHandlingOpinionUpdate, recordFollowUpVisitUpdate } from '../workflows/messages';
-import {
-  ApplicantId,
-  CASE_SEARCH_ATTRIBUTES,
-  CaseStage,
-  HandlingBodyKey,
-  SituationKey,
-} from '../workflows/search-attributes';
+import { CASE_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 import { fsyncedTransactionsPerSecond } from './floor';
 import { demoTokens, post } from './http';
 import type { Child } from './processes';
@@ -75,21 +67,9 @@ function caseSubmission(series: string): Submission {
   return submission({ caseNumber: `${series}-2026-${String(numbers).padStart(6, '0')}` });
 }
 
-/** The start the API makes, made directly: same workflow, ID policy, search attributes and summary. */
+/** The start the API makes, made directly with the same function. */
 function rawStart(client: Client, s: Submission) {
-  return client.workflow.start<typeof caseWorkflow>('caseWorkflow', {
-    workflowId: s.caseNumber,
-    taskQueue: TASK_QUEUE,
-    args: [{ submission: s, submittedBy: applicant }],
-    workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-    typedSearchAttributes: [
-      { key: CaseStage, value: 'acceptance' },
-      { key: HandlingBodyKey, value: s.handlingBody },
-      { key: SituationKey, value: s.situation },
-      { key: ApplicantId, value: applicant.id },
-    ],
-    staticSummary: `容错事项 ${s.caseNumber}：${SITUATION_NAMES[s.situation]}，报${HANDLING_BODY_NAMES[s.handlingBody]}`,
-  });
+  return startCaseWorkflow(client, TASK_QUEUE, { submission: s, submittedBy: applicant });
 }
 
 async function main(): Promise<void> {

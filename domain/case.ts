@@ -252,3 +252,8 @@ export interface CaseState {
   /** A readable Chinese summary, as shown in the Temporal Web UI. */
   readonly summary: string;
 }
+
+/** The user id of the party who applied, for a case raised by application (当事人申请); organisation cases have none. */
+export function applicantIdOf(submission: Pick<Submission, 'origin'>, submittedBy: Actor): string | undefined {
+  return submission.origin === 'application' ? submittedBy.id : undefined;
+}

@@ -7,6 +7,7 @@ import { ApplicationFailure, setCurrentDetails, upsertSearchAttributes } from '@
 import type { CaseAction } from '../domain/actions';
 import { ACTION_ROLES } from '../domain/actions';
 import type { Actor, CaseState, Deadline, Stage } from '../domain/case';
+import { applicantIdOf } from '../domain/case';
 import { HANDLING_BODY_NAMES, OUTCOME_NAMES, STAGE_NAMES } from '../domain/labels';
 import type { CaseData } from './case-data';
 import { beijingText, instant, workflowNow } from './clock';
@@ -110,7 +111,7 @@ export class CaseRecord {
   }
 
   applicantId(): string | undefined {
-    return this.data.submission.origin === 'application' ? this.data.submittedBy.id : undefined;
+    return applicantIdOf(this.data.submission, this.data.submittedBy);
   }
 
   view(): CaseState {

@@ -3,12 +3,10 @@
  * case number is a 409 from the server itself, never an in-memory check that a second API process would miss.
  */
 import type { Client } from '@temporalio/client';
-import { WorkflowIdReusePolicy } from '@temporalio/client';
 
-import { HANDLING_BODY_NAMES, SITUATION_NAMES } from '../../domain/labels';
-import type { caseWorkflow } from '../../workflows/case';
-import { ApplicantId, CaseStage, HandlingBodyKey, SituationKey } from '../../workflows/search-attributes';
+import { applicantIdOf } from '../../domain/case';
 import { actorOf, canSubmit } from '../auth/policy';
+import { startCaseWorkflow } from '../case-start';
 import { HttpProblem } from '../errors';
 import { principalOf } from '../locals';
 import { submittedResponseSchema } from '../response-schemas';
@@ -49,23 +47,11 @@ export function submissionRoute(client: Client, taskQueue: string): ApiRoute {
         );
       }
       const submittedBy = actorOf(principal);
-      const started = await client.workflow.start<typeof caseWorkflow>('caseWorkflow', {
-        workflowId: submission.caseNumber,
-        taskQueue,
-        args: [{ submission, submittedBy }],
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        // Set here, not only by the workflow, so that authorisation can read them before its first task has run.
-        typedSearchAttributes: [
-          { key: CaseStage, value: 'acceptance' },
-          { key: HandlingBodyKey, value: submission.handlingBody },
-          { key: SituationKey, value: submission.situation },
-          ...(submission.origin === 'application' ? [{ key: ApplicantId, value: submittedBy.id }] : []),
-        ],
-        staticSummary: `容错事项 ${submission.caseNumber}：${SITUATION_NAMES[submission.situation]}，报${HANDLING_BODY_NAMES[submission.handlingBody]}`,
-      });
+      const started = await startCaseWorkflow(client, taskQueue, { submission, submittedBy });
+      const applicantId = applicantIdOf(submission, submittedBy);
       rememberScope(client.workflow, started.workflowId, {
         handlingBody: submission.handlingBody,
-        ...(submission.origin === 'application' ? { applicantId: submittedBy.id } : {}),
+        ...(applicantId ? { applicantId } : {}),
       });
       res
         .status(201)

@@ -2,7 +2,7 @@
  * A case that lives for years continues-as-new before its history grows large; nothing in flight is lost.
  * A low history limit makes it happen within a test.
  */
-import { recordFollowUpVisitUpdate } from '../../workflows/messages';
+import { decideAcceptanceUpdate, recordFollowUpVisitUpdate } from '../../workflows/messages';
 import { caseOfficer } from '../helpers/cases';
 import type { WorkflowHarness } from '../helpers/workflow-env';
 import {
@@ -14,7 +14,6 @@ import {
   throughOpinion,
   waitFor,
 } from '../helpers/workflow-env';
-import { decideAcceptanceUpdate } from '../../workflows/messages';
 
 let h: WorkflowHarness;
 beforeAll(async () => {
