@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { Client } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import express, { Router } from 'express';
 
 import { DEFAULT_HOLIDAYS_DIR } from '../calendar';
@@ -15,6 +16,8 @@ import { projectRoot } from '../config/paths';
 import type { Authentication } from './auth';
 import { authenticate, devTokensRouter, loadAuthConfig } from './auth';
 import { lazyAuthentication } from './auth/lazy';
+import type { Role } from '../domain/case';
+import { codecServer, devCodecSessionRouter } from './codec-server';
 import { HttpProblem, problemHandler } from './errors';
 import { hardening, principalRateLimit } from './hardening';
 import type { HttpConfig, Logger } from './hardening';
@@ -24,8 +27,10 @@ import { idempotency } from './idempotency';
 import { FileIdempotencyStore } from './idempotency-file-store';
 import type { IdempotencyStore } from './idempotency-store';
 import { MemoryIdempotencyStore } from './idempotency-store';
+import { createApiMetrics } from './metrics';
 import { OpenApiRegistry } from './openapi';
 import { docsRouter } from './openapi-docs';
+import { readinessRoute } from './readiness';
 import { calendarRoute } from './routes/calendar';
 import { caseActionRoutes } from './routes/case-actions';
 import { caseListRoute } from './routes/case-list';
@@ -33,6 +38,7 @@ import { caseReadRoutes } from './routes/case-reads';
 import type { ApiRoute } from './routes/route';
 import { mountRoutes } from './routes/route';
 import { submissionRoute } from './routes/submission';
+import { loadTemporalCallTimeoutMs, temporalDeadline } from './temporal-deadline';
 
 export interface ApiDependencies {
   /** The Temporal client, injected so tests and start-up pass a real one connected where they choose. */
@@ -48,6 +54,17 @@ export interface ApiDependencies {
   /** Rate limits and log level; from the environment when absent. */
   readonly http?: HttpConfig;
   readonly logger?: Logger;
+  /** How long a request may wait on Temporal before it answers 503; TEMPORAL_CALL_TIMEOUT_MS when absent. */
+  readonly temporalCallTimeoutMs?: number;
+  /** The payload codec to serve to the Temporal Web UI at `/codec`; no codec server when absent. */
+  readonly codec?: {
+    readonly codec: PayloadCodec;
+    /** The Web UI's origins, allowed to call the codec server from the browser. */
+    readonly allowedOrigins: readonly string[];
+    readonly roles: readonly Role[];
+  };
+  /** Bearer token `GET /metrics` requires (METRICS_TOKEN); open to the scraper's network when absent. */
+  readonly metricsToken?: string;
 }
 
 /** Largest request body: the longest texts (facts, reasoning) are 20 000 characters, three bytes each in UTF-8. */
@@ -85,8 +102,10 @@ export function createApp(deps: ApiDependencies): express.Express {
     (deps.dataDir ? new FileIdempotencyStore(path.join(deps.dataDir, 'idempotency')) : new MemoryIdempotencyStore());
   const registry = new OpenApiRegistry();
 
+  const metrics = createApiMetrics(deps.client, { token: deps.metricsToken });
   const open = Router();
-  mountRoutes(open, registry, publicRoutes);
+  mountRoutes(open, registry, [...publicRoutes, readinessRoute(deps.client, deps.taskQueue)]);
+  open.use(metrics.router);
   if (auth.development) {
     registry.registerRoute({
       method: 'get',
@@ -118,13 +137,18 @@ export function createApp(deps: ApiDependencies): express.Express {
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(metrics.middleware);
   app.use(hardening({ config: http, logger }));
+  // Before the JSON body limit: the Web UI sends a whole history's payloads in one call.
+  if (deps.codec) app.use(codecServer({ ...deps.codec, verifier: auth.verifier, logger }));
+  if (deps.codec && auth.development) app.use(devCodecSessionRouter(auth.development));
   app.use(jsonBody({ limit: BODY_LIMIT }));
   app.use(open);
   app.use(docsRouter(document));
   app.use(authenticate(auth.verifier, { logger }));
   app.use(principalRateLimit({ config: http }));
   app.use(idempotency({ store, logger }));
+  app.use(temporalDeadline(deps.client, deps.temporalCallTimeoutMs ?? loadTemporalCallTimeoutMs()));
   app.use(cases);
   app.use((req) => {
     throw new HttpProblem(404, 'Not found', `no route for ${req.method} ${req.path}`);

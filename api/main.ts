@@ -5,23 +5,38 @@
  */
 import { Client, Connection } from '@temporalio/client';
 
-import { connectionOptions, loadConfig } from '../config/env';
+import { AesGcmCodec } from '../codec/aes-gcm';
+import { caseDataConverter } from '../codec/data-converter';
+import { connectionOptions, loadAll, loadConfig, loadKeysFromEnv } from '../config/env';
 import { createApp } from './app';
+import { loadAuthConfig } from './auth';
+import { lazyAuthentication } from './auth/lazy';
 import { gracefulClose, loadHttpConfig } from './hardening';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
-  const http = loadHttpConfig();
+  const { config, http, auth, keys } = loadAll({
+    config: () => loadConfig(),
+    http: () => loadHttpConfig(),
+    auth: () => loadAuthConfig(),
+    keys: () => loadKeysFromEnv(),
+  });
   const connection = await Connection.connect(
     connectionOptions(config, config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_DEV_PORT}`),
   );
-  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const client = new Client({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    dataConverter: caseDataConverter(keys),
+  });
   const app = createApp({
     client,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     holidaysDir: config.HOLIDAYS_DIR,
     dataDir: config.DATA_DIR,
+    authentication: lazyAuthentication(auth),
     http,
+    codec: { codec: new AesGcmCodec(keys), allowedOrigins: config.CODEC_CORS_ORIGINS, roles: config.CODEC_ROLES },
+    metricsToken: config.METRICS_TOKEN,
   });
   const server = app.listen(config.PORT, config.HOST, () => {
     process.stdout.write(`HTTP API listening on http://${config.HOST}:${config.PORT}\n`);

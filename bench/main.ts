@@ -4,6 +4,7 @@
  * `dist/`, as in production; the raw side is a Temporal client in this process. Bounded in count and time, it
  * stops by itself and writes bench/results/<date>.json and docs/PERFORMANCE.md.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,8 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 
 import { startCaseWorkflow } from '../api/case-start';
+import { caseDataConverter, FAILURE_CONVERTER_PATH } from '../codec/data-converter';
+import type { PayloadKeys } from '../codec/keys';
 import { projectRoot } from '../config/paths';
 import type { Submission } from '../domain/case';
 import { resolveTemporalCli } from '../scripts/temporal-binaries';
@@ -79,6 +82,7 @@ async function main(): Promise<void> {
   const { executable } = await resolveTemporalCli();
   process.env.TEMPORAL_VERSION_CHECK_DISABLED = '1';
   log(`dev server (SQLite in ${dir})`);
+  const keys: PayloadKeys = { currentKeyId: 'bench', keys: new Map([['bench', randomBytes(32)]]) };
   const env = await TestWorkflowEnvironment.createLocal({
     server: {
       executable,
@@ -87,10 +91,14 @@ async function main(): Promise<void> {
       searchAttributes: [...CASE_SEARCH_ATTRIBUTES],
       extraArgs: PRAGMAS.flatMap((p) => ['--sqlite-pragma', p]),
     },
+    // Both sides encrypt case data with the same key, as a deployment does.
+    client: { dataConverter: caseDataConverter(keys) },
   });
   const client = env.client;
   const apiPort = await freePort();
   const childEnv = {
+    PAYLOAD_KEY_ID: keys.currentKeyId,
+    PAYLOAD_KEY: (keys.keys.get(keys.currentKeyId) as Buffer).toString('base64'),
     TEMPORAL_ADDRESS: env.address,
     TEMPORAL_TASK_QUEUE: TASK_QUEUE,
     DATA_DIR: dir,
@@ -220,7 +228,11 @@ async function main(): Promise<void> {
     log(`cold action p99 ${round(figures.idle.coldAction.p99)} ms, worker start ${round(worker.startupMs)} ms`);
 
     // 5. The workflow bundle, and the replay of the largest saved history.
-    const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: quietLogger });
+    const { code } = await bundleWorkflowCode({
+      workflowsPath: require.resolve('../workflows'),
+      failureConverterPath: FAILURE_CONVERTER_PATH,
+      logger: quietLogger,
+    });
     const historiesDir = path.join(projectRoot, 'test', 'histories');
     const largest = readdirSync(historiesDir)
       .filter((f) => f.endsWith('.json'))

@@ -7,9 +7,16 @@ import path from 'node:path';
 
 import { z } from 'zod';
 
+import type { PayloadKeys } from '../codec/keys';
+import type { Role } from '../domain/case';
+import { ROLES } from '../domain/case';
+import { loadPayloadKeys } from '../codec/keys';
 import { projectRoot } from './paths';
 
 const port = z.coerce.number().int().min(1).max(65535);
+
+/** Where `npm start` keeps the dev server's SQLite file, the outbox, the archive and a generated payload key. */
+export const DEFAULT_DATA_DIR = path.join(projectRoot, '.data');
 
 const schema = z.object({
   TEMPORAL_ADDRESS: z
@@ -28,7 +35,7 @@ const schema = z.object({
   TEMPORAL_UI_PORT: port.default(8233),
   PORT: port.default(3000),
   HOST: z.string().default('127.0.0.1'),
-  DATA_DIR: z.string().default(path.join(projectRoot, '.data')),
+  DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
   /**
    * Cases a worker keeps in memory between their steps. Almost every case sleeps on a timer for days, so a small
    * cache bounds the worker's memory; a case outside it is rebuilt from its history (tens of ms) on its next step.
@@ -41,6 +48,45 @@ const schema = z.object({
   NOTICE_WEBHOOK_TOKEN: z.string().min(1).optional(),
   ARCHIVE_URL: z.url({ protocol: /^https?$/ }).optional(),
   ARCHIVE_TOKEN: z.string().min(1).optional(),
+  /**
+   * Payload encryption keys (codec/keys.ts): the current key's id and base64 value, older keys that still decrypt
+   * (`id:base64,…`), or a key file instead; none outside production makes DATA_DIR/payload-keys.json.
+   */
+  PAYLOAD_KEY_ID: z.string().optional(),
+  PAYLOAD_KEY: z.string().optional(),
+  PAYLOAD_PREVIOUS_KEYS: z.string().optional(),
+  PAYLOAD_KEY_FILE: z.string().optional(),
+  NODE_ENV: z.string().optional(),
+  /**
+   * Origins of the Temporal Web UI allowed to call the API's codec server from the browser (comma-separated);
+   * `npm start` adds its embedded UI's own origins.
+   */
+  CODEC_CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ }))),
+  /** Roles whose tokens may decrypt case data through the codec server. */
+  CODEC_ROLES: z
+    .string()
+    .default('caseOfficer,investigator,approvingLeader,meetingSecretary,operator')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(ROLES.filter((r) => r !== 'applicant') as [Role, ...Role[]]))),
+  /** Where the worker serves the Temporal SDK's Prometheus metrics; unset, it serves none. */
+  METRICS_PORT: port.optional(),
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  /** Bearer token the API's `GET /metrics` requires; unset, metrics are open (keep the API's port internal). */
+  METRICS_TOKEN: z.string().min(16).optional(),
   /** Operators' holiday files (`<year>.json`); shared by every worker and the API in a deployment. */
   HOLIDAYS_DIR: z.string().default(path.join(projectRoot, 'config', 'holidays')),
 });
@@ -58,40 +104,62 @@ export class ConfigError extends Error {
 /** Reads and validates the configuration from `env` (the process environment by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`bad configuration in the environment:\n${lines.join('\n')}`);
-  }
+  if (!parsed.success) fail(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   const c = parsed.data;
+  const problems: string[] = [];
   if (Boolean(c.TEMPORAL_TLS_CERT) !== Boolean(c.TEMPORAL_TLS_KEY)) {
-    throw new ConfigError(
-      'bad configuration in the environment:\n  TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together',
-    );
+    problems.push('TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together');
   }
   const read = (name: string, file?: string): Buffer | undefined => {
     if (!file) return undefined;
     try {
       return readFileSync(file);
     } catch (err) {
-      throw new ConfigError(
-        `bad configuration in the environment:\n  ${name}: cannot read ${file}: ${(err as Error).message}`,
-      );
+      problems.push(`${name}: cannot read ${file}: ${(err as Error).message}`);
+      return undefined;
     }
   };
   const useTls = c.TEMPORAL_TLS_CERT || c.TEMPORAL_TLS_CA || c.TEMPORAL_API_KEY;
-  return {
-    ...c,
-    ...(useTls
-      ? {
-          tls: {
-            cert: read('TEMPORAL_TLS_CERT', c.TEMPORAL_TLS_CERT),
-            key: read('TEMPORAL_TLS_KEY', c.TEMPORAL_TLS_KEY),
-            ca: read('TEMPORAL_TLS_CA', c.TEMPORAL_TLS_CA),
-            serverName: c.TEMPORAL_TLS_SERVER_NAME,
-          },
-        }
-      : {}),
-  };
+  const tls = useTls
+    ? {
+        cert: read('TEMPORAL_TLS_CERT', c.TEMPORAL_TLS_CERT),
+        key: read('TEMPORAL_TLS_KEY', c.TEMPORAL_TLS_KEY),
+        ca: read('TEMPORAL_TLS_CA', c.TEMPORAL_TLS_CA),
+        serverName: c.TEMPORAL_TLS_SERVER_NAME,
+      }
+    : undefined;
+  if (problems.length) fail(problems);
+  return { ...c, ...(tls ? { tls } : {}) };
+}
+
+function fail(lines: readonly string[]): never {
+  throw new ConfigError(`${CONFIG_ERROR_HEADING}\n${lines.map((l) => `  ${l}`).join('\n')}`);
+}
+
+/** The first line of every configuration error; the problems follow, one per line. */
+export const CONFIG_ERROR_HEADING = 'bad configuration in the environment:';
+
+/**
+ * Runs every loader and returns their results, or throws one ConfigError listing the problems of all of them, so
+ * an operator fixes the whole environment in one go instead of one variable per restart.
+ */
+export function loadAll<T extends Record<string, unknown>>(loaders: { readonly [K in keyof T]: () => T[K] }): T {
+  const results: Partial<T> = {};
+  const lines: string[] = [];
+  for (const name of Object.keys(loaders) as (keyof T)[]) {
+    try {
+      results[name] = loaders[name]();
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      lines.push(
+        ...(message.startsWith(CONFIG_ERROR_HEADING)
+          ? message.slice(CONFIG_ERROR_HEADING.length + 1).split('\n')
+          : [`  ${message}`]),
+      );
+    }
+  }
+  if (lines.length) throw new ConfigError(`${CONFIG_ERROR_HEADING}\n${lines.join('\n')}`);
+  return results as T;
 }
 
 /** Connection options shared by the client and the worker's native connection. */
@@ -104,4 +172,13 @@ export function connectionOptions(config: AppConfig, address: string) {
       }
     : undefined;
   return { address, ...(tls ? { tls } : {}), ...(config.TEMPORAL_API_KEY ? { apiKey: config.TEMPORAL_API_KEY } : {}) };
+}
+
+/**
+ * The payload keys from `env`, with DATA_DIR defaulted as `loadConfig` does.
+ *
+ * @throws PayloadKeyError naming the variable or file at fault.
+ */
+export function loadKeysFromEnv(env: NodeJS.ProcessEnv = process.env): PayloadKeys {
+  return loadPayloadKeys({ ...env, DATA_DIR: env.DATA_DIR || DEFAULT_DATA_DIR });
 }

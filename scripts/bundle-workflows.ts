@@ -7,13 +7,19 @@ import path from 'node:path';
 
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 
+import { FAILURE_CONVERTER_PATH } from '../codec/data-converter';
 import { projectRoot } from '../config/paths';
 
 /** Where the build puts the bundle; `worker/worker.ts` looks for it here. */
 export const WORKFLOW_BUNDLE_PATH = path.join(projectRoot, 'dist', 'workflow-bundle.js');
 
 if (require.main === module) {
-  bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') })
+  // The failure converter runs inside the workflow sandbox, so a prebuilt bundle must carry it.
+  bundleWorkflowCode({
+    workflowsPath: require.resolve('../workflows'),
+    failureConverterPath: FAILURE_CONVERTER_PATH,
+    logger: new DefaultLogger('WARN'),
+  })
     .then(({ code }) => writeFileSync(WORKFLOW_BUNDLE_PATH, code))
     .catch((err: unknown) => {
       process.stderr.write(`bundle-workflows: ${err instanceof Error ? err.message : String(err)}\n`);

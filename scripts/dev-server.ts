@@ -15,6 +15,8 @@ export interface DevServerOptions {
   readonly port: number;
   readonly uiPort: number;
   readonly namespace: string;
+  /** The codec server the Web UI calls to show encrypted case data. */
+  readonly codecEndpoint?: string;
 }
 
 /** Starts the dev server and resolves once it accepts connections; `teardown()` stops it. */
@@ -32,6 +34,7 @@ export async function startDevServer(options: DevServerOptions): Promise<TestWor
       uiPort: options.uiPort,
       namespace: options.namespace,
       searchAttributes: [...CASE_SEARCH_ATTRIBUTES],
+      extraArgs: options.codecEndpoint ? ['--ui-codec-endpoint', options.codecEndpoint] : [],
     },
   });
 }

@@ -7,12 +7,15 @@ import type { Server } from 'node:http';
 
 import { Client, Connection } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 
 import { createApp } from '../api/app';
 import { createAuthentication, loadAuthConfig } from '../api/auth';
 import { gracefulClose, loadHttpConfig } from '../api/hardening';
-import { connectionOptions, loadConfig } from '../config/env';
+import { AesGcmCodec } from '../codec/aes-gcm';
+import { caseDataConverter } from '../codec/data-converter';
+import { connectionOptions, loadAll, loadConfig, loadKeysFromEnv } from '../config/env';
+import { installWorkerRuntime } from '../worker/runtime';
 import { activityDependencies } from '../worker/dependencies';
 import { createCaseWorker } from '../worker/worker';
 import { startDevServer } from './dev-server';
@@ -24,12 +27,15 @@ function say(line: string): void {
 
 async function main(): Promise<void> {
   // Every setting is checked before anything starts, so a bad variable stops start-up with its name, not later.
-  const config = loadConfig();
-  const http = loadHttpConfig();
-  const auth = loadAuthConfig();
+  const { config, http, auth, keys } = loadAll({
+    config: () => loadConfig(),
+    http: () => loadHttpConfig(),
+    auth: () => loadAuthConfig(),
+    keys: () => loadKeysFromEnv(),
+  });
   const dependencies = activityDependencies(config);
   // Shutdown order is ours (API, worker, server), so the SDK must not stop the worker on a signal by itself.
-  Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
+  installWorkerRuntime(config, { shutdownSignals: [] });
 
   await assertPortFree(config.PORT, config.HOST, 'HTTP API', 'PORT');
   let devServer: TestWorkflowEnvironment | undefined;
@@ -43,6 +49,7 @@ async function main(): Promise<void> {
       port: config.TEMPORAL_DEV_PORT,
       uiPort: config.TEMPORAL_UI_PORT,
       namespace: config.TEMPORAL_NAMESPACE,
+      codecEndpoint: `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}/codec`,
     });
     address = devServer.address;
   }
@@ -50,12 +57,14 @@ async function main(): Promise<void> {
   const options = connectionOptions(config, address);
   const connection = await Connection.connect(options);
   const nativeConnection = await NativeConnection.connect(options);
-  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const dataConverter = caseDataConverter(keys);
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
   const worker = await createCaseWorker({
     connection: nativeConnection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     dependencies,
+    dataConverter,
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
   });
   const workerRun = worker.run();
@@ -67,6 +76,18 @@ async function main(): Promise<void> {
     dataDir: config.DATA_DIR,
     authentication: await createAuthentication(auth),
     http,
+    codec: {
+      codec: new AesGcmCodec(keys),
+      // The embedded Web UI's own origins, under both names a browser may use for this machine.
+      allowedOrigins: [
+        ...config.CODEC_CORS_ORIGINS,
+        ...(devServer
+          ? [`http://127.0.0.1:${config.TEMPORAL_UI_PORT}`, `http://localhost:${config.TEMPORAL_UI_PORT}`]
+          : []),
+      ],
+      roles: config.CODEC_ROLES,
+    },
+    metricsToken: config.METRICS_TOKEN,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
@@ -77,7 +98,14 @@ async function main(): Promise<void> {
     say(
       `Temporal Web UI   http://127.0.0.1:${config.TEMPORAL_UI_PORT}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows`,
     );
-  say(`HTTP API          http://${config.HOST}:${config.PORT}  (health: /healthz)`);
+  say(
+    `HTTP API          http://${config.HOST}:${config.PORT}  (health: /healthz, readiness: /readyz, metrics: /metrics)`,
+  );
+  if (devServer)
+    say(
+      `Codec server      http://${config.HOST}:${config.PORT}/codec  (Web UI: open /dev/codec-session?user=operator once)`,
+    );
+  if (config.METRICS_PORT) say(`Worker metrics    http://${config.METRICS_HOST}:${config.METRICS_PORT}/metrics`);
   say('Ctrl-C stops everything.');
 
   let stopping = false;

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 
+import type { DataConverter } from '@temporalio/common';
 import type { NativeConnection } from '@temporalio/worker';
 import { Worker } from '@temporalio/worker';
 
@@ -12,6 +13,8 @@ export interface CaseWorkerOptions {
   readonly namespace: string;
   readonly taskQueue: string;
   readonly dependencies: ActivityDependencies;
+  /** The namespace's data converter (`caseDataConverter`), the same as its clients': case data is encrypted. */
+  readonly dataConverter: DataConverter;
   /** Cases kept in memory between steps; the SDK's default (sized by the heap) when absent. */
   readonly maxCachedWorkflows?: number;
 }
@@ -29,6 +32,7 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
       ? { workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } }
       : { workflowsPath: require.resolve('../workflows') }),
     activities: createActivities(options.dependencies),
+    dataConverter: options.dataConverter,
     ...(options.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: options.maxCachedWorkflows }),
   });
 }

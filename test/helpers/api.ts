@@ -9,10 +9,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 
 import { FileArchive } from '../../activities/file-archive';
+import { AesGcmCodec } from '../../codec/aes-gcm';
+import { loadConfig } from '../../config/env';
 import { FileOutbox } from '../../activities/file-outbox';
 import { createApp } from '../../api/app';
 import { DEMO_USERS } from '../../api/auth';
@@ -21,7 +24,11 @@ import { createDevelopmentAuth } from '../../api/auth/development';
 import { createLogger } from '../../api/logger';
 import { calendarSource } from '../../calendar';
 import { createCaseWorker } from '../../worker/worker';
+import { TEST_PAYLOAD_KEYS, testDataConverter } from './payload-keys';
 import { startDevServer } from './temporal';
+
+/** The codec server's roles as configured by default. */
+const CODEC_ROLES = loadConfig({}).CODEC_ROLES;
 
 export interface Stack {
   readonly env: TestWorkflowEnvironment;
@@ -36,11 +43,29 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+export interface StackOptions {
+  /** A server of the test's own (taken over: `stop()` tears it down); the run's shared dev server by default. */
+  readonly env?: TestWorkflowEnvironment;
+  /** The API's port; an ephemeral one by default. */
+  readonly port?: number;
+  /** Serve the codec server, allowing these Web UI origins. */
+  readonly codecOrigins?: readonly string[];
+}
+
 /** Starts the dev server, worker and API; `stop()` tears all down. */
-export async function startStack(): Promise<Stack> {
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   // The dev server of the whole run (test/global-setup.ts); each file gets its own task queue, worker and API.
   const address = process.env.E2E_TEMPORAL_ADDRESS;
-  const env = address ? await TestWorkflowEnvironment.createFromExistingServer({ address }) : await startDevServer();
+  const env =
+    options.env ??
+    (address
+      ? await TestWorkflowEnvironment.createFromExistingServer({
+          address,
+          client: { dataConverter: testDataConverter },
+        })
+      : await startDevServer());
+  // The stack's own client, so it encrypts case data whichever client the server came with.
+  const client = new Client({ connection: env.connection, namespace: 'default', dataConverter: testDataConverter });
   const taskQueue = `e2e-${randomUUID()}`;
   const dir = mkdtempSync(path.join(tmpdir(), 'e2e-'));
   const holidaysDir = path.join(dir, 'holidays');
@@ -55,11 +80,12 @@ export async function startStack(): Promise<Stack> {
       notices: outbox,
       archive: new FileArchive(path.join(dir, 'archive')),
     },
+    dataConverter: testDataConverter,
   });
   const workerRun = worker.run();
   const dev = await createDevelopmentAuth();
   const app = createApp({
-    client: env.client,
+    client,
     taskQueue,
     holidaysDir,
     authentication: { mode: 'development', verifier: dev.verifier, development: dev },
@@ -72,9 +98,18 @@ export async function startStack(): Promise<Stack> {
       SHUTDOWN_TIMEOUT_MS: 1_000,
     },
     logger: createLogger({ level: 'silent' }),
+    ...(options.codecOrigins
+      ? {
+          codec: {
+            codec: new AesGcmCodec(TEST_PAYLOAD_KEYS),
+            allowedOrigins: options.codecOrigins,
+            roles: CODEC_ROLES,
+          },
+        }
+      : {}),
   });
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = app.listen(options.port ?? 0, '127.0.0.1', () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
   const tokens = Object.fromEntries(await Promise.all(DEMO_USERS.map(async (u) => [u.sub, await dev.mint(u)])));

@@ -32,6 +32,7 @@ import {
   submitInvestigationReportUpdate,
 } from '../../workflows/messages';
 import { applicant, caseOfficer, decisionId, investigator, leader, report, secretary, submission } from './cases';
+import { testDataConverter } from './payload-keys';
 import { startTimeSkippingServer } from './temporal';
 
 export type CaseHandle = WorkflowHandle<typeof caseWorkflow>;
@@ -64,6 +65,7 @@ export async function startHarness(
     namespace: 'default',
     taskQueue,
     dependencies: { calendar: () => calendar, notices: outbox, archive, ...stores },
+    dataConverter: testDataConverter,
   });
   const running = worker.run();
   return {
