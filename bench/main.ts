@@ -23,6 +23,7 @@ import { projectRoot } from '../config/paths';
 import type { Submission } from '../domain/case';
 import { resolveTemporalCli } from '../scripts/temporal-binaries';
 import { applicant, caseOfficer, submission } from '../test/helpers/cases';
+import { testDataConverter } from '../test/helpers/payload-keys';
 import {
   deliverFeedback,
   determine,
@@ -234,8 +235,13 @@ async function main(): Promise<void> {
       logger: quietLogger,
     });
     const historiesDir = path.join(projectRoot, 'test', 'histories');
+    // Saved histories sit in one directory per release; the largest of any release is replayed.
     const largest = readdirSync(historiesDir)
-      .filter((f) => f.endsWith('.json'))
+      .flatMap((release) =>
+        readdirSync(path.join(historiesDir, release))
+          .filter((f) => f.endsWith('.json'))
+          .map((f) => path.join(release, f)),
+      )
       .map((f) => ({ f, size: statSync(path.join(historiesDir, f)).size }))
       .sort((a, b) => b.size - a.size)[0];
     const history = historyFromJSON(JSON.parse(readFileSync(path.join(historiesDir, largest.f), 'utf8')));
@@ -243,7 +249,10 @@ async function main(): Promise<void> {
     const replays: number[] = [];
     let mark = performance.now();
     const copies = Array.from({ length: 11 }, (_, i) => ({ workflowId: `${largest.f}-${i}`, history }));
-    for await (const result of Worker.runReplayHistories({ workflowBundle: { code } }, copies)) {
+    for await (const result of Worker.runReplayHistories(
+      { workflowBundle: { code }, dataConverter: testDataConverter },
+      copies,
+    )) {
       if (result.error) throw result.error;
       replays.push(performance.now() - mark);
       mark = performance.now();

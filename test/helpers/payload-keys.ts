@@ -1,9 +1,8 @@
 /**
- * The payload keys of a test run: made fresh per test process, so every test client and worker encrypts case data
- * as a deployment does, and nothing depends on a key kept anywhere.
+ * The payload key of the tests: every test client and worker encrypts case data as a deployment does. The key is
+ * fixed and public on purpose: histories saved by `npm run histories:save` are encrypted with it and must replay
+ * in every later run. It protects nothing and must never be configured anywhere else.
  */
-import { randomBytes } from 'node:crypto';
-
 import type { DataConverter } from '@temporalio/common';
 
 import { caseDataConverter } from '../../codec/data-converter';
@@ -11,7 +10,7 @@ import type { PayloadKeys } from '../../codec/keys';
 
 export const TEST_PAYLOAD_KEYS: PayloadKeys = {
   currentKeyId: 'test-1',
-  keys: new Map([['test-1', randomBytes(32)]]),
+  keys: new Map([['test-1', Buffer.from('8JbRWNB9WemzGYX0ZoO2oLIihyAX1io84R7cfVIJy+Q=', 'base64')]]),
 };
 
 /** The data converter every test client and worker shares. */
