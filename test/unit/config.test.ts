@@ -1,4 +1,6 @@
-import { loadConfig } from '../../config/env';
+import { loadAuthConfig } from '../../api/auth';
+import { loadHttpConfig } from '../../api/hardening';
+import { loadAll, loadConfig, loadKeysFromEnv } from '../../config/env';
 
 test('the defaults start the embedded dev server with the API on 127.0.0.1:3000', () => {
   const config = loadConfig({});
@@ -38,4 +40,33 @@ test('the reminder goes out 1 working day before a deadline unless configured', 
   expect(loadConfig({}).REMINDER_WORKING_DAYS).toBe(1);
   expect(loadConfig({ REMINDER_WORKING_DAYS: '2' }).REMINDER_WORKING_DAYS).toBe(2);
   expect(() => loadConfig({ REMINDER_WORKING_DAYS: '0' })).toThrow(/REMINDER_WORKING_DAYS/);
+});
+
+test('start-up lists the problems of every setting in one error: Temporal, HTTP, auth and payload keys together', () => {
+  const env = { PORT: 'eighty', RATE_LIMIT_MAX: '0', AUTH_MODE: 'jwt', PAYLOAD_KEY_ID: 'k1', PAYLOAD_KEY: 'short' };
+  let message = '';
+  try {
+    loadAll({
+      config: () => loadConfig(env),
+      http: () => loadHttpConfig(env),
+      auth: () => loadAuthConfig(env),
+      keys: () => loadKeysFromEnv(env),
+    });
+  } catch (err) {
+    message = (err as Error).message;
+  }
+  expect(message.split('\n')[0]).toBe('bad configuration in the environment:');
+  for (const name of ['PORT', 'RATE_LIMIT_MAX', 'AUTH_ISSUER', 'PAYLOAD_KEY']) {
+    expect(message).toMatch(new RegExp(`^  ${name}: `, 'm'));
+  }
+});
+
+test('the codec server’s roles never include applicants, and the Web UI origins must be URLs', () => {
+  expect(loadConfig({}).CODEC_ROLES).not.toContain('applicant');
+  expect(() => loadConfig({ CODEC_ROLES: 'caseOfficer,applicant' })).toThrow(/CODEC_ROLES/);
+  expect(() => loadConfig({ CODEC_CORS_ORIGINS: 'not a url' })).toThrow(/CODEC_CORS_ORIGINS/);
+  expect(loadConfig({ CODEC_CORS_ORIGINS: 'http://ui.example:8080, https://ui.example' }).CODEC_CORS_ORIGINS).toEqual([
+    'http://ui.example:8080',
+    'https://ui.example',
+  ]);
 });
