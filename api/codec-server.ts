@@ -100,7 +100,13 @@ export function codecServer(options: CodecServerOptions): Router {
         throw new HttpProblem(403, 'Forbidden', `a ${principal.role} may not read case data`);
       }
       const { payloads } = bodySchema.parse(req.body);
-      const out = await options.codec[direction](payloads.map(toPayload));
+      let out: Payload[];
+      try {
+        out = await options.codec[direction](payloads.map(toPayload));
+      } catch (err) {
+        // A payload of an unknown key or a tampered one: the caller's data is at fault, not the server.
+        throw new HttpProblem(400, 'Payload cannot be decoded', (err as Error).message);
+      }
       options.logger.info(`codec ${direction}`, {
         requestId: res.locals.requestId,
         actor: principal.sub,

@@ -1,0 +1,84 @@
+/** The codec server's edges, over real HTTP: what it refuses before any payload is touched. */
+import express from 'express';
+
+import { DEMO_USERS } from '../../api/auth';
+import type { DevelopmentAuth } from '../../api/auth';
+import { createDevelopmentAuth } from '../../api/auth/development';
+import { codecServer } from '../../api/codec-server';
+import { createLogger } from '../../api/logger';
+import { AesGcmCodec } from '../../codec/aes-gcm';
+import type { Listening } from '../helpers/listen';
+import { listen } from '../helpers/listen';
+import { TEST_PAYLOAD_KEYS } from '../helpers/payload-keys';
+
+let dev: DevelopmentAuth;
+let served: Listening;
+let officer: string;
+
+beforeAll(async () => {
+  dev = await createDevelopmentAuth();
+  const app = express();
+  app.use(
+    codecServer({
+      codec: new AesGcmCodec(TEST_PAYLOAD_KEYS),
+      verifier: dev.verifier,
+      allowedOrigins: [],
+      roles: ['caseOfficer', 'operator'],
+      logger: createLogger({ level: 'silent' }),
+    }),
+  );
+  served = await listen(app);
+  officer = await dev.mint(DEMO_USERS.find((u) => u.role === 'caseOfficer')!);
+});
+
+afterAll(() => served?.close());
+
+const post = (direction: string, body: string, headers: Record<string, string> = {}) =>
+  fetch(`${served.baseUrl}/codec/${direction}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${officer}`, ...headers },
+    body,
+  });
+
+test('what the codec server encodes it decodes again', async () => {
+  const plain = {
+    metadata: { encoding: Buffer.from('json/plain').toString('base64') },
+    data: Buffer.from('"李娜"').toString('base64'),
+  };
+  const encoded = (await (await post('encode', JSON.stringify({ payloads: [plain] }))).json()) as {
+    payloads: unknown[];
+  };
+  const decoded = await post('decode', JSON.stringify(encoded));
+  expect(await decoded.json()).toEqual({ payloads: [plain] });
+});
+
+test('a role outside CODEC_ROLES is refused even with a valid token', async () => {
+  const investigator = await dev.mint(DEMO_USERS.find((u) => u.role === 'investigator')!);
+  const res = await post('decode', '{"payloads":[]}', { authorization: `Bearer ${investigator}` });
+  expect(res.status).toBe(403);
+});
+
+test('broken JSON, a wrong shape and data that is not base64 are 400s in problem+json', async () => {
+  for (const body of ['{"payloads":', '{"payloads":"x"}', '{"payloads":[{"data":"*not base64*"}]}', '{"other":1}']) {
+    const res = await post('decode', body);
+    expect({ body, status: res.status }).toEqual({ body, status: 400 });
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  }
+});
+
+test('a payload that does not decrypt is a 400, not a 500', async () => {
+  const forged = {
+    metadata: {
+      encoding: Buffer.from('binary/encrypted').toString('base64'),
+      'encryption-key-id': Buffer.from('test-1').toString('base64'),
+    },
+    data: Buffer.alloc(64, 7).toString('base64'),
+  };
+  const res = await post('decode', JSON.stringify({ payloads: [forged] }));
+  expect(res.status).toBe(400);
+});
+
+test('a body over 4 MB is refused with 413', async () => {
+  const res = await post('decode', JSON.stringify({ payloads: [{ data: 'A'.repeat(5 * 1024 * 1024) }] }));
+  expect(res.status).toBe(413);
+});
