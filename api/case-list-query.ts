@@ -8,6 +8,20 @@ import { z } from 'zod';
 import { HANDLING_BODIES, OUTCOMES, STAGES } from '../domain/case';
 import type { ListScope } from './auth/policy';
 
+/**
+ * A whole number in the query string, written in digits. Plain coercion would also take `offset=` (as 0) and a
+ * repeated parameter (`['5']` as 5), values the document's `integer` rules out. Documented as that integer.
+ */
+function wholeNumber(min: number, max: number, fallback: number) {
+  return z
+    .string()
+    .regex(/^\d{1,9}$/, 'a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+    .default(fallback)
+    .meta({ type: 'integer', minimum: min, maximum: max, default: fallback });
+}
+
 export const caseListQuerySchema = z.strictObject({
   stage: z.enum(STAGES).optional(),
   handlingBody: z.enum(HANDLING_BODIES).optional(),
@@ -20,8 +34,8 @@ export const caseListQuerySchema = z.strictObject({
     .optional()
     .describe('cases whose next statutory deadline falls before this instant'),
   outcome: z.enum(OUTCOMES).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).max(10_000).default(0),
+  limit: wholeNumber(1, 100, 20),
+  offset: wholeNumber(0, 10_000, 0),
 });
 
 export type CaseListFilters = z.infer<typeof caseListQuerySchema>;

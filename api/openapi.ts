@@ -136,9 +136,13 @@ function commonResponses(route: RouteDoc): Record<number, string> {
     429: 'too many requests; retry after the number of seconds in Retry-After',
   };
   if (route.security === 'bearer') responses[401] = 'missing, invalid or expired bearer token';
+  if (route.query) responses[400] = 'an invalid or unknown query parameter';
   if (route.method === 'post') {
     responses[400] = 'invalid request body or missing Idempotency-Key';
     responses[409] = 'a request with this Idempotency-Key is in progress';
+    // The JSON body middleware answers these for any POST, before the route.
+    responses[413] = 'the body is larger than the API accepts';
+    responses[415] = 'the body is not application/json';
     responses[422] = 'this Idempotency-Key was used for a different request';
   }
   return responses;

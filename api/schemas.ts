@@ -51,7 +51,8 @@ export type SignalRequestOf<T> = T extends unknown
   ? Omit<T, 'actor' | 'decisionId'> & { readonly decisionId?: string }
   : never;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Non-blank text; the length is checked as sent, so the document's `maxLength` is the limit the API applies. */
+const text = (max: number) => z.string().max(max).trim().min(1);
 const refs = z.array(text(200)).min(1).max(200);
 const localDate = z.iso.date('a date like 2026-12-10');
 

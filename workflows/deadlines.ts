@@ -110,7 +110,10 @@ export async function superviseDeadline(
       return;
     }
     if (c.clockPaused() || d.status === 'paused') {
-      await condition(() => isMet() || c.deadline(id)?.status !== 'paused');
+      // Waits for exactly the negation of the test above: a deadline still running while the clock is paused (armed
+      // during the pause, or set running again by a recompute the next pause overtook) would otherwise pass the
+      // wait at once and spin here forever, which takes the worker process down.
+      await condition(() => isMet() || (!c.clockPaused() && c.deadline(id)?.status !== 'paused'));
       continue;
     }
     const step = nextStep(d);

@@ -13,8 +13,9 @@ const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
  */
 export function jsonBody(options: { readonly limit: string }): RequestHandler[] {
   const requireJson: RequestHandler = (req, _res, next) => {
-    // `is` answers null for a request without a body: that one reaches its schema and is told what is missing.
-    if (WITH_BODY.has(req.method) && req.is(JSON_TYPES) === false) {
+    // A request without a body (`is` answers null, or an empty one: `Content-Length: 0`, which clients send for a
+    // bodiless POST) reaches its schema and is told what is missing.
+    if (WITH_BODY.has(req.method) && req.is(JSON_TYPES) === false && req.get('content-length') !== '0') {
       throw new HttpProblem(415, 'Unsupported media type', 'send the body as application/json', {
         accepted: JSON_TYPES,
       });

@@ -286,3 +286,39 @@ describe('Idempotency-Key', () => {
     expect(other.contentType).toContain(PROBLEM);
   });
 });
+
+describe('found by the fuzzer (npm run test:fuzz)', () => {
+  test('status_code_conformance: a POST without a body (Content-Length: 0) is told what is missing, not 415', async () => {
+    const n = await submitted();
+    const res = await http.post(`/cases/${n}/acceptance`, undefined, 'officer.dc');
+    expect(res.status).toBe(400);
+    expect(res.contentType).toContain(PROBLEM);
+    expect(fields(res.body)).toEqual(['(body)']);
+  });
+
+  test('not_a_server_error: a deadline armed while the clock is paused waits for the resume, the worker stays up', async () => {
+    const n = await submitted();
+    await http.post(`/cases/${n}/acceptance`, { decision: 'accept', caseOfficer: 'officer.dc' }, 'officer.dc');
+    expect((await http.post(`/cases/${n}/clock/pause`, { reason: '等待补充材料' }, 'officer.dc')).status).toBe(200);
+    const opinion = { opinion: '约谈提醒，限期整改', route: 'rectification', fixWithinWorkingDays: 3 };
+    expect((await http.post(`/cases/${n}/handling-opinion`, opinion, 'officer.dc')).status).toBe(200);
+    const approval = { approved: true, comment: '同意' };
+    expect((await http.post(`/cases/${n}/handling-opinion/approval`, approval, 'leader.dc')).status).toBe(202);
+    // The rectification deadline is armed while the clock is paused; its supervisor used to spin on that, which
+    // aborted the worker's process ("async hook stack has become corrupted") and took every case with it.
+    await eventually(
+      () => http.get(`/cases/${n}`, 'officer.dc'),
+      (r) => r.body?.deadlines.some((d: { id: string }) => d.id === 'rectification'),
+      'the rectification deadline',
+    );
+    const resumed = await http.post(`/cases/${n}/clock/resume`, {}, 'officer.dc');
+    expect(resumed.status).toBe(200);
+    expect(resumed.body?.stage).toBe('rectification');
+    const verified = await http.post(
+      `/cases/${n}/rectification/verification`,
+      { fixed: true, note: '已整改' },
+      'officer.dc',
+    );
+    expect(verified.status).toBe(200);
+  });
+});

@@ -41,4 +41,13 @@ describe('the case list query', () => {
       'unrecognized_keys',
     ]);
   });
+
+  test('negative_data_rejection: limit and offset are whole numbers written in digits, as the document says', () => {
+    expect(caseListQuerySchema.parse({ limit: '5', offset: '40' })).toEqual({ limit: 5, offset: 40 });
+    // Coercion took an empty value as 0 and a repeated parameter as its one value; both are not integers.
+    for (const offset of ['', ['5'], '1.5', '-1', '1e3', ' 7']) {
+      expect(caseListQuerySchema.safeParse({ offset }).success).toBe(false);
+    }
+    expect(caseListQuerySchema.safeParse({ limit: '' }).success).toBe(false);
+  });
 });

@@ -122,7 +122,18 @@ describe('the OpenAPI document', () => {
     expect(acceptance.responses['404'].content['application/problem+json'].schema).toEqual({
       $ref: '#/components/schemas/ProblemDetails',
     });
-    expect(Object.keys(acceptance.responses)).toEqual(['200', '400', '401', '403', '404', '409', '422', '429']);
+    expect(Object.keys(acceptance.responses)).toEqual([
+      '200',
+      '400',
+      '401',
+      '403',
+      '404',
+      '409',
+      '413',
+      '415',
+      '422',
+      '429',
+    ]);
     expect(acceptance.responses['401'].headers).toHaveProperty('WWW-Authenticate');
     expect(acceptance.security).toEqual([{ bearerAuth: [] }]);
 
@@ -130,6 +141,26 @@ describe('the OpenAPI document', () => {
     expect(health.security).toEqual([]);
     expect(health.parameters).toEqual([]);
     expect(Object.keys(health.responses)).toEqual(['200', '429']);
+  });
+
+  test('status_code_conformance: the answers of the middleware are declared where it gives them', () => {
+    // The JSON body middleware answers any POST whose body is too large or not JSON, before the route.
+    const submit = doc.paths['/cases'].post as any;
+    expect(submit.responses['413'].content['application/problem+json']).toBeDefined();
+    expect(submit.responses['415'].content['application/problem+json']).toBeDefined();
+    // A route with a query refuses bad or unknown parameters; one without declares no 400.
+    const registry = new OpenApiRegistry();
+    registry.registerRoute({
+      method: 'get',
+      path: '/cases',
+      summary: 'list',
+      query: z.strictObject({ stage: z.string().optional() }),
+      responses: { 200: 'a page' },
+      security: 'bearer',
+    });
+    const list = registry.buildOpenApiDocument({ title: 't', version: '1' }).paths['/cases'].get as any;
+    expect(Object.keys(list.responses)).toEqual(['200', '400', '401', '429']);
+    expect(Object.keys((doc.paths['/cases/{caseNumber}'].get as any).responses)).not.toContain('400');
   });
 
   test('schemas are components: requests as accepted, responses as produced', () => {

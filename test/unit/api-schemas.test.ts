@@ -68,4 +68,17 @@ describe('request schemas', () => {
     ]);
     expect(nameClearingSchema.parse({ partyWishes: 'decline' })).toEqual({ partyWishes: 'decline' });
   });
+
+  test('negative_data_rejection: a text is measured as sent, so the document’s maxLength is the limit applied', () => {
+    const padded = ` ${'文'.repeat(200)} `;
+    // Trimmed first, this 202-character reference passed as 200 characters although the document allows 200.
+    expect(
+      issues(() => nameClearingSchema.parse({ partyWishes: 'clear', scope: padded, method: '会', documentRef: '文' })),
+    ).toEqual(['scope']);
+    expect(acceptanceSchema.parse({ decision: 'accept', caseOfficer: ' officer.dc ' })).toEqual({
+      decision: 'accept',
+      caseOfficer: 'officer.dc',
+    });
+    expect(issues(() => acceptanceSchema.parse({ decision: 'accept', caseOfficer: '   ' }))).toEqual(['caseOfficer']);
+  });
 });
