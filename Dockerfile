@@ -14,5 +14,8 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/tools ./tools
 COPY --from=build /app/config/holidays ./config/holidays
+# docker-compose.yml mounts named volumes here; a new volume takes the owner of the directory it covers, so the
+# unprivileged user can write the outbox, archive, idempotency store and operators' holiday files.
+RUN mkdir -p /data /holidays && chown node:node /data /holidays
 USER node
 CMD ["node", "dist/api/main.js"]

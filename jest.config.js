@@ -4,6 +4,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // The native cluster run has its own config (jest.cluster.config.js, `npm run test:cluster`).
+  testPathIgnorePatterns: ['/node_modules/', '/test/cluster/'],
   transform: { '^.+\\.ts$': ['@swc/jest'], '^.+/node_modules/jose/.+\\.js$': ['@swc/jest'] },
   // jose ships ESM only, and Jest on Node 20 cannot require ESM, so it is compiled like our own sources.
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],

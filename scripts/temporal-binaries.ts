@@ -1,15 +1,18 @@
 /**
- * One resolver for the two Temporal binaries this project runs: the Temporal CLI (dev server with the Web UI)
- * and the Java time-skipping test server. Start-up, tests and CI all call it, and it looks in this order:
+ * One resolver for the Temporal binaries this project runs: the Temporal CLI (dev server with the Web UI) and the
+ * Java time-skipping test server, which start-up, tests and CI need; and the Temporal server with its SQL schema
+ * tool, which only the native cluster run (`npm run test:cluster`, PostgreSQL) needs. It looks in this order:
  *
- *  1. an explicit path from the environment (`TEMPORAL_CLI_PATH`, `TEMPORAL_TEST_SERVER_PATH`);
- *  2. the `PATH` (`temporal`, `temporal-test-server`);
+ *  1. an explicit path from the environment (`TEMPORAL_CLI_PATH`, `TEMPORAL_TEST_SERVER_PATH`,
+ *     `TEMPORAL_SERVER_PATH`, `TEMPORAL_SQL_TOOL_PATH`);
+ *  2. the `PATH` (`temporal`, `temporal-test-server`, `temporal-server`, `temporal-sql-tool`);
  *  3. the project's own cache (`.cache/temporal/`, git-ignored);
- *  4. a build from the package registries (Go modules for the CLI, Maven for the test server);
- *  5. the SDK's own download, which needs the internet.
+ *  4. a build from the package registries (Go modules for the CLI and the server, Maven for the test server);
+ *  5. the SDK's own download, which needs the internet (the SDK downloads no server, so that pair stops at 4).
  *
- * Run as a script (`npm run temporal:binaries`) it resolves both and prints where they are, building what is
- * missing with progress on stderr: CI calls it first so that the test run never waits on a build.
+ * Run as a script (`npm run temporal:binaries`) it resolves the CLI and the test server and prints where they are,
+ * building what is missing with progress on stderr: CI calls it first so that the test run never waits on a build.
+ * Names as arguments pick others (`npm run temporal:binaries -- server sql-tool`).
  */
 import { spawn } from 'node:child_process';
 import { accessSync, constants, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +23,10 @@ import { projectRoot } from '../config/paths';
 /** Versions are pinned here and in `tools/`, so two machines build the same binaries. */
 export const TEMPORAL_CLI_VERSION = '1.8.2';
 export const TEMPORAL_TEST_SERVER_VERSION = '1.38.0';
+/** The server inside CLI v1.8.2 is 1.31.2 too, so both Go builds share most of Go's build cache. */
+export const TEMPORAL_SERVER_VERSION = '1.31.2';
+/** compose-go, the library inside Docker Compose, as pinned by `tools/compose-check/go.mod`. */
+export const COMPOSE_GO_VERSION = '2.16.2';
 
 /** Where a binary came from; `download` means the SDK fetches it itself when the server starts. */
 export type BinarySource = 'env' | 'path' | 'cache' | 'build' | 'download';
@@ -28,6 +35,9 @@ export type BinarySource = 'env' | 'path' | 'cache' | 'build' | 'download';
 export type ResolvedBinary =
   | { readonly source: Exclude<BinarySource, 'download'>; readonly executable: { type: 'existing-path'; path: string } }
   | { readonly source: 'download'; readonly executable: { type: 'cached-download' }; readonly reason: string };
+
+/** A binary that is on disk: what the resolver gives for the server and its SQL tool, which nobody downloads. */
+export type ResolvedPath = Extract<ResolvedBinary, { executable: { type: 'existing-path' } }>;
 
 /** A build prerequisite is missing or a build failed; the message is one line meant for a person. */
 export class TemporalBinaryError extends Error {
@@ -41,6 +51,8 @@ interface BinarySpec {
   readonly cachedPath: string;
   readonly build: (log: (line: string) => void) => Promise<void>;
   readonly prerequisites: readonly string[];
+  /** False for binaries the SDK never downloads (the server, its SQL tool, compose-check): no step 5. */
+  readonly downloadable?: false;
 }
 
 /** The project's cache directory; `TEMPORAL_CACHE_DIR` moves it (tests use a temporary one). */
@@ -73,6 +85,63 @@ function cliSpec(): BinarySpec {
           log,
         },
       );
+      renameSync(partial, cachedPath);
+    },
+  };
+}
+
+/**
+ * The Temporal server and its SQL schema tool, built from `tools/temporal-server` as two specs: each has its own
+ * cached file and lock, so a half-built pair is never taken for a whole one.
+ */
+function serverToolSpec(kind: 'server' | 'sql-tool'): BinarySpec {
+  const dir = path.join(cacheDir(), `server-${TEMPORAL_SERVER_VERSION}`);
+  const commandName = kind === 'server' ? 'temporal-server' : 'temporal-sql-tool';
+  const cachedPath = path.join(dir, commandName);
+  const label =
+    kind === 'server' ? `Temporal server v${TEMPORAL_SERVER_VERSION}` : `temporal-sql-tool v${TEMPORAL_SERVER_VERSION}`;
+  const pkg = kind === 'server' ? 'go.temporal.io/server/cmd/server' : 'go.temporal.io/server/cmd/tools/sql';
+  return {
+    label,
+    envVar: kind === 'server' ? 'TEMPORAL_SERVER_PATH' : 'TEMPORAL_SQL_TOOL_PATH',
+    commandName,
+    cachedPath,
+    prerequisites: ['go'],
+    downloadable: false,
+    build: async (log) => {
+      mkdirSync(dir, { recursive: true });
+      const partial = `${cachedPath}.partial`;
+      log(`building ${label} from Go modules (tools/temporal-server); minutes unless the CLI was built before`);
+      await run('go', ['build', '-trimpath', '-o', partial, pkg], {
+        cwd: path.join(projectRoot, 'tools', 'temporal-server'),
+        env: { GOFLAGS: '-mod=readonly -buildvcs=false', CGO_ENABLED: '0' },
+        log,
+      });
+      renameSync(partial, cachedPath);
+    },
+  };
+}
+
+/** `compose-check` (tools/compose-check): loads docker-compose.yml as `docker compose config` does, without Docker. */
+function composeCheckSpec(): BinarySpec {
+  const dir = path.join(cacheDir(), `compose-check-${COMPOSE_GO_VERSION}`);
+  const cachedPath = path.join(dir, 'compose-check');
+  return {
+    label: `compose-check (compose-go v${COMPOSE_GO_VERSION})`,
+    envVar: 'COMPOSE_CHECK_PATH',
+    commandName: 'compose-check',
+    cachedPath,
+    prerequisites: ['go'],
+    downloadable: false,
+    build: async (log) => {
+      mkdirSync(dir, { recursive: true });
+      const partial = `${cachedPath}.partial`;
+      log(`building compose-check from Go modules (tools/compose-check)`);
+      await run('go', ['build', '-trimpath', '-o', partial, '.'], {
+        cwd: path.join(projectRoot, 'tools', 'compose-check'),
+        env: { GOFLAGS: '-mod=readonly -buildvcs=false', CGO_ENABLED: '0' },
+        log,
+      });
       renameSync(partial, cachedPath);
     },
   };
@@ -259,10 +328,15 @@ async function resolveBinary(spec: BinarySpec, log: (line: string) => void): Pro
   if (found) return { source: 'path', executable: { type: 'existing-path', path: found } };
   if (isExecutable(spec.cachedPath))
     return { source: 'cache', executable: { type: 'existing-path', path: spec.cachedPath } };
-  if (process.env.TEMPORAL_BINARIES_NO_BUILD === '1') {
+  if (process.env.TEMPORAL_BINARIES_NO_BUILD === '1' && spec.downloadable !== false) {
     return { source: 'download', executable: { type: 'cached-download' }, reason: 'TEMPORAL_BINARIES_NO_BUILD=1' };
   }
   const missing = missingPrerequisite(spec);
+  if (missing && spec.downloadable === false) {
+    throw new TemporalBinaryError(
+      `cannot build the ${spec.label}: '${missing}' is not installed; set ${spec.envVar} to an existing binary`,
+    );
+  }
   if (missing) {
     const reason = `cannot build the ${spec.label}: '${missing}' is not installed; set ${spec.envVar} to an existing binary to skip the build`;
     log(`${reason} (falling back to the SDK's download, which needs the internet)`);
@@ -288,14 +362,45 @@ export function resolveTestServer(log: (line: string) => void = stderrLog): Prom
   return resolveBinary(testServerSpec(), log);
 }
 
+/** The resolver's answer for a binary nobody downloads, which is always a path on disk. */
+async function resolveOnDisk(spec: BinarySpec, log: (line: string) => void): Promise<ResolvedPath> {
+  return (await resolveBinary(spec, log)) as ResolvedPath;
+}
+
+/** Finds (or builds) the Temporal server (`temporal-server start`), for a cluster on PostgreSQL. */
+export function resolveTemporalServer(log: (line: string) => void = stderrLog): Promise<ResolvedPath> {
+  return resolveOnDisk(serverToolSpec('server'), log);
+}
+
+/** Finds (or builds) `temporal-sql-tool`, which creates and migrates the server's PostgreSQL schemas. */
+export function resolveTemporalSqlTool(log: (line: string) => void = stderrLog): Promise<ResolvedPath> {
+  return resolveOnDisk(serverToolSpec('sql-tool'), log);
+}
+
+/** Finds (or builds) `compose-check`, which resolves docker-compose.yml with compose-go. */
+export function resolveComposeCheck(log: (line: string) => void = stderrLog): Promise<ResolvedPath> {
+  return resolveOnDisk(composeCheckSpec(), log);
+}
+
 if (require.main === module) {
+  const resolvers = {
+    cli: resolveTemporalCli,
+    'test-server': resolveTestServer,
+    server: resolveTemporalServer,
+    'sql-tool': resolveTemporalSqlTool,
+    'compose-check': resolveComposeCheck,
+  } as const;
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !(name in resolvers));
+  if (unknown.length > 0) {
+    process.stderr.write(`unknown binary ${unknown.join(', ')}; one of ${Object.keys(resolvers).join(', ')}\n`);
+    process.exit(2);
+  }
+  const names = (wanted.length > 0 ? wanted : ['cli', 'test-server']) as (keyof typeof resolvers)[];
   // Sequential on purpose: a Go build and a JVM dependency fetch in parallel starve each other on two cores.
   (async () => {
-    for (const [name, resolve] of [
-      ['cli', resolveTemporalCli],
-      ['test-server', resolveTestServer],
-    ] as const) {
-      const resolved = await resolve();
+    for (const name of names) {
+      const resolved = await resolvers[name]();
       const where = resolved.executable.type === 'existing-path' ? resolved.executable.path : 'SDK download';
       process.stdout.write(`${name}: ${where} (${resolved.source})\n`);
     }

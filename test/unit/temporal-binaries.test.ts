@@ -8,8 +8,11 @@ import path from 'node:path';
 
 import {
   TEMPORAL_CLI_VERSION,
+  TEMPORAL_SERVER_VERSION,
   TEMPORAL_TEST_SERVER_VERSION,
   resolveTemporalCli,
+  resolveTemporalServer,
+  resolveTemporalSqlTool,
   resolveTestServer,
 } from '../../scripts/temporal-binaries';
 
@@ -32,6 +35,8 @@ beforeEach(() => {
   lines.length = 0;
   delete process.env.TEMPORAL_CLI_PATH;
   delete process.env.TEMPORAL_TEST_SERVER_PATH;
+  delete process.env.TEMPORAL_SERVER_PATH;
+  delete process.env.TEMPORAL_SQL_TOOL_PATH;
   delete process.env.TEMPORAL_BINARIES_NO_BUILD;
   process.env.TEMPORAL_CACHE_DIR = path.join(root, 'cache');
   process.env.PATH = path.join(root, 'empty-bin');
@@ -88,4 +93,23 @@ test('without Go the build is skipped with one line naming Go and the variable t
 test('without Java the test server build is skipped naming java and TEMPORAL_TEST_SERVER_PATH', async () => {
   await resolveTestServer(log);
   expect(lines[0]).toMatch(/'java' is not installed; set TEMPORAL_TEST_SERVER_PATH/);
+});
+
+test('the server and its SQL tool come from the environment, then the cache kept per server version', async () => {
+  const explicit = executable(path.join(root, 'explicit', 'temporal-server'));
+  process.env.TEMPORAL_SERVER_PATH = explicit;
+  expect(await resolveTemporalServer(log)).toEqual({
+    source: 'env',
+    executable: { type: 'existing-path', path: explicit },
+  });
+  const cached = executable(path.join(root, 'cache', `server-${TEMPORAL_SERVER_VERSION}`, 'temporal-sql-tool'));
+  expect(await resolveTemporalSqlTool(log)).toMatchObject({ source: 'cache', executable: { path: cached } });
+});
+
+test('nobody downloads the server: without Go it fails in one line naming Go and TEMPORAL_SERVER_PATH', async () => {
+  process.env.TEMPORAL_BINARIES_NO_BUILD = '1';
+  await expect(resolveTemporalServer(log)).rejects.toThrow(
+    /^cannot build the Temporal server v[0-9.]+: 'go' is not installed; set TEMPORAL_SERVER_PATH/,
+  );
+  expect(lines).toEqual([]);
 });
