@@ -6,8 +6,8 @@ import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
   isGrpcServiceError,
-  ServiceError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { ZodError } from 'zod';
@@ -45,8 +45,30 @@ function fieldErrors(err: ZodError): { field: string; message: string }[] {
   });
 }
 
-const GRPC_UNAVAILABLE = 14;
+const GRPC_CANCELLED = 1;
 const GRPC_DEADLINE_EXCEEDED = 4;
+const GRPC_UNAVAILABLE = 14;
+/**
+ * The API cancels no call of its own but through the request's deadline, and a deadline that passes while the
+ * client waits to retry an attempt surfaces as CANCELLED ("Call cancelled"), not DEADLINE_EXCEEDED.
+ */
+const UNAVAILABLE_CODES = [GRPC_UNAVAILABLE, GRPC_DEADLINE_EXCEEDED, GRPC_CANCELLED];
+/** What a client that honours Retry-After waits before it sends the same request again. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * True when Temporal could not be reached, or did not answer within the request's deadline (temporal-deadline.ts):
+ * a gRPC UNAVAILABLE, DEADLINE_EXCEEDED or CANCELLED, bare or as the cause of the client's own errors (a
+ * ServiceError, or an Update whose call timed out while no worker polled).
+ */
+export function isTemporalUnavailable(err: unknown): boolean {
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
+  for (let e: unknown = err, depth = 0; e !== undefined && e !== null && depth < 5; depth++) {
+    if (isGrpcServiceError(e) && UNAVAILABLE_CODES.includes(e.code)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
 
 function toProblem(err: unknown): HttpProblem {
   if (err instanceof HttpProblem) return err;
@@ -72,12 +94,13 @@ function toProblem(err: unknown): HttpProblem {
     // body-parser's errors: broken JSON, too large, wrong content type.
     return new HttpProblem(status, 'Bad request body', (err as Error).message);
   }
-  // The client wraps some gRPC failures (a query that timed out, say) in a ServiceError whose cause holds the code.
-  const grpc = isGrpcServiceError(err) ? err : err instanceof ServiceError ? err.cause : undefined;
-  if (isGrpcServiceError(grpc) && [GRPC_UNAVAILABLE, GRPC_DEADLINE_EXCEEDED].includes(grpc.code)) {
-    return new HttpProblem(503, 'Temporal unavailable', 'the case store is unreachable; try again shortly', {
-      retryAfter: 5,
-    });
+  if (isTemporalUnavailable(err)) {
+    return new HttpProblem(
+      503,
+      'Temporal unavailable',
+      'the case store is unreachable or did not answer in time; send the same request again with the same Idempotency-Key',
+      { retryAfter: RETRY_AFTER_SECONDS },
+    );
   }
   return new HttpProblem(500, 'Internal error', 'the request failed unexpectedly');
 }
@@ -87,9 +110,17 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const problem = toProblem(err);
   if (problem.status >= 500) {
     const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
-    process.stderr.write(`${JSON.stringify({ level: 'error', url: req.originalUrl, error: message })}\n`);
+    const cause = (err as { cause?: { code?: unknown; details?: unknown; message?: unknown } }).cause;
+    const line = {
+      level: 'error',
+      status: problem.status,
+      url: req.originalUrl,
+      error: message,
+      ...(cause ? { cause: { code: cause.code, details: cause.details ?? cause.message } } : {}),
+    };
+    process.stderr.write(`${JSON.stringify(line)}\n`);
   }
-  if (problem.status === 503) res.setHeader('Retry-After', '5');
+  if (problem.status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
   res
     .status(problem.status)
     .type('application/problem+json')

@@ -1,0 +1,200 @@
+/**
+ * Server crash: the Temporal dev server killed with SIGKILL while whole cases are driven through the API, and
+ * started again on the same port and SQLite file. No case and no acknowledged action is lost; while the server is
+ * gone the API answers 503 with Retry-After (never 500, never a hang), and it recovers by itself.
+ */
+import { randomInt } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+
+import type { Receiver } from '../helpers/receiver';
+import { startReceiver } from '../helpers/receiver';
+import type { Cluster } from './cluster';
+import { LONG, sleep, startCluster } from './cluster';
+import type { Client, Driven } from './journey';
+import {
+  countKinds,
+  exemptionSteps,
+  expectedKinds,
+  pool,
+  submit,
+  takeSteps,
+  Tally,
+  timelineKinds,
+  waitForCase,
+} from './journey';
+import { measuredOn, table, writeSection } from './report';
+
+const CASES = LONG ? 100 : 6;
+const CRASHES = LONG ? 3 : 1;
+/** How long the server stays dead each time, and the pause before each crash, in ms. */
+const OUTAGE_MS = LONG ? 20_000 : 5_000;
+const BEFORE_CRASH: [number, number] = LONG ? [5_000, 20_000] : [2_000, 4_000];
+const CALL_TIMEOUT_MS = 3_000;
+
+let gateway: Receiver;
+let archive: Receiver;
+let cluster: Cluster;
+const tally = new Tally();
+const driven: Driven[] = [];
+const states = new Map<string, any>();
+const timelines = new Map<string, string[]>();
+const steps = [...exemptionSteps().toDetermination, ...exemptionSteps().fromDetermination];
+/** Answers to probes sent while the server was dead: status, Retry-After, and how long each took. */
+const outage: { status: number; retryAfter: string | null; ms: number }[] = [];
+/** From each restart to the API's first 200 from Temporal again, in ms. */
+const recoveries: number[] = [];
+let apiPid = 0;
+let workerPid = 0;
+let seconds = 0;
+
+/** One GET through the API, timed, never retried. */
+async function probe(url: string): Promise<{ status: number; retryAfter: string | null; ms: number }> {
+  const t = performance.now();
+  try {
+    const res = await fetch(`${cluster.apiUrl}${url}`, {
+      headers: { authorization: `Bearer ${cluster.tokens['officer.dc']}` },
+      signal: AbortSignal.timeout(CALL_TIMEOUT_MS + 10_000),
+    });
+    await res.arrayBuffer();
+    return { status: res.status, retryAfter: res.headers.get('retry-after'), ms: performance.now() - t };
+  } catch {
+    return { status: 0, retryAfter: null, ms: performance.now() - t };
+  }
+}
+
+beforeAll(
+  async () => {
+    gateway = await startReceiver();
+    archive = await startReceiver();
+    cluster = await startCluster({
+      callTimeoutMs: CALL_TIMEOUT_MS,
+      workerEnv: { NOTICE_WEBHOOK_URL: gateway.url, ARCHIVE_URL: archive.url },
+    });
+    apiPid = cluster.api.pid;
+    workerPid = cluster.worker.pid;
+    const client: Client = {
+      apiUrl: cluster.apiUrl,
+      tokens: cluster.tokens,
+      answerTimeoutMs: 30_000,
+      actionBoundMs: LONG ? 600_000 : 90_000,
+    };
+    const began = performance.now();
+    const crashes = (async () => {
+      for (let i = 0; i < CRASHES; i++) {
+        await sleep(randomInt(...BEFORE_CRASH));
+        await cluster.server.kill();
+        const down = performance.now();
+        // Probes of a case the API has seen (the case list and a case read both need the server).
+        const seen = driven[0]?.caseNumber ?? 'NY-2026-0001';
+        while (performance.now() - down < OUTAGE_MS) {
+          outage.push(await probe(`/cases/${seen}`));
+          await sleep(250);
+        }
+        await cluster.restartServer();
+        const up = performance.now();
+        while ((await probe(`/cases/${seen}`)).status !== 200) {
+          if (performance.now() - up > 60_000)
+            throw new Error('the API did not read a case within 60 s of the restart');
+          await sleep(100);
+        }
+        recoveries.push(performance.now() - up);
+      }
+    })();
+    await pool(CASES, CASES, async () => {
+      const d = await submit(client, tally, driven);
+      await takeSteps(client, tally, d, steps);
+    });
+    await crashes;
+    for (const d of driven) {
+      states.set(d.caseNumber, await waitForCase(client, tally, d.caseNumber, (s) => s.stage === 'closed', 'closure'));
+      timelines.set(d.caseNumber, await timelineKinds(client, tally, d.caseNumber));
+    }
+    seconds = (performance.now() - began) / 1000;
+  },
+  (LONG ? 1_800 : 150) * 1000,
+);
+
+afterAll(async () => {
+  const workerSurvived = cluster?.worker.running() && cluster.worker.pid === workerPid;
+  await cluster?.stop();
+  await gateway?.close();
+  await archive?.close();
+  if (!LONG || states.size < CASES) return;
+  const statuses = outage.reduce<Record<string, number>>((m, o) => ({ ...m, [o.status]: (m[o.status] ?? 0) + 1 }), {});
+  const slowest = Math.max(...outage.map((o) => o.ms));
+  writeSection(
+    '## Server crash',
+    `${measuredOn(seconds)}
+
+${CASES} exemption cases driven over HTTP as in the worker crash run, while the dev server (SQLite file via
+\`--db-filename\`) was killed with SIGKILL ${CRASHES} times, ${BEFORE_CRASH[0] / 1000}–${BEFORE_CRASH[1] / 1000} s
+apart, each time left dead for ${OUTAGE_MS / 1000} s and started again on the same port and file. The API and the
+worker were not restarted. While the server was dead a probe read a case through the API every 250 ms.
+
+${table(
+  ['figure', 'value'],
+  [
+    ['server kills (SIGKILL)', CRASHES],
+    ['cases closed', `${states.size} of ${CASES}`],
+    ['cases whose timeline misses an acknowledged action, or has one twice', mismatches()],
+    ['probe answers while the server was dead', JSON.stringify(statuses)],
+    ['probe answers without Retry-After', outage.filter((o) => !o.retryAfter).length],
+    ['slowest probe answer while dead', `${Math.round(slowest)} ms (TEMPORAL_CALL_TIMEOUT_MS ${CALL_TIMEOUT_MS})`],
+    [
+      'restart to the API’s first case read, each crash',
+      recoveries.map((r) => `${(r / 1000).toFixed(1)} s`).join(', '),
+    ],
+    ['client answers by status over the whole run', JSON.stringify(tally.summary())],
+    ['actions answered 2xx after one or more 503s (same key)', tally.retriedToSuccess],
+    ['actions whose retry found them applied (409, in the timeline)', tally.appliedBeforeRetry],
+    ['answers 500 (or other 5xx but 503)', tally.serverErrors],
+    ['API process restarted', 'no'],
+    ['worker process restarted', workerSurvived ? 'no: it reconnected by itself' : 'yes'],
+    ['archive records / notice records', `${archive.records.size} / ${gateway.records.size}`],
+  ],
+)}`,
+  );
+}, 30_000);
+
+function mismatches(): number {
+  const expected = expectedKinds(steps);
+  return driven.filter((d) => {
+    const counts = countKinds(timelines.get(d.caseNumber) ?? [], expected);
+    return JSON.stringify(counts) !== JSON.stringify(expected) || d.acknowledged.some((k) => !counts[k]);
+  }).length;
+}
+
+test('no case is lost: every case submitted reaches closure', () => {
+  expect(driven).toHaveLength(CASES);
+  expect(driven.map((d) => states.get(d.caseNumber)?.stage)).toEqual(driven.map(() => 'closed'));
+});
+
+test('no acknowledged action is lost or applied twice: each is in the timeline exactly as often as it was taken', () => {
+  const expected = expectedKinds(steps);
+  for (const d of driven) {
+    const counts = countKinds(timelines.get(d.caseNumber) ?? [], expected);
+    for (const kind of d.acknowledged)
+      expect({ n: d.caseNumber, kind, count: counts[kind] }).not.toMatchObject({ count: 0 });
+    expect({ n: d.caseNumber, counts }).toEqual({ n: d.caseNumber, counts: expected });
+  }
+});
+
+test('while the server is gone the API answers 503 with Retry-After within its deadline, never 500', () => {
+  expect(outage.length).toBeGreaterThan(0);
+  expect(outage.map((o) => [o.status, o.retryAfter])).toEqual(outage.map(() => [503, '5']));
+  expect(Math.max(...outage.map((o) => o.ms))).toBeLessThan(CALL_TIMEOUT_MS + 2_000);
+  expect(tally.serverErrors).toBe(0);
+});
+
+test('the API recovers by itself once the server is back, without a restart', () => {
+  expect(recoveries).toHaveLength(CRASHES);
+  expect(cluster.api.pid).toBe(apiPid);
+});
+
+test('no archive entry and no notice is written twice', () => {
+  const cases = driven.map((d) => d.caseNumber).sort();
+  expect([...archive.records.keys()].sort()).toEqual(
+    cases.flatMap((n) => [`${n}/integrityFile`, `${n}/personnelFile`]),
+  );
+  expect([...gateway.records.keys()].sort()).toEqual(cases.map((n) => `${n}/feedback`));
+});
