@@ -1,8 +1,9 @@
 /**
- * The HTTP API over a Temporal client, in the order a request meets it: the hardened edge (request id, log line,
- * security headers, per-address rate limit), the JSON body, the public routes (health, OpenAPI document and
- * docs, demo tokens in development), authentication and the per-caller rate limit, the Idempotency-Key of every
- * POST, the case and calendar routes, and one problem+json handler for every error.
+ * The HTTP API over a Temporal client, in the order a request meets it: metrics, the hardened edge (request id, log
+ * line, security headers, per-address rate limit), the codec server for the Web UI, the public routes (health,
+ * readiness, metrics, OpenAPI document and docs, demo tokens in development), authentication and the per-caller
+ * rate limit, the JSON body, the Idempotency-Key of every POST, the bound on Temporal calls, the case and calendar
+ * routes, and one problem+json handler for every error.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -142,11 +143,12 @@ export function createApp(deps: ApiDependencies): express.Express {
   // Before the JSON body limit: the Web UI sends a whole history's payloads in one call.
   if (deps.codec) app.use(codecServer({ ...deps.codec, verifier: auth.verifier, logger }));
   if (deps.codec && auth.development) app.use(devCodecSessionRouter(auth.development));
-  app.use(jsonBody({ limit: BODY_LIMIT }));
   app.use(open);
   app.use(docsRouter(document));
   app.use(authenticate(auth.verifier, { logger }));
   app.use(principalRateLimit({ config: http }));
+  // After authentication: a caller without a token learns nothing about what the body would have been judged.
+  app.use(jsonBody({ limit: BODY_LIMIT }));
   app.use(idempotency({ store, logger }));
   app.use(temporalDeadline(deps.client, deps.temporalCallTimeoutMs ?? loadTemporalCallTimeoutMs()));
   app.use(cases);
