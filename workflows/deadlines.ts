@@ -4,7 +4,7 @@
  * handling body and its supervising level at the due instant, then one more each further working day until the
  * step is done, each recorded for 责任倒查. A missed deadline never decides or approves anything by itself.
  */
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 
 import type { Deadline } from '../domain/case';
 import { HANDLING_BODY_NAMES } from '../domain/labels';
@@ -20,15 +20,24 @@ export interface DeadlineSpec {
   readonly workingDays: number;
 }
 
+/**
+ * Patches of 0.2.0 (release 0.1.0 let a deadline armed or recomputed during a pause run as if the clock were
+ * going, so the paused days counted against the officer): cases that began on 0.1.0 replay the old way.
+ */
+const PAUSED_ARMING = 'deadline-armed-during-pause-is-paused';
+const PAUSED_RECOMPUTE = 'deadline-recomputed-during-pause-stays-paused';
+
 /** Computes a statutory period from now, in an activity, and keeps the result in the case. */
 export async function armDeadline(c: CaseRecord, spec: DeadlineSpec): Promise<Deadline> {
   const triggeredAt = workflowNow().toISOString();
   const computed = await calendar.computeDeadline({ workingDays: spec.workingDays, triggeredAt });
+  // Armed while the clock is paused, the deadline waits for the resume, which recomputes it without the pause.
+  const paused = c.clockPaused() && patched(PAUSED_ARMING);
   const deadline: Deadline = {
     ...spec,
     triggeredAt,
     ...computed,
-    status: 'running',
+    status: paused ? 'paused' : 'running',
     reminderSent: false,
     overdueNotices: 0,
     changes: [],
@@ -71,7 +80,8 @@ export async function recomputeDeadline(
   c.putDeadline({
     ...current,
     ...computed,
-    status: current.status === 'paused' ? 'running' : current.status,
+    // A pause that came while the calendar was asked keeps the deadline paused until its own resume.
+    status: current.status === 'paused' && !(c.clockPaused() && patched(PAUSED_RECOMPUTE)) ? 'running' : current.status,
     reminderSent: current.reminderSent && computed.remindAt === current.remindAt,
     changes: [...current.changes, change],
   });

@@ -5,13 +5,14 @@
  */
 import { dueAfterWorkingDaysWithPauses, fixedStatutoryHolidayDates, loadCalendar } from '../../calendar';
 import {
+  approveHandlingOpinionSignal,
   calendarLoadedSignal,
   pauseClockUpdate,
   proposeHandlingOpinionUpdate,
   resumeClockUpdate,
 } from '../../workflows/messages';
 import { decideAcceptanceUpdate } from '../../workflows/messages';
-import { caseOfficer, leader } from '../helpers/cases';
+import { caseOfficer, decisionId, leader } from '../helpers/cases';
 import { saveHistory } from '../helpers/histories';
 import type { CaseHandle, WorkflowHarness } from '../helpers/workflow-env';
 import { startCase, startHarness, waitFor, writeHolidayFile } from '../helpers/workflow-env';
@@ -123,6 +124,41 @@ test('a pause stops the clock and the working days left carry over after the res
     }),
   ]);
   await saveHistory(handle, 'clock-paused-and-resumed');
+});
+
+test('a deadline armed while the clock is paused waits, and its working days start at the resume', async () => {
+  const handle = await accepted();
+  await handle.executeUpdate(pauseClockUpdate, { args: [{ actor: caseOfficer, reason: '等待补充材料' }] });
+  await handle.executeUpdate(proposeHandlingOpinionUpdate, {
+    args: [{ actor: caseOfficer, opinion: '约谈提醒，限期整改', route: 'rectification', fixWithinWorkingDays: 3 }],
+  });
+  await handle.signal(approveHandlingOpinionSignal, {
+    decisionId: decisionId(),
+    actor: leader,
+    approved: true,
+    comment: '同意',
+  });
+  const armed = (
+    await waitFor(handle, (s) => s.deadlines.some((d) => d.id === 'rectification'), 'the fix deadline')
+  ).deadlines.find((d) => d.id === 'rectification')!;
+  expect(armed.status).toBe('paused');
+
+  // Longer than the three working days: paused, nothing may fall due.
+  await h.env.sleep('14 days');
+  expect((await kinds(handle.workflowId)).filter((k) => k !== 'rectificationOrder')).toEqual([]);
+  const resumed = await handle.executeUpdate(resumeClockUpdate, { args: [{ actor: leader }] });
+  const after = resumed.deadlines.find((d) => d.id === 'rectification')!;
+  const pause = resumed.pauses[0] as { from: string; until: string };
+  expect(after.status).toBe('running');
+  const expected = dueAfterWorkingDaysWithPauses(
+    loadCalendar({ holidaysDir: h.holidaysDir }),
+    new Date(armed.triggeredAt),
+    3,
+    [pause],
+  );
+  expect(after.dueAt).toBe(expected.dueAt);
+  expect(Date.parse(after.dueAt)).toBeGreaterThan(Date.parse(pause.until) + 2 * DAY);
+  await saveHistory(handle, 'deadline-armed-during-pause');
 });
 
 test('a pause is refused on a case whose clock is not running', async () => {
