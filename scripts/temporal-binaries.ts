@@ -15,7 +15,7 @@
  * Names as arguments pick others (`npm run temporal:binaries -- server sql-tool`).
  */
 import { spawn } from 'node:child_process';
-import { accessSync, constants, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { projectRoot } from '../config/paths';
@@ -25,6 +25,8 @@ export const TEMPORAL_CLI_VERSION = '1.8.2';
 export const TEMPORAL_TEST_SERVER_VERSION = '1.38.0';
 /** The server inside CLI v1.8.2 is 1.31.2 too, so both Go builds share most of Go's build cache. */
 export const TEMPORAL_SERVER_VERSION = '1.31.2';
+/** The Web UI server embedded in CLI v1.8.2; `tools/temporal-server/go.mod` pins the same. */
+export const TEMPORAL_UI_SERVER_VERSION = '2.50.1';
 /** compose-go, the library inside Docker Compose, as pinned by `tools/compose-check/go.mod`. */
 export const COMPOSE_GO_VERSION = '2.16.2';
 
@@ -117,6 +119,41 @@ function serverToolSpec(kind: 'server' | 'sql-tool'): BinarySpec {
         env: { GOFLAGS: '-mod=readonly -buildvcs=false', CGO_ENABLED: '0' },
         log,
       });
+      renameSync(partial, cachedPath);
+    },
+  };
+}
+
+/**
+ * The Web UI server (`temporalio/ui`'s program) from `tools/temporal-server`, beside a copy of its `config/` templates:
+ * started with `--env docker` it reads the same `TEMPORAL_*` variables as the image does.
+ */
+function uiServerSpec(): BinarySpec {
+  const dir = path.join(cacheDir(), `ui-server-${TEMPORAL_UI_SERVER_VERSION}`);
+  const cachedPath = path.join(dir, 'ui-server');
+  const module = `github.com/temporalio/ui-server/v2`;
+  const cwd = path.join(projectRoot, 'tools', 'temporal-server');
+  const env = { GOFLAGS: '-mod=readonly -buildvcs=false', CGO_ENABLED: '0' };
+  return {
+    label: `Temporal Web UI server v${TEMPORAL_UI_SERVER_VERSION}`,
+    envVar: 'TEMPORAL_UI_SERVER_PATH',
+    commandName: 'ui-server',
+    cachedPath,
+    prerequisites: ['go'],
+    downloadable: false,
+    build: async (log) => {
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      log(`building the Temporal Web UI server from Go modules (tools/temporal-server)`);
+      let listed = '';
+      await run('go', ['list', '-m', '-f', '{{.Dir}}', module], {
+        cwd,
+        env,
+        log: (line) => (listed += line.trim()),
+      });
+      cpSync(path.join(listed, 'config'), path.join(dir, 'config'), { recursive: true });
+      const partial = `${cachedPath}.partial`;
+      await run('go', ['build', '-trimpath', '-o', partial, `${module}/cmd/server`], { cwd, env, log });
       renameSync(partial, cachedPath);
     },
   };
@@ -377,6 +414,11 @@ export function resolveTemporalSqlTool(log: (line: string) => void = stderrLog):
   return resolveOnDisk(serverToolSpec('sql-tool'), log);
 }
 
+/** Finds (or builds) the Web UI server; its `config/` templates sit beside it (start with `--root <its dir>`). */
+export function resolveTemporalUiServer(log: (line: string) => void = stderrLog): Promise<ResolvedPath> {
+  return resolveOnDisk(uiServerSpec(), log);
+}
+
 /** Finds (or builds) `compose-check`, which resolves docker-compose.yml with compose-go. */
 export function resolveComposeCheck(log: (line: string) => void = stderrLog): Promise<ResolvedPath> {
   return resolveOnDisk(composeCheckSpec(), log);
@@ -389,6 +431,7 @@ if (require.main === module) {
     server: resolveTemporalServer,
     'sql-tool': resolveTemporalSqlTool,
     'compose-check': resolveComposeCheck,
+    'ui-server': resolveTemporalUiServer,
   } as const;
   const wanted = process.argv.slice(2);
   const unknown = wanted.filter((name) => !(name in resolvers));

@@ -1,9 +1,11 @@
 /**
  * docker-compose.yml's topology, natively (test/cluster/native-cluster.ts): PostgreSQL, the Temporal server on it,
- * the compose jobs' own schema and setup scripts, two worker processes and the API process from `dist/`. A whole
- * case goes from the application to closure over HTTP; the worker holding it in its cache is killed with SIGKILL
- * midway and the other carries on; the case is then found in the list that PostgreSQL visibility answers.
- * `npm run test:cluster` (builds first); not part of `npm test`.
+ * the compose jobs' own schema and setup scripts, two worker processes and the API process from `dist/`, and the Web
+ * UI server. Every long-running service passes its own compose healthcheck; the Web UI is wired to the API's codec
+ * server; a whole case goes from the application to closure over HTTP while the worker holding it in its cache is
+ * killed with SIGKILL midway and the other carries on; the case is found in the list that PostgreSQL visibility
+ * answers, and its encrypted history opens through the codec server. `npm run test:cluster` (builds first); not
+ * part of `npm test`.
  */
 import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
@@ -81,11 +83,31 @@ test('every service that stays up passes its own compose healthcheck here', asyn
   expect(await cluster.healthcheck('postgresql')).toBe(true);
   expect(await cluster.healthcheck('temporal')).toBe(true);
   expect(await cluster.healthcheck('api')).toBe(true);
+  expect(await cluster.healthcheck('temporal-ui')).toBe(true);
   expect(cluster.workers).toHaveLength(cluster.project.services.worker.deploy?.replicas ?? 0);
   expect(cluster.workers.length).toBeGreaterThanOrEqual(2);
   for (let replica = 0; replica < cluster.workers.length; replica += 1) {
     expect({ replica, healthy: await cluster.healthcheck('worker', replica) }).toEqual({ replica, healthy: true });
   }
+});
+
+test('the Web UI sends payloads to the API codec server with the operator’s token, and the API lets it', async () => {
+  const settings = (await (await fetch(`${cluster.uiUrl}/api/v1/settings`)).json()) as {
+    Codec?: { Endpoint?: string; PassAccessToken?: boolean };
+  };
+  const ui = cluster.project.services['temporal-ui'].environment ?? {};
+  expect(settings.Codec).toMatchObject({ Endpoint: ui.TEMPORAL_CODEC_ENDPOINT, PassAccessToken: true });
+  expect(settings.Codec?.Endpoint).toMatch(/\/codec$/);
+  // The browser asks the API first (CORS preflight) from the UI's public origin, which compose gives the API.
+  const origin = cluster.project.services.api.environment?.CODEC_CORS_ORIGINS ?? '';
+  const codecPath = new URL(settings.Codec?.Endpoint ?? '').pathname;
+  const preflight = await fetch(`${cluster.apiUrl}${codecPath}/decode`, {
+    method: 'OPTIONS',
+    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+  });
+  expect(preflight.status).toBe(204);
+  expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
+  expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
 });
 
 test('a case goes to closure across two workers, the one holding it killed with SIGKILL midway', async () => {
@@ -192,4 +214,27 @@ test('a case goes to closure across two workers, the one holding it killed with 
   });
   // Notices went to the outbox the workers share, as the compose `data` volume is shared.
   expect(readdirSync(path.join(cluster.dataDir, 'outbox')).length).toBeGreaterThan(0);
+
+  // PostgreSQL holds the submission encrypted with the key from .env; the API's codec server, with the same key,
+  // opens it for an officer as the Web UI would ask.
+  const history = await client.workflow.getHandle(n).fetchHistory();
+  const [input] = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads ?? [];
+  const base64 = (bytes?: Uint8Array | null): string => Buffer.from(bytes ?? []).toString('base64');
+  const sealed = {
+    metadata: Object.fromEntries(Object.entries(input?.metadata ?? {}).map(([k, v]) => [k, base64(v)])),
+    data: base64(input?.data),
+  };
+  expect(Buffer.from(sealed.data, 'base64').toString()).not.toContain(n);
+  const opened = await fetch(`${cluster.apiUrl}/codec/decode`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${stack.tokens['officer.dc']}`,
+      'content-type': 'application/json',
+      'x-namespace': 'default',
+    },
+    body: JSON.stringify({ payloads: [sealed] }),
+  });
+  expect(opened.status).toBe(200);
+  const [plain] = ((await opened.json()) as { payloads: { data: string }[] }).payloads;
+  expect(Buffer.from(plain.data, 'base64').toString()).toContain(n);
 });

@@ -1,15 +1,25 @@
 /**
  * docker-compose.yml's topology on this machine, without Docker: a throwaway PostgreSQL cluster from Debian's
- * package, the Temporal server built from Go modules, and this project's workers and API from `dist/`. Each service
- * is started from the project that compose-go (the library inside Docker Compose) resolves from the file and
- * `.env.example`: the one-shot jobs run their own shell scripts, the server reads the environment the `temporal`
- * service gives it, and only what a container network provides is replaced (host names by 127.0.0.1, fixed ports by
- * free ones, volumes by directories). Everything listens on 127.0.0.1 and is torn down by `stop()`.
+ * package, the Temporal server and the Web UI server built from Go modules, and this project's workers and API from
+ * `dist/`. Each service is started from the project that compose-go (the library inside Docker Compose) resolves
+ * from the file and `.env.example`: the one-shot jobs run their own shell scripts, the servers read the environment
+ * their services give them, and only what a container network provides is replaced (host names by 127.0.0.1, fixed
+ * ports by free ones, volumes by directories). Everything listens on 127.0.0.1 and is torn down by `stop()`.
  */
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -24,6 +34,7 @@ import {
   resolveTemporalCli,
   resolveTemporalServer,
   resolveTemporalSqlTool,
+  resolveTemporalUiServer,
 } from '../../scripts/temporal-binaries';
 
 /** The parts of compose-go's resolved project this run reads. */
@@ -41,6 +52,8 @@ export interface NativeCluster {
   readonly project: ComposeProject;
   readonly temporalAddress: string;
   readonly apiUrl: string;
+  /** The Web UI server, started from the `temporal-ui` service's environment. */
+  readonly uiUrl: string;
   readonly dataDir: string;
   readonly workers: Child[];
   readonly workerMetricsPorts: number[];
@@ -229,6 +242,8 @@ export async function startNativeCluster(): Promise<NativeCluster> {
   const stop = async (): Promise<void> => {
     // Not Child.stop(): it waits for an exit event that a worker killed by the test has already had.
     if (api) await stopProcess(api.process);
+    const ui = services.get('temporal-ui');
+    if (ui) await stopProcess(ui.child);
     await Promise.all(workers.map((w) => stopProcess(w.process)));
     const server = services.get('temporal');
     if (server) await stopProcess(server.child);
@@ -248,11 +263,12 @@ export async function startNativeCluster(): Promise<NativeCluster> {
       `POSTGRES_PASSWORD=${postgresPassword}\nPAYLOAD_KEY_ID=k1\nPAYLOAD_KEY=${randomBytes(32).toString('base64')}\n`,
       { mode: 0o600 },
     );
-    const [project, cli, serverBinary, sqlTool] = await phase('binaries and compose project', async () => [
+    const [project, cli, serverBinary, sqlTool, uiServer] = await phase('binaries and compose project', async () => [
       await resolveComposeProject(secretsFile),
       await resolveTemporalCli(log),
       await resolveTemporalServer(log),
       await resolveTemporalSqlTool(log),
+      await resolveTemporalUiServer(log),
     ]);
     if (cli.executable.type !== 'existing-path') throw new Error(`no Temporal CLI: ${cli.source}`);
     const s = project.services;
@@ -335,6 +351,7 @@ export async function startNativeCluster(): Promise<NativeCluster> {
     const temporalAddress = `127.0.0.1:${ports.FRONTEND_GRPC_PORT}`;
     const replicas = s.worker.deploy?.replicas ?? 1;
     const apiPort = await freePort();
+    const uiPort = await freePort();
     const workerMetricsPorts: number[] = [];
     for (let i = 0; i < replicas; i += 1) workerMetricsPorts.push(await freePort());
     /** Container addresses in commands and healthchecks, as this machine reaches them. */
@@ -418,12 +435,38 @@ export async function startNativeCluster(): Promise<NativeCluster> {
       services.set('api', keepTail(api.process));
     });
 
+    await phase('temporal-ui (start, healthy)', async () => {
+      // The image's own configuration templates, which read the environment; only the bind address is added,
+      // since a container listens on all of its interfaces and this machine's tests on 127.0.0.1 alone.
+      const configDir = path.join(root, 'ui', 'config');
+      cpSync(path.join(path.dirname(uiServer.executable.path), 'config'), configDir, { recursive: true });
+      chmodSync(path.join(configDir, 'base.yaml'), 0o644);
+      appendFileSync(path.join(configDir, 'base.yaml'), 'host: 127.0.0.1\n');
+      const env = {
+        ...process.env,
+        ...environmentOf(s['temporal-ui']),
+        TEMPORAL_ADDRESS: temporalAddress,
+        TEMPORAL_UI_PORT: String(uiPort),
+      };
+      const ui = startService(
+        uiServer.executable.path,
+        ['--root', path.join(root, 'ui'), '--config', 'config', '--env', 'docker', 'start'],
+        { cwd: root, env },
+      );
+      services.set('temporal-ui', ui);
+      await waitFor('the Web UI', 60_000, async () => {
+        if (ui.child.exitCode !== null) throw new Error(`the Web UI exited:\n${ui.tail()}`);
+        return healthcheck('temporal-ui');
+      });
+    });
+
     /** Runs a compose healthcheck here; the fixed in-container ports become this run's. */
     async function healthcheck(name: string, replica = 0): Promise<boolean> {
       const test = s[name].healthcheck?.test ?? [];
       const fix = (part: string): string =>
         localise(part)
           .replaceAll('127.0.0.1:3000', name === 'api' ? `127.0.0.1:${apiPort}` : '127.0.0.1:3000')
+          .replaceAll('127.0.0.1:8080', `127.0.0.1:${uiPort}`)
           .replaceAll('127.0.0.1:9464', `127.0.0.1:${workerMetricsPorts[replica]}`);
       const [kind, ...rest] = test;
       const env: NodeJS.ProcessEnv = { ...process.env, ...environmentOf(s[name]), PATH };
@@ -447,6 +490,7 @@ export async function startNativeCluster(): Promise<NativeCluster> {
       project,
       temporalAddress,
       apiUrl: `http://127.0.0.1:${apiPort}`,
+      uiUrl: `http://127.0.0.1:${uiPort}`,
       dataDir,
       workers,
       workerMetricsPorts,
