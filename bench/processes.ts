@@ -59,7 +59,8 @@ export async function startChild(script: string, env: Record<string, string>, re
     },
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // Already gone, by its own exit or by a signal (a crash test's SIGKILL): exitCode alone misses the latter.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
