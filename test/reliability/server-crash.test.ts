@@ -30,6 +30,11 @@ const CRASHES = LONG ? 3 : 1;
 const OUTAGE_MS = LONG ? 20_000 : 5_000;
 const BEFORE_CRASH: [number, number] = LONG ? [5_000, 20_000] : [2_000, 4_000];
 const CALL_TIMEOUT_MS = 3_000;
+/**
+ * How much later than the bound an answer may come: a call the client holds in its backoff between two attempts at
+ * an unreachable server ends when its next attempt starts, and the API's event loop shares two saturated cores.
+ */
+const ANSWER_SLACK_MS = LONG ? 5_000 : 4_000;
 
 let gateway: Receiver;
 let archive: Receiver;
@@ -152,7 +157,14 @@ ${table(
     ['worker process restarted', workerSurvived ? 'no: it reconnected by itself' : 'yes'],
     ['archive records / notice records', `${archive.records.size} / ${gateway.records.size}`],
   ],
-)}`,
+)}
+
+An answer can come later than the bound (the slowest probe above) when the API's event loop is busy: 100 clients
+retrying share the two cores with the server, the worker and the test. A retried \`POST /cases\` whose first attempt
+started the case before the server died answers 409 (a case under this number exists), and a retried leadership
+decision whose first attempt was delivered answers 409 (the stage has moved on): both were applied once, which the
+timelines show, but the client is told 409 rather than the first answer. Acknowledged Updates retried with their
+key are answered 200 (the Update ID derives from the key).`,
   );
 }, 30_000);
 
@@ -182,7 +194,7 @@ test('no acknowledged action is lost or applied twice: each is in the timeline e
 test('while the server is gone the API answers 503 with Retry-After within its deadline, never 500', () => {
   expect(outage.length).toBeGreaterThan(0);
   expect(outage.map((o) => [o.status, o.retryAfter])).toEqual(outage.map(() => [503, '5']));
-  expect(Math.max(...outage.map((o) => o.ms))).toBeLessThan(CALL_TIMEOUT_MS + 2_000);
+  expect(Math.max(...outage.map((o) => o.ms))).toBeLessThan(CALL_TIMEOUT_MS + ANSWER_SLACK_MS);
   expect(tally.serverErrors).toBe(0);
 });
 

@@ -136,7 +136,17 @@ ${table(
 )}
 
 A repeat answered 208 is an activity that reached the service, lost its worker before it could report, and ran again
-on the next worker under the same key: the service kept the first record. No case needed a hand.`,
+on the next worker under the same key: the service kept the first record. No case needed a hand. After a kill, a
+case the dead worker held in its cache waits for its sticky task queue to time out before another worker takes it;
+an activity attempt the dead worker held is retried once its start-to-close timeout passes, which is why those are
+kept a little over a healthy attempt (10 s for the calendar, 15 s for notices and archive writes).${
+      tally.serverErrors
+        ? `
+
+**Open: ${tally.serverErrors} answers were 500**, which the test refuses (the short runs in \`npm test\` saw none).
+\`RELIABILITY_KEEP=1\` keeps the processes' logs in the run's directory to trace them.`
+        : ''
+    }`,
   );
 }, 30_000);
 
