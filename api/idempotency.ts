@@ -4,7 +4,8 @@
  *
  * Answers are scoped to the principal, so two callers cannot read each other's answers by guessing keys. A key
  * is bound to its request: the same key with a different method, path or body is refused rather than replayed.
- * A 5xx is never stored, so a retry after a transient failure can still succeed.
+ * A 5xx is never stored, so a retry after a transient failure can still succeed, and neither is a 400 (the request
+ * was refused before anything ran).
  *
  * Mount after `express.json()` (the body is part of the fingerprint) and after `authenticate`.
  */
@@ -130,7 +131,11 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
     res.once('close', release);
     captureAnswer(res, async (answer) => {
       try {
-        if (answer.status < 500) await store.put(storeKey, { ...answer, fingerprint, storedAt: Date.now() });
+        // A 400 judged the request, not its effect: nothing ran, so nothing is kept, and the corrected request may
+        // come under the same key. A 5xx may be retried.
+        if (answer.status < 500 && answer.status !== 400) {
+          await store.put(storeKey, { ...answer, fingerprint, storedAt: Date.now() });
+        }
       } catch (err) {
         log.error('idempotency store write failed', { requestId: res.locals.requestId, error: err });
       } finally {

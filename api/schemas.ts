@@ -51,8 +51,26 @@ export type SignalRequestOf<T> = T extends unknown
   ? Omit<T, 'actor' | 'decisionId'> & { readonly decisionId?: string }
   : never;
 
-/** Non-blank text; the length is checked as sent, so the document's `maxLength` is the limit the API applies. */
-const text = (max: number) => z.string().max(max).trim().min(1);
+/**
+ * Characters no officer types and that can disguise a text: control characters but tab and line breaks, the
+ * zero-width space and BOM, and the bidirectional overrides and isolates that make a name read other than it is.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
+const HIDDEN = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u202A-\u202E\u2066-\u2069\uFEFF]*$/;
+
+/**
+ * Non-blank text; the length is checked as sent, so the document's `maxLength` is the limit the API applies. A
+ * lone surrogate is refused rather than stored as U+FFFD: what is kept must be what was sent.
+ */
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(HIDDEN, 'no control, zero-width or bidirectional-override characters')
+    // With the u flag a surrogate pair is one code point, so only a lone surrogate is of category Cs.
+    .refine((v) => !/\p{Cs}/u.test(v), 'not well-formed Unicode (a lone surrogate)')
+    .trim()
+    .min(1);
 const refs = z.array(text(200)).min(1).max(200);
 const localDate = z.iso.date('a date like 2026-12-10');
 

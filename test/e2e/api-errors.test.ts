@@ -150,6 +150,21 @@ describe('400: bad input names each bad field and starts nothing', () => {
     expect(res.contentType).toContain(PROBLEM);
   });
 
+  test('a name with a lone surrogate is refused, no case starts, and the corrected request may use the same key', async () => {
+    const s = submission();
+    // Sent as JSON escapes: JSON.stringify would replace the lone surrogate before it left the client.
+    const raw = JSON.stringify({ submission: s }).replace(JSON.stringify(s.party.name), '"李\\ud800娜"');
+    const refused = await http.post('/cases', raw, 'applicant.li', { key: `surrogate-${s.caseNumber}` });
+    expect(refused.status).toBe(400);
+    expect(fields(refused.body)).toEqual(['submission.party.name']);
+    expect((await http.get(`/cases/${s.caseNumber}`, 'applicant.li')).status).toBe(404);
+    const corrected = await http.post('/cases', { submission: s }, 'applicant.li', {
+      key: `surrogate-${s.caseNumber}`,
+    });
+    expect(corrected.status).toBe(201);
+    expect(corrected.headers.get('idempotent-replayed')).toBeNull();
+  });
+
   test('a POST without an Idempotency-Key', async () => {
     const res = await http.post('/cases', { submission: submission() }, 'applicant.li', { key: null });
     expect(res.status).toBe(400);

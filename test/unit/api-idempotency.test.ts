@@ -44,6 +44,10 @@ function appWith(store: IdempotencyStore) {
     calls.fail += 1;
     res.status(503).json({ attempt: calls.fail });
   });
+  app.post('/validated', (req, res) => {
+    if (!req.body.name) return void res.status(400).json({ title: 'Invalid request' });
+    res.status(201).json({ name: req.body.name });
+  });
   app.post('/empty', (_req, res) => {
     calls.empty += 1;
     res.status(204).end();
@@ -143,6 +147,14 @@ describe('idempotency middleware (memory store)', () => {
     expect(await post(http.baseUrl, '/fail', {}, { 'Idempotency-Key': 'f-1' })).toMatchObject({
       status: 503,
       body: { attempt: 2 },
+    });
+  });
+
+  test('a 400 is not stored: nothing ran, and the corrected request may come under the same key', async () => {
+    expect((await post(http.baseUrl, '/validated', {}, { 'Idempotency-Key': 'v-1' })).status).toBe(400);
+    expect(await post(http.baseUrl, '/validated', { name: '李娜' }, { 'Idempotency-Key': 'v-1' })).toMatchObject({
+      status: 201,
+      body: { name: '李娜' },
     });
   });
 

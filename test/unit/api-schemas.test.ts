@@ -81,4 +81,36 @@ describe('request schemas', () => {
     });
     expect(issues(() => acceptanceSchema.parse({ decision: 'accept', caseOfficer: '   ' }))).toEqual(['caseOfficer']);
   });
+
+  const named = (name: string) => () =>
+    submitCaseSchema.parse({ submission: submission({ party: { kind: 'official', name, unit: '某单位' } }) });
+
+  test.each([
+    ['a lone surrogate', '李\ud800娜'],
+    ['a right-to-left override', '李\u202e娜'],
+    ['a bidirectional isolate', '\u2066李娜\u2069'],
+    ['a zero-width space', '李\u200b娜'],
+    ['a byte-order mark', '\ufeff李娜'],
+    ['a NUL', '李\u0000娜'],
+    ['an escape character', '李\u001b[31m娜'],
+    ['10,000 characters', '李'.repeat(10_000)],
+  ])('a name with %s is refused, not stored altered', (_what, name) => {
+    expect(issues(named(name))).toEqual(['submission.party.name']);
+  });
+
+  test('names in any script and emoji sequences pass as sent, line breaks pass in long texts', () => {
+    for (const name of ['阿卜杜热合曼·买买提', 'Ölçer-Łukasz', '👨\u200d👩\u200d👧 李', 'محمد']) {
+      expect(issues(named(name))).toEqual([]);
+    }
+    expect(
+      issues(() => submitCaseSchema.parse({ submission: submission({ facts: '第一段。\n第二段。\r\n\t完。' }) })),
+    ).toEqual([]);
+  });
+
+  test('huge arrays are refused by their bound', () => {
+    const evidenceRefs = Array.from({ length: 201 }, (_, i) => `宛〔2026〕${i}号`);
+    expect(issues(() => submitCaseSchema.parse({ submission: submission({ evidenceRefs }) }))).toEqual([
+      'submission.evidenceRefs',
+    ]);
+  });
 });
