@@ -10,11 +10,14 @@ import { HANDLING_BODY_NAMES, SITUATION_NAMES } from '../domain/labels';
 import type { caseWorkflow, CaseInput } from '../workflows/case';
 import { ApplicantId, CaseStage, HandlingBodyKey, SituationKey } from '../workflows/search-attributes';
 
+/** Memo field naming the request (by its Idempotency-Key) that started a case. */
+export const SUBMISSION_KEY = 'submissionKey';
+
 /**
  * Starts the case under its number. Temporal refuses a second workflow under the same ID
  * (`WorkflowExecutionAlreadyStartedError`), so a repeated case number is caught by the server, not in memory.
  */
-export function startCaseWorkflow(client: Client, taskQueue: string, input: CaseInput) {
+export function startCaseWorkflow(client: Client, taskQueue: string, input: CaseInput, submissionKey?: string) {
   const { submission } = input;
   const applicantId = applicantIdOf(submission, input.submittedBy);
   return client.workflow.start<typeof caseWorkflow>('caseWorkflow', {
@@ -29,6 +32,8 @@ export function startCaseWorkflow(client: Client, taskQueue: string, input: Case
       { key: SituationKey, value: submission.situation },
       ...(applicantId ? [{ key: ApplicantId, value: applicantId }] : []),
     ],
+    // Which request started the case: a retry of that request finds its own start instead of a conflict.
+    ...(submissionKey ? { memo: { [SUBMISSION_KEY]: submissionKey } } : {}),
     staticSummary: `容错事项 ${submission.caseNumber}：${SITUATION_NAMES[submission.situation]}，报${HANDLING_BODY_NAMES[submission.handlingBody]}`,
   });
 }

@@ -48,6 +48,7 @@ function fieldErrors(err: ZodError): { field: string; message: string }[] {
 const GRPC_CANCELLED = 1;
 const GRPC_DEADLINE_EXCEEDED = 4;
 const GRPC_UNAVAILABLE = 14;
+const GRPC_FAILED_PRECONDITION = 9;
 /**
  * The API cancels no call of its own but through the request's deadline, and a deadline that passes while the
  * client waits to retry an attempt surfaces as CANCELLED ("Call cancelled"), not DEADLINE_EXCEEDED.
@@ -59,11 +60,21 @@ export const RETRY_AFTER_SECONDS = 5;
 /**
  * True when Temporal could not be reached, or did not answer within the request's deadline (temporal-deadline.ts):
  * a gRPC UNAVAILABLE, DEADLINE_EXCEEDED or CANCELLED, bare or as the cause of the client's own errors (a
- * ServiceError, or an Update whose call timed out while no worker polled).
+ * ServiceError, or an Update whose call timed out while no worker polled); and an Update refused while the case's
+ * workflow task is being retried after a worker crash.
  */
 export function isTemporalUnavailable(err: unknown): boolean {
   if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
   for (let e: unknown = err, depth = 0; e !== undefined && e !== null && depth < 5; depth++) {
+    // After a worker died holding the case's workflow task, the server refuses Updates until another worker has
+    // completed a retry of that task (FAILED_PRECONDITION "Workflow Task in failed state"): seconds, not a fault.
+    if (
+      isGrpcServiceError(e) &&
+      e.code === GRPC_FAILED_PRECONDITION &&
+      /Workflow Task in failed state/i.test(e.details)
+    ) {
+      return true;
+    }
     if (isGrpcServiceError(e) && UNAVAILABLE_CODES.includes(e.code)) return true;
     e = (e as { cause?: unknown }).cause;
   }

@@ -249,6 +249,8 @@ export interface CaseState {
   readonly allowedActions: readonly AllowedAction[];
   readonly deadlines: readonly Deadline[];
   readonly timeline: readonly TimelineEntry[];
+  /** The leadership decisions the case has applied, by decision id: a repeated delivery finds its own here. */
+  readonly decisionIds: readonly string[];
   /** A readable Chinese summary, as shown in the Temporal Web UI. */
   readonly summary: string;
 }

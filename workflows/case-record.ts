@@ -147,6 +147,7 @@ export class CaseRecord {
       allowedActions: openActions(d).map((action) => ({ action, roles: ACTION_ROLES[action] })),
       deadlines: d.deadlines,
       timeline: d.timeline,
+      decisionIds: d.decisionIds,
       summary: this.summary(),
     };
   }

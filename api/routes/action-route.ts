@@ -146,10 +146,14 @@ export function signalRoute<M extends { readonly actor: Actor; readonly decision
       }
       // A closed case still answers the query, with no action open: the 409 below.
       const state = await handle.query(caseStateQuery);
+      const decisionId = messageIdFor(req, principal.sub, body.decisionId);
+      // A retry of a decision already applied (its first answer lost to a 503) gets the first answer, not a 409.
+      if (state.decisionIds?.includes(decisionId)) {
+        return void res.status(202).json({ caseNumber: state.caseNumber, action, decisionId });
+      }
       if (!state.allowedActions.some((a) => a.action === action)) {
         throw stageConflict(action, state.stage, state.allowedActions);
       }
-      const decisionId = messageIdFor(req, principal.sub, body.decisionId);
       await handle.signal(spec.signal, complete<M>({ ...body, decisionId, actor: actorOf(principal) }));
       res.status(202).json({ caseNumber: state.caseNumber, action, decisionId });
     },

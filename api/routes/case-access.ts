@@ -129,6 +129,11 @@ export function messageIdFor(req: Request, sub: string, given: string | undefine
   if (given) return given;
   const key = req.get(IDEMPOTENCY_HEADER);
   if (!key) return randomUUID();
+  return messageIdFromKey(sub, key);
+}
+
+/** The message id a caller's Idempotency-Key stands for: the same caller and key, the same id. */
+export function messageIdFromKey(sub: string, key: string): string {
   return `key-${createHash('sha256')
     .update(JSON.stringify([sub, key]))
     .digest('hex')

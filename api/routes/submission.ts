@@ -3,14 +3,15 @@
  * case number is a 409 from the server itself, never an in-memory check that a second API process would miss.
  */
 import type { Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 
 import { applicantIdOf } from '../../domain/case';
 import { actorOf, canSubmit } from '../auth/policy';
-import { startCaseWorkflow } from '../case-start';
+import { startCaseWorkflow, SUBMISSION_KEY } from '../case-start';
 import { HttpProblem } from '../errors';
 import { principalOf } from '../locals';
 import { submittedResponseSchema } from '../response-schemas';
-import { rememberScope } from './case-access';
+import { messageIdFor, rememberScope } from './case-access';
 import { submitCaseSchema } from '../schemas';
 import type { ApiRoute } from './route';
 
@@ -47,7 +48,16 @@ export function submissionRoute(client: Client, taskQueue: string): ApiRoute {
         );
       }
       const submittedBy = actorOf(principal);
-      const started = await startCaseWorkflow(client, taskQueue, { submission, submittedBy });
+      const submissionKey = messageIdFor(req, principal.sub, undefined);
+      const started = await startCaseWorkflow(client, taskQueue, { submission, submittedBy }, submissionKey).catch(
+        async (err: unknown) => {
+          // The same request, retried after its answer was lost (a 503 while the start went through): its start.
+          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+          const existing = await client.workflow.getHandle(submission.caseNumber).describe();
+          if (existing.memo?.[SUBMISSION_KEY] !== submissionKey) throw err;
+          return { workflowId: existing.workflowId, firstExecutionRunId: existing.runId };
+        },
+      );
       const applicantId = applicantIdOf(submission, submittedBy);
       rememberScope(client.workflow, started.workflowId, {
         handlingBody: submission.handlingBody,

@@ -4,7 +4,9 @@
  */
 import type { Stack } from '../helpers/api';
 import { api, eventually, request, startStack } from '../helpers/api';
-import { submission } from '../helpers/cases';
+import { startCaseWorkflow } from '../../api/case-start';
+import { messageIdFromKey } from '../../api/routes/case-access';
+import { applicant, submission } from '../helpers/cases';
 
 let stack: Stack;
 let http: ReturnType<typeof api>;
@@ -282,6 +284,43 @@ describe('Idempotency-Key', () => {
     );
     const timeline = (await http.get(`/cases/${n}/timeline`, 'leader.dc')).body?.timeline;
     expect(timeline.filter((e: { kind: string }) => e.kind === 'handlingOpinionApproved')).toHaveLength(1);
+  });
+
+  test('a submission retried after its start went through (the answer lost) gets its case, not a 409', async () => {
+    const s = submission();
+    const key = `lost-answer-${s.caseNumber}`;
+    // The start the lost attempt made, as the route makes it; the API never stored an answer for the key.
+    await startCaseWorkflow(
+      stack.env.client,
+      'lost-answer',
+      { submission: s, submittedBy: applicant },
+      messageIdFromKey('applicant.li', key),
+    );
+    const retried = await http.post('/cases', { submission: s }, 'applicant.li', { key });
+    expect(retried.status).toBe(201);
+    expect(retried.body?.caseNumber).toBe(s.caseNumber);
+    const other = await http.post('/cases', { submission: s }, 'applicant.li');
+    expect(other.status).toBe(409);
+  });
+
+  test('a decision retried after it was applied (the answer lost) gets its 202, not a 409', async () => {
+    const n = await submitted();
+    await http.post(`/cases/${n}/acceptance`, { decision: 'accept', caseOfficer: 'officer.dc' }, 'officer.dc');
+    const opinion = { opinion: '拟按程序调查核实', route: 'investigate' };
+    expect((await http.post(`/cases/${n}/handling-opinion`, opinion, 'officer.dc')).status).toBe(200);
+    const approval = { approved: true, comment: '同意', decisionId: `approval-${n}` };
+    expect((await http.post(`/cases/${n}/handling-opinion/approval`, approval, 'leader.dc')).status).toBe(202);
+    await eventually(
+      () => http.get(`/cases/${n}`, 'officer.dc'),
+      (r) => r.body?.stage === 'investigation',
+      'investigation',
+    );
+    // Another key, as a client that lost the first answer and its key would send: the decision id is the same.
+    const again = await http.post(`/cases/${n}/handling-opinion/approval`, approval, 'leader.dc');
+    expect(again.status).toBe(202);
+    expect(again.body?.decisionId).toBe(`approval-${n}`);
+    const otherDecision = { ...approval, decisionId: `another-${n}` };
+    expect((await http.post(`/cases/${n}/handling-opinion/approval`, otherDecision, 'leader.dc')).status).toBe(409);
   });
 
   test('the same key with a different body is refused', async () => {
