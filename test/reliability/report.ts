@@ -3,6 +3,7 @@
  * section, replaced in place: the other sections of the file (written by hand or by other runs) stay as they are.
  * The short runs inside `npm test` write nothing.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,6 +41,8 @@ export function writeSection(heading: string, body: string): void {
     next = `${text.slice(0, start)}${section}${after < 0 ? '' : `\n${text.slice(after + 1)}`}`;
   }
   writeFileSync(FILE, next.endsWith('\n') ? next : `${next}\n`);
+  // In the repository's style, so `npm run lint` (prettier --check) passes on the figures as written.
+  execFileSync(process.execPath, [require.resolve('prettier/bin/prettier.cjs'), '--write', FILE], { stdio: 'ignore' });
 }
 
 /** A Markdown table from rows of cells. */

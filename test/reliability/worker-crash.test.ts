@@ -26,7 +26,7 @@ import { measuredOn, table, writeSection } from './report';
 
 const CASES = LONG ? 100 : 8;
 /** Pause between two kills, and how long the worker stays dead, in ms. */
-const KILL_EVERY: [number, number] = LONG ? [5_000, 15_000] : [4_000, 8_000];
+const KILL_EVERY: [number, number] = LONG ? [3_000, 8_000] : [4_000, 8_000];
 const DEAD_FOR: [number, number] = [0, 1_000];
 const CALL_TIMEOUT_MS = 3_000;
 
