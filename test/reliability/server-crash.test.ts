@@ -151,7 +151,7 @@ ${table(
     ],
     ['client answers by status over the whole run', JSON.stringify(tally.summary())],
     ['actions answered 2xx after one or more 503s (same key)', tally.retriedToSuccess],
-    ['actions whose retry found them applied (409, in the timeline)', tally.appliedBeforeRetry],
+    ['actions whose retry was answered 409 although applied (in the timeline)', tally.appliedBeforeRetry],
     ['answers 500 (or other 5xx but 503)', tally.serverErrors],
     ['API process restarted', 'no'],
     ['worker process restarted', workerSurvived ? 'no: it reconnected by itself' : 'yes'],
@@ -161,10 +161,10 @@ ${table(
 
 An answer can come later than the bound (the slowest probe above) when the API's event loop is busy: 100 clients
 retrying share the two cores with the server, the worker and the test. A retried \`POST /cases\` whose first attempt
-started the case before the server died answers 409 (a case under this number exists), and a retried leadership
-decision whose first attempt was delivered answers 409 (the stage has moved on): both were applied once, which the
-timelines show, but the client is told 409 rather than the first answer. Acknowledged Updates retried with their
-key are answered 200 (the Update ID derives from the key).`,
+started the case before the server died finds its own start (the workflow's memo names the request's key) and is
+answered 201, and a retried leadership decision whose first attempt was delivered finds its decision id among those
+the case applied and is answered 202: the client gets the first answer, the case applied each once. Acknowledged
+Updates retried with their key are answered 200 (the Update ID derives from the key).`,
   );
 }, 30_000);
 

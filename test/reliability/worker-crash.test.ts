@@ -120,7 +120,7 @@ ${table(
     ['cases closed', `${states.size} of ${CASES}`],
     ['HTTP answers by status', JSON.stringify(tally.summary())],
     ['actions answered 2xx after one or more 503s (same key)', tally.retriedToSuccess],
-    ['actions whose retry found them applied (409, in the timeline)', tally.appliedBeforeRetry],
+    ['actions whose retry was answered 409 although applied (in the timeline)', tally.appliedBeforeRetry],
     ['answers 500 (or other 5xx but 503)', tally.serverErrors],
     ['cases whose timeline misses an acknowledged action, or has one twice', mismatches()],
     [
