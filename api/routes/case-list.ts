@@ -1,8 +1,13 @@
 /**
  * `GET /cases`: cases from Temporal's visibility store (the search attributes), filtered and paged, within the
  * caller's scope. Visibility trails the workflows by a moment, so a case just moved may show its previous stage.
+ * The list reads the raw visibility rows: a case's memo and summary are encrypted and the list needs neither, so
+ * nothing is decrypted to list (and one payload of a key this API lacks cannot break every list it appears in).
  */
-import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
+import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
+import type { Payload } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
 
 import type { HandlingBody, Outcome, Situation, Stage } from '../../domain/case';
 import {
@@ -23,12 +28,13 @@ import { caseListResponseSchema } from '../response-schemas';
 import type { ApiRoute } from './route';
 
 /** One case as the list shows it: codes from the search attributes only; operators get the case number alone. */
-function listItem(info: WorkflowExecutionInfo, scope: ListScope) {
-  if (scope.kind === 'all') return { caseNumber: info.workflowId };
-  const sa = info.typedSearchAttributes;
+function listItem(info: temporal.api.workflow.v1.IWorkflowExecutionInfo, scope: ListScope) {
+  const caseNumber = info.execution?.workflowId ?? '';
+  if (scope.kind === 'all') return { caseNumber };
+  const sa = decodeTypedSearchAttributes(info.searchAttributes?.indexedFields as Record<string, Payload> | undefined);
   const nextDeadline = sa.get(NextDeadline);
   return {
-    caseNumber: info.workflowId,
+    caseNumber,
     stage: sa.get(CaseStage) as Stage | undefined,
     handlingBody: sa.get(HandlingBodyKey) as HandlingBody | undefined,
     situation: sa.get(SituationKey) as Situation | undefined,
@@ -36,7 +42,7 @@ function listItem(info: WorkflowExecutionInfo, scope: ListScope) {
     nextDeadline: nextDeadline?.toISOString(),
     overdue: sa.get(Overdue),
     provisionalDeadline: sa.get(ProvisionalDeadline),
-    running: info.status.name === 'RUNNING',
+    running: info.status === temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING,
   };
 }
 
@@ -69,15 +75,25 @@ export function caseListRoute(client: Client): ApiRoute {
       let more = false;
       // One extra beyond the page tells whether another page exists without counting twice.
       const want = filters.offset + filters.limit + 1;
-      for await (const info of client.workflow.list({ query, pageSize: Math.min(want, 1000) })) {
-        seen += 1;
-        if (seen <= filters.offset) continue;
-        if (page.length === filters.limit) {
-          more = true;
-          break;
+      let nextPageToken: Uint8Array | undefined;
+      pages: do {
+        const answer = await client.workflowService.listWorkflowExecutions({
+          namespace: client.options.namespace,
+          query,
+          pageSize: Math.min(want, 1000),
+          ...(nextPageToken ? { nextPageToken } : {}),
+        });
+        for (const info of answer.executions ?? []) {
+          seen += 1;
+          if (seen <= filters.offset) continue;
+          if (page.length === filters.limit) {
+            more = true;
+            break pages;
+          }
+          page.push(listItem(info, scope));
         }
-        page.push(listItem(info, scope));
-      }
+        nextPageToken = answer.nextPageToken?.length ? answer.nextPageToken : undefined;
+      } while (nextPageToken);
       const { count } = await client.workflow.count(query);
       res.json({
         cases: page,

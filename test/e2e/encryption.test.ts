@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 
 import { startCaseWorkflow } from '../../api/case-start';
@@ -16,6 +17,7 @@ import { startDevServer } from '../../scripts/dev-server';
 import type { Stack } from '../helpers/api';
 import { api, eventually, startStack } from '../helpers/api';
 import { applicant, submission } from '../helpers/cases';
+import { testDataConverter } from '../helpers/payload-keys';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -106,7 +108,8 @@ test('the same search finds a name that a client without the codec stored (the s
 });
 
 test('search attributes hold codes only: the case’s visibility row names no person', async () => {
-  const description = await stack.env.client.workflow.getHandle(caseNumber).describe();
+  const client = new Client({ connection: server.connection, dataConverter: testDataConverter });
+  const description = await client.workflow.getHandle(caseNumber).describe();
   const values = JSON.stringify(description.searchAttributes);
   expect(values).toContain('disciplineCommission');
   expect(values).not.toContain(NAME);

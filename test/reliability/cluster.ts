@@ -6,7 +6,6 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import {
   createWriteStream,
   existsSync,
@@ -24,6 +23,7 @@ import path from 'node:path';
 import { Connection } from '@temporalio/client';
 
 import { projectRoot } from '../../config/paths';
+import { payloadKeyEnv } from '../helpers/payload-keys';
 import { resolveTemporalCli } from '../../scripts/temporal-binaries';
 import { CASE_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 
@@ -298,8 +298,9 @@ export function deploymentEnv(temporalAddress: string, taskQueue: string, dataDi
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_TASK_QUEUE: taskQueue,
     DATA_DIR: dataDir,
-    PAYLOAD_KEY_ID: 'reliability-key',
-    PAYLOAD_KEY: randomBytes(32).toString('base64'),
+    // The key every test client of the run has: a deployment shares one key set across its processes, and the
+    // e2e dev server is shared with other files whose lists and reads must decode these cases too.
+    ...payloadKeyEnv(),
   };
 }
 
