@@ -39,7 +39,7 @@ import { caseReadRoutes } from './routes/case-reads';
 import type { ApiRoute } from './routes/route';
 import { mountRoutes } from './routes/route';
 import { submissionRoute } from './routes/submission';
-import { loadTemporalCallTimeoutMs, temporalDeadline } from './temporal-deadline';
+import { temporalDeadline } from './temporal-deadline';
 
 export interface ApiDependencies {
   /** The Temporal client, injected so tests and start-up pass a real one connected where they choose. */
@@ -52,11 +52,9 @@ export interface ApiDependencies {
   /** Where first answers to POSTs are kept; files under `<dataDir>/idempotency`, or memory when neither is given. */
   readonly idempotencyStore?: IdempotencyStore;
   readonly dataDir?: string;
-  /** Rate limits and log level; from the environment when absent. */
+  /** Rate limits, log level and the bound on Temporal calls; from the environment when absent. */
   readonly http?: HttpConfig;
   readonly logger?: Logger;
-  /** How long a request may wait on Temporal before it answers 503; TEMPORAL_CALL_TIMEOUT_MS when absent. */
-  readonly temporalCallTimeoutMs?: number;
   /** The payload codec to serve to the Temporal Web UI at `/codec`; no codec server when absent. */
   readonly codec?: {
     readonly codec: PayloadCodec;
@@ -150,7 +148,7 @@ export function createApp(deps: ApiDependencies): express.Express {
   // After authentication: a caller without a token learns nothing about what the body would have been judged.
   app.use(jsonBody({ limit: BODY_LIMIT }));
   app.use(idempotency({ store, logger }));
-  app.use(temporalDeadline(deps.client, deps.temporalCallTimeoutMs ?? loadTemporalCallTimeoutMs()));
+  app.use(temporalDeadline(deps.client, http.TEMPORAL_CALL_TIMEOUT_MS));
   app.use(cases);
   app.use((req) => {
     throw new HttpProblem(404, 'Not found', `no route for ${req.method} ${req.path}`);

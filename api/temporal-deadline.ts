@@ -12,29 +12,6 @@
  */
 import type { Client } from '@temporalio/client';
 import type { RequestHandler } from 'express';
-import { z } from 'zod';
-
-import { ConfigError } from '../config/env';
-
-export const DEFAULT_TEMPORAL_CALL_TIMEOUT_MS = 10_000;
-
-const schema = z.object({
-  TEMPORAL_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_TEMPORAL_CALL_TIMEOUT_MS),
-});
-
-/**
- * The bound from `env` (the process environment by default).
- *
- * @throws ConfigError when TEMPORAL_CALL_TIMEOUT_MS is not a whole number of milliseconds from 100 to 600000.
- */
-export function loadTemporalCallTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`bad configuration in the environment:\n${lines.join('\n')}`);
-  }
-  return parsed.data.TEMPORAL_CALL_TIMEOUT_MS;
-}
 
 /** Middleware: the routes after it reach Temporal under one deadline, `timeoutMs` from the request's arrival. */
 export function temporalDeadline(client: Client, timeoutMs: number): RequestHandler {

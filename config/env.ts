@@ -104,7 +104,7 @@ export class ConfigError extends Error {
 /** Reads and validates the configuration from `env` (the process environment by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) fail(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  if (!parsed.success) failConfig(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   const c = parsed.data;
   const problems: string[] = [];
   if (Boolean(c.TEMPORAL_TLS_CERT) !== Boolean(c.TEMPORAL_TLS_KEY)) {
@@ -128,11 +128,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         serverName: c.TEMPORAL_TLS_SERVER_NAME,
       }
     : undefined;
-  if (problems.length) fail(problems);
+  if (problems.length) failConfig(problems);
   return { ...c, ...(tls ? { tls } : {}) };
 }
 
-function fail(lines: readonly string[]): never {
+/** Throws the one configuration error for `lines`, each naming a variable and its problem; every loader uses it. */
+export function failConfig(lines: readonly string[]): never {
   throw new ConfigError(`${CONFIG_ERROR_HEADING}\n${lines.map((l) => `  ${l}`).join('\n')}`);
 }
 

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { JSONWebKeySet } from 'jose';
 import { z } from 'zod';
 
-import { ConfigError } from '../../config/env';
+import { failConfig } from '../../config/env';
 
 /** Asymmetric algorithms only: a shared secret would let every verifier mint tokens, and `none` verifies nothing. */
 export const ASYMMETRIC_ALGORITHMS = [
@@ -95,21 +95,17 @@ const schema = z
 
 const jwksSchema = z.object({ keys: z.array(z.looseObject({ kty: z.string() })).min(1) });
 
-function fail(lines: readonly string[]): never {
-  throw new ConfigError(`bad configuration in the environment:\n${lines.map((l) => `  ${l}`).join('\n')}`);
-}
-
 function readKeys(name: string, file: string, parse: (text: string) => KeySource): KeySource {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    return fail([`${name}: cannot read ${file}: ${(err as Error).message}`]);
+    return failConfig([`${name}: cannot read ${file}: ${(err as Error).message}`]);
   }
   try {
     return parse(text);
   } catch (err) {
-    return fail([`${name}: ${file}: ${(err as Error).message}`]);
+    return failConfig([`${name}: ${file}: ${(err as Error).message}`]);
   }
 }
 
@@ -120,7 +116,7 @@ function readKeys(name: string, file: string, parse: (text: string) => KeySource
  */
 export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) fail(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  if (!parsed.success) failConfig(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   const c = parsed.data;
   const mode = c.AUTH_MODE ?? (c.NODE_ENV === 'production' ? 'jwt' : 'development');
   if (mode === 'development') return { mode };

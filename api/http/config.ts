@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-import { ConfigError } from '../../config/env';
+import { failConfig } from '../../config/env';
 import { LOG_LEVELS } from '../logger';
 
 const positive = z.coerce.number().int().min(1);
@@ -21,6 +21,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** How long a shutdown waits for requests in flight before cutting connections. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** How long a request may wait on Temporal before it is answered 503 with Retry-After (api/temporal-deadline.ts). */
+  TEMPORAL_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
 });
 
 export type HttpConfig = z.infer<typeof schema>;
@@ -32,9 +34,6 @@ export type HttpConfig = z.infer<typeof schema>;
  */
 export function loadHttpConfig(env: NodeJS.ProcessEnv = process.env): HttpConfig {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`bad configuration in the environment:\n${lines.join('\n')}`);
-  }
+  if (!parsed.success) failConfig(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   return parsed.data;
 }

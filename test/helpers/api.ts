@@ -96,6 +96,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       RATE_LIMIT_WINDOW_SECONDS: 60,
       LOG_LEVEL: 'silent',
       SHUTDOWN_TIMEOUT_MS: 1_000,
+      TEMPORAL_CALL_TIMEOUT_MS: 10_000,
     },
     logger: createLogger({ level: 'silent' }),
     ...(options.codecOrigins

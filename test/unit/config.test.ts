@@ -43,7 +43,14 @@ test('the reminder goes out 1 working day before a deadline unless configured', 
 });
 
 test('start-up lists the problems of every setting in one error: Temporal, HTTP, auth and payload keys together', () => {
-  const env = { PORT: 'eighty', RATE_LIMIT_MAX: '0', AUTH_MODE: 'jwt', PAYLOAD_KEY_ID: 'k1', PAYLOAD_KEY: 'short' };
+  const env = {
+    PORT: 'eighty',
+    RATE_LIMIT_MAX: '0',
+    TEMPORAL_CALL_TIMEOUT_MS: '5',
+    AUTH_MODE: 'jwt',
+    PAYLOAD_KEY_ID: 'k1',
+    PAYLOAD_KEY: 'short',
+  };
   let message = '';
   try {
     loadAll({
@@ -56,7 +63,7 @@ test('start-up lists the problems of every setting in one error: Temporal, HTTP,
     message = (err as Error).message;
   }
   expect(message.split('\n')[0]).toBe('bad configuration in the environment:');
-  for (const name of ['PORT', 'RATE_LIMIT_MAX', 'AUTH_ISSUER', 'PAYLOAD_KEY']) {
+  for (const name of ['PORT', 'RATE_LIMIT_MAX', 'TEMPORAL_CALL_TIMEOUT_MS', 'AUTH_ISSUER', 'PAYLOAD_KEY']) {
     expect(message).toMatch(new RegExp(`^  ${name}: `, 'm'));
   }
 });
