@@ -12,13 +12,13 @@ import { z } from 'zod';
 import type { Role } from '../domain/case';
 import type { DevelopmentAuth } from './auth';
 import { DEMO_USERS } from './auth';
+import { BEARER } from './auth/authenticate';
 import type { Principal } from './auth/principal';
 import type { TokenVerifier } from './auth/verifier';
 import { HttpProblem, problemHandler } from './errors';
 import type { Logger } from './logger';
 
 const COOKIE = 'codec_token';
-const BEARER = /^Bearer[ ]+([A-Za-z0-9\-._~+/]+=*)[ ]*$/i;
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
 
 const bodySchema = z.strictObject({
@@ -42,7 +42,8 @@ function toPayload(p: z.infer<typeof bodySchema>['payloads'][number]): Payload {
   };
 }
 
-function fromPayload(p: Payload): { metadata: Record<string, string>; data: string } {
+/** A payload in the codec protocol's JSON (protobuf JSON: bytes as base64), as the Web UI sends and reads it. */
+export function payloadToJson(p: Payload): { metadata: Record<string, string>; data: string } {
   return {
     metadata: Object.fromEntries(
       Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v ?? new Uint8Array()).toString('base64')]),
@@ -115,7 +116,7 @@ export function codecServer(options: CodecServerOptions): Router {
         payloads: payloads.length,
       });
       res.setHeader('Cache-Control', 'no-store');
-      res.json({ payloads: out.map(fromPayload) });
+      res.json({ payloads: out.map(payloadToJson) });
     });
   }
   router.use('/codec', problemHandler);

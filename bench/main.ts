@@ -23,7 +23,7 @@ import { projectRoot } from '../config/paths';
 import type { Submission } from '../domain/case';
 import { resolveTemporalCli } from '../scripts/temporal-binaries';
 import { applicant, caseOfficer, submission } from '../test/helpers/cases';
-import { testDataConverter } from '../test/helpers/payload-keys';
+import { payloadKeyEnv, testDataConverter } from '../test/helpers/payload-keys';
 import {
   deliverFeedback,
   determine,
@@ -98,8 +98,7 @@ async function main(): Promise<void> {
   const client = env.client;
   const apiPort = await freePort();
   const childEnv = {
-    PAYLOAD_KEY_ID: keys.currentKeyId,
-    PAYLOAD_KEY: (keys.keys.get(keys.currentKeyId) as Buffer).toString('base64'),
+    ...payloadKeyEnv(keys),
     TEMPORAL_ADDRESS: env.address,
     TEMPORAL_TASK_QUEUE: TASK_QUEUE,
     DATA_DIR: dir,

@@ -62,6 +62,29 @@ export function cacheDir(): string {
   return process.env.TEMPORAL_CACHE_DIR ?? path.join(projectRoot, '.cache', 'temporal');
 }
 
+/** Go's settings for every build here: the pinned go.sum only, no VCS stamping, a static binary. */
+const GO_ENV = { GOFLAGS: '-mod=readonly -buildvcs=false', CGO_ENABLED: '0' };
+
+/**
+ * Builds `pkg` in the tools module `tools/<module>` into `cachedPath`, through a `.partial` file renamed when done,
+ * so a build cut short is never taken for a binary.
+ */
+async function goBuild(
+  module: string,
+  pkg: string,
+  cachedPath: string,
+  log: (line: string) => void,
+  flags: readonly string[] = [],
+): Promise<void> {
+  const partial = `${cachedPath}.partial`;
+  await run('go', ['build', '-trimpath', ...flags, '-o', partial, pkg], {
+    cwd: path.join(projectRoot, 'tools', module),
+    env: GO_ENV,
+    log,
+  });
+  renameSync(partial, cachedPath);
+}
+
 function cliSpec(): BinarySpec {
   const dir = path.join(cacheDir(), `cli-${TEMPORAL_CLI_VERSION}`);
   const cachedPath = path.join(dir, 'temporal');
@@ -73,21 +96,11 @@ function cliSpec(): BinarySpec {
     prerequisites: ['go'],
     build: async (log) => {
       mkdirSync(dir, { recursive: true });
-      const partial = `${cachedPath}.partial`;
       log(
         `building ${`Temporal CLI v${TEMPORAL_CLI_VERSION}`} from Go modules (tools/temporal-cli); the first build takes minutes`,
       );
       const ldflags = `-X github.com/temporalio/cli/internal/temporalcli.Version=${TEMPORAL_CLI_VERSION}`;
-      await run(
-        'go',
-        ['build', '-trimpath', '-ldflags', ldflags, '-o', partial, 'github.com/temporalio/cli/cmd/temporal'],
-        {
-          cwd: path.join(projectRoot, 'tools', 'temporal-cli'),
-          env: { GOFLAGS: '-mod=readonly -buildvcs=false', CGO_ENABLED: '0' },
-          log,
-        },
-      );
-      renameSync(partial, cachedPath);
+      await goBuild('temporal-cli', 'github.com/temporalio/cli/cmd/temporal', cachedPath, log, ['-ldflags', ldflags]);
     },
   };
 }
@@ -112,14 +125,8 @@ function serverToolSpec(kind: 'server' | 'sql-tool'): BinarySpec {
     downloadable: false,
     build: async (log) => {
       mkdirSync(dir, { recursive: true });
-      const partial = `${cachedPath}.partial`;
       log(`building ${label} from Go modules (tools/temporal-server); minutes unless the CLI was built before`);
-      await run('go', ['build', '-trimpath', '-o', partial, pkg], {
-        cwd: path.join(projectRoot, 'tools', 'temporal-server'),
-        env: { GOFLAGS: '-mod=readonly -buildvcs=false', CGO_ENABLED: '0' },
-        log,
-      });
-      renameSync(partial, cachedPath);
+      await goBuild('temporal-server', pkg, cachedPath, log);
     },
   };
 }
@@ -132,8 +139,6 @@ function uiServerSpec(): BinarySpec {
   const dir = path.join(cacheDir(), `ui-server-${TEMPORAL_UI_SERVER_VERSION}`);
   const cachedPath = path.join(dir, 'ui-server');
   const module = `github.com/temporalio/ui-server/v2`;
-  const cwd = path.join(projectRoot, 'tools', 'temporal-server');
-  const env = { GOFLAGS: '-mod=readonly -buildvcs=false', CGO_ENABLED: '0' };
   return {
     label: `Temporal Web UI server v${TEMPORAL_UI_SERVER_VERSION}`,
     envVar: 'TEMPORAL_UI_SERVER_PATH',
@@ -147,14 +152,12 @@ function uiServerSpec(): BinarySpec {
       log(`building the Temporal Web UI server from Go modules (tools/temporal-server)`);
       let listed = '';
       await run('go', ['list', '-m', '-f', '{{.Dir}}', module], {
-        cwd,
-        env,
+        cwd: path.join(projectRoot, 'tools', 'temporal-server'),
+        env: GO_ENV,
         log: (line) => (listed += line.trim()),
       });
       cpSync(path.join(listed, 'config'), path.join(dir, 'config'), { recursive: true });
-      const partial = `${cachedPath}.partial`;
-      await run('go', ['build', '-trimpath', '-o', partial, `${module}/cmd/server`], { cwd, env, log });
-      renameSync(partial, cachedPath);
+      await goBuild('temporal-server', `${module}/cmd/server`, cachedPath, log);
     },
   };
 }
@@ -172,14 +175,8 @@ function composeCheckSpec(): BinarySpec {
     downloadable: false,
     build: async (log) => {
       mkdirSync(dir, { recursive: true });
-      const partial = `${cachedPath}.partial`;
       log(`building compose-check from Go modules (tools/compose-check)`);
-      await run('go', ['build', '-trimpath', '-o', partial, '.'], {
-        cwd: path.join(projectRoot, 'tools', 'compose-check'),
-        env: { GOFLAGS: '-mod=readonly -buildvcs=false', CGO_ENABLED: '0' },
-        log,
-      });
-      renameSync(partial, cachedPath);
+      await goBuild('compose-check', '.', cachedPath, log);
     },
   };
 }

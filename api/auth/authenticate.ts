@@ -11,7 +11,8 @@ import { logger as defaultLogger } from '../logger';
 import type { TokenFailure, TokenVerifier } from './verifier';
 import { TokenError } from './verifier';
 
-const BEARER = /^Bearer[ ]+([A-Za-z0-9\-._~+/]+=*)[ ]*$/i;
+/** An `Authorization: Bearer <token>` header (RFC 6750 §2.1); the token is the first group. */
+export const BEARER = /^Bearer[ ]+([A-Za-z0-9\-._~+/]+=*)[ ]*$/i;
 
 const DESCRIPTIONS: Readonly<Record<Exclude<TokenFailure, 'unavailable'>, string>> = {
   missing: 'missing bearer token',

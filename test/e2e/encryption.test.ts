@@ -5,28 +5,21 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { Client } from '@temporalio/client';
+import type { Payload } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 
 import { startCaseWorkflow } from '../../api/case-start';
+import { payloadToJson } from '../../api/codec-server';
 import { startDevServer } from '../../scripts/dev-server';
 import type { Stack } from '../helpers/api';
 import { api, eventually, startStack } from '../helpers/api';
 import { applicant, submission } from '../helpers/cases';
 import { testDataConverter } from '../helpers/payload-keys';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../reliability/cluster';
 
 const marker = randomUUID().slice(0, 8);
 /** What an applicant writes, with a marker no other run could have stored. */
@@ -128,12 +121,7 @@ async function storedInput(): Promise<{ metadata: Record<string, string>; data: 
     execution: { workflowId: caseNumber },
   });
   const payloads = history.history?.events?.[0].workflowExecutionStartedEventAttributes?.input?.payloads ?? [];
-  return payloads.map((p) => ({
-    metadata: Object.fromEntries(
-      Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')]),
-    ),
-    data: Buffer.from(p.data ?? []).toString('base64'),
-  }));
+  return payloads.map((p) => payloadToJson(p as Payload));
 }
 
 const decode = (body: unknown, headers: Record<string, string> = {}) =>

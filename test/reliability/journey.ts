@@ -317,3 +317,16 @@ export function expectedKinds(steps: readonly Step[]): Record<string, number> {
 export function countKinds(kinds: readonly string[], expected: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.keys(expected).map((k) => [k, kinds.filter((x) => x === k).length]));
 }
+
+/** Cases whose timeline does not hold each of the journey's actions exactly as often as it was taken. */
+export function timelineMismatches(
+  driven: readonly Driven[],
+  timelines: ReadonlyMap<string, readonly string[]>,
+  steps: readonly Step[],
+): number {
+  const expected = expectedKinds(steps);
+  return driven.filter((d) => {
+    const counts = countKinds(timelines.get(d.caseNumber) ?? [], expected);
+    return JSON.stringify(counts) !== JSON.stringify(expected) || d.acknowledged.some((k) => !counts[k]);
+  }).length;
+}

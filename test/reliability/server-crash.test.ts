@@ -20,6 +20,7 @@ import {
   takeSteps,
   Tally,
   timelineKinds,
+  timelineMismatches,
   waitForCase,
 } from './journey';
 import { measuredOn, table, writeSection } from './report';
@@ -141,7 +142,10 @@ ${table(
   [
     ['server kills (SIGKILL)', CRASHES],
     ['cases closed', `${states.size} of ${CASES}`],
-    ['cases whose timeline misses an acknowledged action, or has one twice', mismatches()],
+    [
+      'cases whose timeline misses an acknowledged action, or has one twice',
+      timelineMismatches(driven, timelines, steps),
+    ],
     ['probe answers while the server was dead', JSON.stringify(statuses)],
     ['probe answers without Retry-After', outage.filter((o) => !o.retryAfter).length],
     ['slowest probe answer while dead', `${Math.round(slowest)} ms (TEMPORAL_CALL_TIMEOUT_MS ${CALL_TIMEOUT_MS})`],
@@ -167,14 +171,6 @@ the case applied and is answered 202: the client gets the first answer, the case
 Updates retried with their key are answered 200 (the Update ID derives from the key).`,
   );
 }, 30_000);
-
-function mismatches(): number {
-  const expected = expectedKinds(steps);
-  return driven.filter((d) => {
-    const counts = countKinds(timelines.get(d.caseNumber) ?? [], expected);
-    return JSON.stringify(counts) !== JSON.stringify(expected) || d.acknowledged.some((k) => !counts[k]);
-  }).length;
-}
 
 test('no case is lost: every case submitted reaches closure', () => {
   expect(driven).toHaveLength(CASES);

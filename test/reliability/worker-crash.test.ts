@@ -20,6 +20,7 @@ import {
   takeSteps,
   Tally,
   timelineKinds,
+  timelineMismatches,
   waitForCase,
 } from './journey';
 import { measuredOn, table, writeSection } from './report';
@@ -123,7 +124,10 @@ ${table(
     ['actions answered 2xx after one or more 503s (same key)', tally.retriedToSuccess],
     ['actions whose retry was answered 409 although applied (in the timeline)', tally.appliedBeforeRetry],
     ['answers 500 (or other 5xx but 503)', tally.serverErrors],
-    ['cases whose timeline misses an acknowledged action, or has one twice', mismatches()],
+    [
+      'cases whose timeline misses an acknowledged action, or has one twice',
+      timelineMismatches(driven, timelines, steps),
+    ],
     [
       'notice deliveries: attempts / records / repeats answered 208',
       `${deliveries(gateway)} / ${gateway.records.size} / ${repeats(gateway)}`,
@@ -150,15 +154,6 @@ kept a little over a healthy attempt (10 s for the calendar, 15 s for notices an
     }`,
   );
 }, 30_000);
-
-/** Cases whose timeline does not hold each of the journey's actions exactly as often as it was taken. */
-function mismatches(): number {
-  const expected = expectedKinds(steps);
-  return driven.filter((d) => {
-    const counts = countKinds(timelines.get(d.caseNumber) ?? [], expected);
-    return JSON.stringify(counts) !== JSON.stringify(expected) || d.acknowledged.some((k) => !counts[k]);
-  }).length;
-}
 
 test('the worker was killed while cases were in flight', () => {
   expect(kills).toBeGreaterThanOrEqual(LONG ? 10 : 2);
