@@ -24,8 +24,11 @@ import { Connection } from '@temporalio/client';
 
 import { projectRoot } from '../../config/paths';
 import { payloadKeyEnv } from '../helpers/payload-keys';
+import type { Receiver } from '../helpers/receiver';
+import { startReceiver } from '../helpers/receiver';
 import { resolveTemporalCli } from '../../scripts/temporal-binaries';
 import { CASE_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
+import type { Client } from './journey';
 
 /** `npm run test:reliability` sets RELIABILITY_LONG=1: the published counts; `npm test` runs the short variants. */
 export const LONG = process.env.RELIABILITY_LONG === '1';
@@ -344,4 +347,28 @@ export function spawnApi(shared: Record<string, string>, port: number, callTimeo
 export async function demoTokens(apiUrl: string): Promise<Record<string, string>> {
   const { users } = (await (await fetch(`${apiUrl}/dev/tokens`)).json()) as { users: { sub: string; token: string }[] };
   return Object.fromEntries(users.map((u) => [u.sub, u.token]));
+}
+
+/** A cluster whose worker delivers to real local stand-ins for the messaging gateway and the archive service. */
+export interface DeliveringCluster {
+  readonly gateway: Receiver;
+  readonly archive: Receiver;
+  readonly cluster: Cluster;
+  /** The test's HTTP client of the cluster's API. */
+  readonly client: Client;
+}
+
+/**
+ * Starts the gateway and archive stand-ins, then the cluster delivering to them, and the client that drives cases
+ * through its API with each action bounded by `actionBoundMs`.
+ */
+export async function startDeliveringCluster(callTimeoutMs: number, actionBoundMs: number): Promise<DeliveringCluster> {
+  const gateway = await startReceiver();
+  const archive = await startReceiver();
+  const cluster = await startCluster({
+    callTimeoutMs,
+    workerEnv: { NOTICE_WEBHOOK_URL: gateway.url, ARCHIVE_URL: archive.url },
+  });
+  const client: Client = { apiUrl: cluster.apiUrl, tokens: cluster.tokens, answerTimeoutMs: 30_000, actionBoundMs };
+  return { gateway, archive, cluster, client };
 }

@@ -7,9 +7,8 @@ import { randomInt } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 
 import type { Receiver } from '../helpers/receiver';
-import { startReceiver } from '../helpers/receiver';
 import type { Cluster } from './cluster';
-import { LONG, sleep, startCluster } from './cluster';
+import { LONG, sleep, startDeliveringCluster } from './cluster';
 import type { Client, Driven } from './journey';
 import {
   countKinds,
@@ -70,20 +69,10 @@ async function probe(url: string): Promise<{ status: number; retryAfter: string 
 
 beforeAll(
   async () => {
-    gateway = await startReceiver();
-    archive = await startReceiver();
-    cluster = await startCluster({
-      callTimeoutMs: CALL_TIMEOUT_MS,
-      workerEnv: { NOTICE_WEBHOOK_URL: gateway.url, ARCHIVE_URL: archive.url },
-    });
+    let client: Client;
+    ({ gateway, archive, cluster, client } = await startDeliveringCluster(CALL_TIMEOUT_MS, LONG ? 600_000 : 90_000));
     apiPid = cluster.api.pid;
     workerPid = cluster.worker.pid;
-    const client: Client = {
-      apiUrl: cluster.apiUrl,
-      tokens: cluster.tokens,
-      answerTimeoutMs: 30_000,
-      actionBoundMs: LONG ? 600_000 : 90_000,
-    };
     const began = performance.now();
     const crashes = (async () => {
       for (let i = 0; i < CRASHES; i++) {

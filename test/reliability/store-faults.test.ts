@@ -6,9 +6,8 @@
 import { performance } from 'node:perf_hooks';
 
 import type { Attempt, Receiver } from '../helpers/receiver';
-import { startReceiver } from '../helpers/receiver';
 import type { Cluster } from './cluster';
-import { LONG, sleep, startCluster } from './cluster';
+import { LONG, sleep, startDeliveringCluster } from './cluster';
 import type { Client, Driven } from './journey';
 import { exemptionSteps, pool, submit, takeSteps, Tally, waitForCase } from './journey';
 import { measuredOn, table, writeSection } from './report';
@@ -34,18 +33,8 @@ let seconds = 0;
 
 beforeAll(
   async () => {
-    gateway = await startReceiver();
-    archive = await startReceiver();
-    cluster = await startCluster({
-      callTimeoutMs: CALL_TIMEOUT_MS,
-      workerEnv: { NOTICE_WEBHOOK_URL: gateway.url, ARCHIVE_URL: archive.url },
-    });
-    const client: Client = {
-      apiUrl: cluster.apiUrl,
-      tokens: cluster.tokens,
-      answerTimeoutMs: 30_000,
-      actionBoundMs: LONG ? 900_000 : 90_000,
-    };
+    let client: Client;
+    ({ gateway, archive, cluster, client } = await startDeliveringCluster(CALL_TIMEOUT_MS, LONG ? 900_000 : 90_000));
     const began = performance.now();
     await pool(CASES, CASES, async () => {
       const d = await submit(client, tally, driven);

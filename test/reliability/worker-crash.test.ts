@@ -7,9 +7,8 @@ import { randomInt } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 
 import type { Receiver } from '../helpers/receiver';
-import { startReceiver } from '../helpers/receiver';
 import type { Cluster } from './cluster';
-import { LONG, sleep, startCluster } from './cluster';
+import { LONG, sleep, startDeliveringCluster } from './cluster';
 import type { Client, Driven } from './journey';
 import {
   countKinds,
@@ -47,18 +46,8 @@ let seconds = 0;
 
 beforeAll(
   async () => {
-    gateway = await startReceiver();
-    archive = await startReceiver();
-    cluster = await startCluster({
-      callTimeoutMs: CALL_TIMEOUT_MS,
-      workerEnv: { NOTICE_WEBHOOK_URL: gateway.url, ARCHIVE_URL: archive.url },
-    });
-    const client: Client = {
-      apiUrl: cluster.apiUrl,
-      tokens: cluster.tokens,
-      answerTimeoutMs: 30_000,
-      actionBoundMs: LONG ? 600_000 : 60_000,
-    };
+    let client: Client;
+    ({ gateway, archive, cluster, client } = await startDeliveringCluster(CALL_TIMEOUT_MS, LONG ? 600_000 : 60_000));
     const began = performance.now();
     let driving = true;
     // The chaos: kill the worker at a random moment, leave it dead a random while, start it again; until all is done.
