@@ -6,8 +6,9 @@
 import { Client, Connection } from '@temporalio/client';
 
 import { AesGcmCodec } from '../codec/aes-gcm';
+import { CASE_CLIENT_INTERCEPTORS } from './sent-messages';
 import { caseDataConverter } from '../codec/data-converter';
-import { connectionOptions, loadAll, loadConfig, loadKeysFromEnv } from '../config/env';
+import { connectionOptions, loadAll, loadConfig, loadKeysFromEnv, sealingPolicy } from '../config/env';
 import { createApp } from './app';
 import { loadAuthConfig } from './auth';
 import { lazyAuthentication } from './auth/lazy';
@@ -26,7 +27,8 @@ async function main(): Promise<void> {
   const client = new Client({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
-    dataConverter: caseDataConverter(keys),
+    dataConverter: caseDataConverter(keys, sealingPolicy(config)),
+    interceptors: CASE_CLIENT_INTERCEPTORS,
   });
   const app = createApp({
     client,
@@ -35,7 +37,11 @@ async function main(): Promise<void> {
     dataDir: config.DATA_DIR,
     authentication: lazyAuthentication(auth),
     http,
-    codec: { codec: new AesGcmCodec(keys), allowedOrigins: config.CODEC_CORS_ORIGINS, roles: config.CODEC_ROLES },
+    codec: {
+      codec: new AesGcmCodec(keys, sealingPolicy(config)),
+      allowedOrigins: config.CODEC_CORS_ORIGINS,
+      roles: config.CODEC_ROLES,
+    },
     metricsToken: config.METRICS_TOKEN,
   });
   const server = app.listen(config.PORT, config.HOST, () => {

@@ -39,16 +39,18 @@ import type {
   LeadershipDecision,
   NameClearing,
   RectificationCheck,
+  Reassignment,
   ReportSubmission,
+  Sent,
   TeamFormation,
 } from '../workflows/messages';
 
 /** A workflow message as a client sends it: without the actor, which the API adds from the token. */
-export type RequestOf<T> = T extends unknown ? Omit<T, 'actor'> : never;
+export type RequestOf<T> = T extends unknown ? Omit<T, keyof Sent> : never;
 
 /** A leadership decision as a client sends it: the decision id is optional, derived from the Idempotency-Key. */
 export type SignalRequestOf<T> = T extends unknown
-  ? Omit<T, 'actor' | 'decisionId'> & { readonly decisionId?: string }
+  ? Omit<T, keyof Sent | 'decisionId'> & { readonly decisionId?: string }
   : never;
 
 /**
@@ -110,8 +112,25 @@ export const submitCaseSchema = z.strictObject({ submission: submissionSchema })
 
 // (二) 受理办理
 
+/** 领导重新指定承办人或调整调查组, with the reason. */
+export const reassignmentSchema = z
+  .strictObject({
+    caseOfficer: text(64).optional(),
+    investigationTeam: z.array(text(64)).min(2).max(50).optional(),
+    reason: text(2_000),
+  })
+  .refine((r) => r.caseOfficer !== undefined || r.investigationTeam !== undefined, {
+    message: 'name a case officer or an investigation team',
+    path: ['caseOfficer'],
+  }) satisfies z.ZodType<RequestOf<Reassignment>>;
+
 export const acceptanceSchema = z.discriminatedUnion('decision', [
-  z.strictObject({ decision: z.literal('accept'), caseOfficer: text(64) }),
+  z.strictObject({
+    decision: z.literal('accept'),
+    caseOfficer: text(64),
+    fastTrack: z.boolean().optional().describe('快查快结：涉及拟提拔重用干部，由受理机关认定'),
+    preFiling: z.boolean().optional().describe('事前申请：在受到组织调查、追责问责前提出，由受理机关认定'),
+  }),
   z.strictObject({ decision: z.literal('decline'), reason: text(2_000) }),
 ]) satisfies z.ZodType<RequestOf<AcceptanceDecision>>;
 

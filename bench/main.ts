@@ -17,6 +17,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 
 import { startCaseWorkflow } from '../api/case-start';
+import { CASE_CLIENT_INTERCEPTORS } from '../api/sent-messages';
 import { caseDataConverter, FAILURE_CONVERTER_PATH } from '../codec/data-converter';
 import type { PayloadKeys } from '../codec/keys';
 import { projectRoot } from '../config/paths';
@@ -93,7 +94,7 @@ async function main(): Promise<void> {
       extraArgs: PRAGMAS.flatMap((p) => ['--sqlite-pragma', p]),
     },
     // Both sides encrypt case data with the same key, as a deployment does.
-    client: { dataConverter: caseDataConverter(keys) },
+    client: { dataConverter: caseDataConverter(keys), interceptors: CASE_CLIENT_INTERCEPTORS },
   });
   const client = env.client;
   const apiPort = await freePort();

@@ -7,6 +7,7 @@ import path from 'node:path';
 
 import { z } from 'zod';
 
+import type { SealingPolicy } from '../codec/aes-gcm';
 import type { PayloadKeys } from '../codec/keys';
 import type { Role } from '../domain/case';
 import { ROLES } from '../domain/case';
@@ -14,6 +15,7 @@ import { loadPayloadKeys } from '../codec/keys';
 import { projectRoot } from './paths';
 
 const port = z.coerce.number().int().min(1).max(65535);
+const PLAINTEXT_WINDOW_MS = 90 * 24 * 3600 * 1000;
 
 /** Where `npm start` keeps the dev server's SQLite file, the outbox, the archive and a generated payload key. */
 export const DEFAULT_DATA_DIR = path.join(projectRoot, '.data');
@@ -56,6 +58,16 @@ const schema = z.object({
   PAYLOAD_KEY: z.string().optional(),
   PAYLOAD_PREVIOUS_KEYS: z.string().optional(),
   PAYLOAD_KEY_FILE: z.string().optional(),
+  /**
+   * Migration only: until this date (YYYY-MM-DD, Asia/Shanghai, at most 90 days ahead) payloads that are not sealed
+   * pass through, so cases begun on release 0.1.0 (written before encryption) keep running. Unset, every payload
+   * that is not sealed with a known key is refused.
+   */
+  PAYLOAD_PLAINTEXT_UNTIL: z.iso
+    .date('a date like 2027-01-31')
+    .transform((d) => new Date(`${d}T24:00:00+08:00`))
+    .refine((d) => d.getTime() - Date.now() <= PLAINTEXT_WINDOW_MS, 'at most 90 days ahead: a migration, not a mode')
+    .optional(),
   NODE_ENV: z.string().optional(),
   /**
    * Origins of the Temporal Web UI allowed to call the API's codec server from the browser (comma-separated);
@@ -182,4 +194,9 @@ export function connectionOptions(config: AppConfig, address: string) {
  */
 export function loadKeysFromEnv(env: NodeJS.ProcessEnv = process.env): PayloadKeys {
   return loadPayloadKeys({ ...env, DATA_DIR: env.DATA_DIR || DEFAULT_DATA_DIR });
+}
+
+/** How the codec treats payloads that are not sealed, from the configuration. */
+export function sealingPolicy(config: Pick<AppConfig, 'PAYLOAD_PLAINTEXT_UNTIL'>): SealingPolicy {
+  return config.PAYLOAD_PLAINTEXT_UNTIL ? { plaintextUntil: config.PAYLOAD_PLAINTEXT_UNTIL } : {};
 }

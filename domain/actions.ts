@@ -24,6 +24,7 @@ export const ACTION_ROLES = {
   recordFollowUpVisit: ['caseOfficer'],
   clearName: ['caseOfficer'],
   recordFalseReport: ['caseOfficer'],
+  reassign: ['approvingLeader'],
   pauseClock: ['caseOfficer', 'approvingLeader'],
   resumeClock: ['caseOfficer', 'approvingLeader'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -10,11 +10,12 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection } from '@temporalio/worker';
 
 import { createApp } from '../api/app';
+import { CASE_CLIENT_INTERCEPTORS } from '../api/sent-messages';
 import { createAuthentication, loadAuthConfig } from '../api/auth';
 import { gracefulClose, loadHttpConfig } from '../api/hardening';
 import { AesGcmCodec } from '../codec/aes-gcm';
 import { caseDataConverter } from '../codec/data-converter';
-import { connectionOptions, loadAll, loadConfig, loadKeysFromEnv } from '../config/env';
+import { connectionOptions, loadAll, loadConfig, loadKeysFromEnv, sealingPolicy } from '../config/env';
 import { installWorkerRuntime } from '../worker/runtime';
 import { activityDependencies } from '../worker/dependencies';
 import { createCaseWorker } from '../worker/worker';
@@ -57,8 +58,13 @@ async function main(): Promise<void> {
   const options = connectionOptions(config, address);
   const connection = await Connection.connect(options);
   const nativeConnection = await NativeConnection.connect(options);
-  const dataConverter = caseDataConverter(keys);
-  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
+  const dataConverter = caseDataConverter(keys, sealingPolicy(config));
+  const client = new Client({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    dataConverter,
+    interceptors: CASE_CLIENT_INTERCEPTORS,
+  });
   const worker = await createCaseWorker({
     connection: nativeConnection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -77,7 +83,7 @@ async function main(): Promise<void> {
     authentication: await createAuthentication(auth),
     http,
     codec: {
-      codec: new AesGcmCodec(keys),
+      codec: new AesGcmCodec(keys, sealingPolicy(config)),
       // The embedded Web UI's own origins, under both names a browser may use for this machine.
       allowedOrigins: [
         ...config.CODEC_CORS_ORIGINS,

@@ -5,7 +5,7 @@
 import { NativeConnection } from '@temporalio/worker';
 
 import { caseDataConverter } from '../codec/data-converter';
-import { connectionOptions, loadAll, loadConfig, loadKeysFromEnv } from '../config/env';
+import { connectionOptions, loadAll, loadConfig, loadKeysFromEnv, sealingPolicy } from '../config/env';
 import { activityDependencies } from './dependencies';
 import { installWorkerRuntime } from './runtime';
 import { createCaseWorker } from './worker';
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     dependencies,
-    dataConverter: caseDataConverter(keys),
+    dataConverter: caseDataConverter(keys, sealingPolicy(config)),
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
   });
   const running = worker.run();

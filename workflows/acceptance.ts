@@ -9,10 +9,13 @@ import type { CaseRecord } from './case-record';
 import { sendNotice } from './delivery';
 import { armDeadline, PERIODS, watchDeadline } from './deadlines';
 import { conclude } from './aftercare';
+import { onUpdate } from './handlers';
+import type { AcceptanceDecision } from './messages';
 import {
   approveHandlingOpinionSignal,
   decideAcceptanceUpdate,
   proposeHandlingOpinionUpdate,
+  reassignUpdate,
   verifyRectificationUpdate,
 } from './messages';
 
@@ -24,47 +27,45 @@ const ROUTE_NAMES = {
 };
 
 export function acceptanceStage(c: CaseRecord, bg: Background): void {
-  setHandler(
-    decideAcceptanceUpdate,
-    async (decision) => {
-      if (decision.decision === 'decline') {
-        c.record('declined', `不予受理：${decision.reason}`, decision.actor);
-        c.moveTo('declined');
-        return c.view();
-      }
-      c.data.caseOfficer = decision.caseOfficer;
-      c.record('accepted', `已受理，承办人：${decision.caseOfficer}`, decision.actor);
-      c.moveTo('handlingOpinion');
-      await armDeadline(c, PERIODS.handlingOpinion);
-      watchDeadline(c, bg, 'handlingOpinion');
+  onUpdate(c, decideAcceptanceUpdate, 'decideAcceptance', async (decision) => {
+    if (decision.decision === 'decline') {
+      c.record('declined', `不予受理：${decision.reason}`, decision.actor);
+      c.moveTo('declined');
       return c.view();
-    },
-    { validator: (decision) => c.assertAllowed('decideAcceptance', decision.actor) },
-  );
+    }
+    c.data.caseOfficer = decision.caseOfficer;
+    const established = officeSetFields(decision);
+    if (established) c.data.submission = { ...c.data.submission, ...established.fields };
+    c.record('accepted', `已受理，承办人：${decision.caseOfficer}${established?.text ?? ''}`, decision.actor);
+    c.moveTo('handlingOpinion');
+    await armDeadline(c, PERIODS.handlingOpinion);
+    watchDeadline(c, bg, 'handlingOpinion');
+    return c.view();
+  });
 
-  setHandler(
+  onUpdate(
+    c,
     proposeHandlingOpinionUpdate,
+    'proposeHandlingOpinion',
     ({ actor, ...proposal }) => {
-      c.data.handlingOpinion = { ...proposal, approved: false };
+      const { caseNumber: _case, messageId: _id, ...opinion } = proposal;
+      c.data.handlingOpinion = { ...opinion, approved: false };
       c.record('handlingOpinionProposed', `提出拟办意见（${ROUTE_NAMES[proposal.route]}）：${proposal.opinion}`, actor);
       c.moveTo('opinionApproval');
       return c.view();
     },
-    {
-      validator: (p) => {
-        c.assertAllowed('proposeHandlingOpinion', p.actor);
-        if (p.route === 'exclude' && !p.exclusionGround) c.invalid('an exclusion names its ground');
-        if (p.route === 'closeDirectly' && !p.closureGround) c.invalid('a direct closure names its ground');
-        if (p.route === 'rectification' && !p.fixWithinWorkingDays)
-          c.invalid('a rectification sets fixWithinWorkingDays');
-      },
+    (p) => {
+      if (p.route === 'exclude' && !p.exclusionGround) c.invalid('an exclusion names its ground');
+      if (p.route === 'closeDirectly' && !p.closureGround) c.invalid('a direct closure names its ground');
+      if (p.route === 'rectification' && !p.fixWithinWorkingDays)
+        c.invalid('a rectification sets fixWithinWorkingDays');
     },
   );
 
   // 呈领导审批: only an approved opinion starts the handling.
   setHandler(approveHandlingOpinionSignal, async (decision) => {
     const opinion = c.data.handlingOpinion;
-    if (!opinion || !c.acceptsDecision('approveHandlingOpinion', decision.actor, decision.decisionId)) return;
+    if (!opinion || !c.acceptsDecision('approveHandlingOpinion', decision)) return;
     if (!decision.approved) {
       c.data.handlingOpinion = undefined;
       c.record('handlingOpinionSentBack', `拟办意见被退回：${decision.comment}`, decision.actor);
@@ -104,18 +105,52 @@ export function acceptanceStage(c: CaseRecord, bg: Background): void {
   });
 
   // 整改及时到位的不予追责问责; not fixed goes on to investigation.
-  setHandler(
-    verifyRectificationUpdate,
-    async ({ actor, fixed, note }) => {
-      if (fixed) {
-        c.record('rectified', `整改及时到位，不予追责：${note}`, actor);
-        await conclude(c, bg, 'rectified');
-      } else {
-        c.record('rectificationFailed', `整改未到位，转入调查核实：${note}`, actor);
-        c.moveTo('investigation');
-      }
+  onUpdate(
+    c,
+    reassignUpdate,
+    'reassign',
+    ({ actor, caseOfficer, investigationTeam, reason }) => {
+      const changes = [
+        ...(caseOfficer ? [`承办人由 ${c.data.caseOfficer ?? '（未指定）'} 改为 ${caseOfficer}`] : []),
+        ...(investigationTeam ? [`调查组调整为 ${investigationTeam.length} 人`] : []),
+      ];
+      if (caseOfficer) c.data.caseOfficer = caseOfficer;
+      if (investigationTeam) c.data.investigationTeam = investigationTeam;
+      c.record('reassigned', `领导重新指定：${changes.join('；')}。理由：${reason}`, actor);
       return c.view();
     },
-    { validator: (check) => c.assertAllowed('verifyRectification', check.actor) },
+    ({ caseOfficer, investigationTeam }) => {
+      if (!caseOfficer && !investigationTeam) c.invalid('a reassignment names a case officer or a team');
+      if (investigationTeam && investigationTeam.length < 2)
+        c.invalid('an investigation team has at least two members');
+      if (investigationTeam && !c.data.investigationTeam) c.invalid('no investigation team has been formed yet');
+    },
   );
+
+  onUpdate(c, verifyRectificationUpdate, 'verifyRectification', async ({ actor, fixed, note }) => {
+    if (fixed) {
+      c.record('rectified', `整改及时到位，不予追责：${note}`, actor);
+      await conclude(c, bg, 'rectified');
+    } else {
+      c.record('rectificationFailed', `整改未到位，转入调查核实：${note}`, actor);
+      c.moveTo('investigation');
+    }
+    return c.view();
+  });
+}
+
+/** What the accepting officer establishes beyond the submission, and the words the timeline gives it. */
+function officeSetFields(
+  decision: AcceptanceDecision & { readonly decision: 'accept' },
+): { fields: { fastTrack?: boolean; preFiling?: boolean }; text: string } | undefined {
+  const fields = {
+    ...(decision.fastTrack === undefined ? {} : { fastTrack: decision.fastTrack }),
+    ...(decision.preFiling === undefined ? {} : { preFiling: decision.preFiling }),
+  };
+  if (Object.keys(fields).length === 0) return undefined;
+  const words = [
+    ...(decision.preFiling ? ['认定为事前申请'] : []),
+    ...(decision.fastTrack ? ['涉及拟提拔重用干部，快查快结'] : []),
+  ];
+  return { fields, text: words.length ? `；${words.join('；')}` : '' };
 }

@@ -4,11 +4,12 @@
  * pursuit when a report proved false; announcement after consultation; the integrity review reply of a fast-track
  * case. The case closes when nothing is owed.
  */
-import { condition, setHandler, sleep } from '@temporalio/workflow';
+import { condition, sleep } from '@temporalio/workflow';
 
 import type { ArchiveReceipt, Closure, Obligation } from '../domain/case';
 import { calendar } from './activities';
 import type { Background } from './background';
+import { onUpdate } from './handlers';
 import type { CaseRecord } from './case-record';
 import { archiveOnce, sendNotice } from './delivery';
 import { addMs, msUntil, workflowNow } from './clock';
@@ -162,49 +163,35 @@ async function remindFollowUp(c: CaseRecord, bg: Background): Promise<void> {
 }
 
 export function aftercareStage(c: CaseRecord): void {
-  setHandler(
-    recordFollowUpVisitUpdate,
-    ({ actor, visitedOn, note }) => {
-      c.data.followUpVisits.push({ visitedOn, note });
-      c.record('followUpVisited', `开展回访教育（${visitedOn}）：${note}`, actor);
-      fulfil(c, 'followUpVisit');
-      return c.view();
-    },
-    { validator: ({ actor }) => c.assertAllowed('recordFollowUpVisit', actor) },
-  );
+  onUpdate(c, recordFollowUpVisitUpdate, 'recordFollowUpVisit', ({ actor, visitedOn, note }) => {
+    c.data.followUpVisits.push({ visitedOn, note });
+    c.record('followUpVisited', `开展回访教育（${visitedOn}）：${note}`, actor);
+    fulfil(c, 'followUpVisit');
+    return c.view();
+  });
 
-  setHandler(
-    replyIntegrityReviewUpdate,
-    ({ actor, reply, documentRef }) => {
-      c.record('integrityReviewReplied', `快查快结，回复党风廉政审核意见（${documentRef}）：${reply}`, actor);
-      fulfil(c, 'integrityReviewReply');
-      return c.view();
-    },
-    { validator: ({ actor }) => c.assertAllowed('replyIntegrityReview', actor) },
-  );
+  onUpdate(c, replyIntegrityReviewUpdate, 'replyIntegrityReview', ({ actor, reply, documentRef }) => {
+    c.record('integrityReviewReplied', `快查快结，回复党风廉政审核意见（${documentRef}）：${reply}`, actor);
+    fulfil(c, 'integrityReviewReply');
+    return c.view();
+  });
 
-  setHandler(
-    recordConsultationUpdate,
-    ({ actor, partyAgrees, note }) => {
-      c.data.consultation = { partyAgrees, note };
-      c.record('consulted', `充分征求本人意见：${partyAgrees ? '同意' : '不同意'}通报或澄清。${note}`, actor);
-      return c.view();
-    },
-    { validator: ({ actor }) => c.assertAllowed('recordConsultation', actor) },
-  );
+  onUpdate(c, recordConsultationUpdate, 'recordConsultation', ({ actor, partyAgrees, note }) => {
+    c.data.consultation = { partyAgrees, note };
+    c.record('consulted', `充分征求本人意见：${partyAgrees ? '同意' : '不同意'}通报或澄清。${note}`, actor);
+    return c.view();
+  });
 
-  setHandler(
-    announceUpdate,
-    ({ actor, scope, documentRef }) => {
-      c.data.announced = true;
-      c.record('announced', `在${scope}范围内通报说明（${documentRef}）`, actor);
-      return c.view();
-    },
-    { validator: ({ actor }) => c.assertAllowed('announce', actor) },
-  );
+  onUpdate(c, announceUpdate, 'announce', ({ actor, scope, documentRef }) => {
+    c.data.announced = true;
+    c.record('announced', `在${scope}范围内通报说明（${documentRef}）`, actor);
+    return c.view();
+  });
 
-  setHandler(
+  onUpdate(
+    c,
     clearNameUpdate,
+    'clearName',
     ({ actor, partyWishes, scope, method, documentRef }) => {
       c.data.nameCleared = partyWishes === 'clear';
       c.record(
@@ -217,26 +204,19 @@ export function aftercareStage(c: CaseRecord): void {
       fulfil(c, 'nameClearing');
       return c.view();
     },
-    {
-      validator: (n) => {
-        c.assertAllowed('clearName', n.actor);
-        if (n.partyWishes === 'clear' && !c.data.consultation?.partyAgrees) {
-          c.invalid('the party did not agree to a name clearing in the consultation');
-        }
-        if (n.partyWishes === 'clear' && !(n.scope && n.method && n.documentRef)) {
-          c.invalid('a name clearing names its scope, method and document');
-        }
-      },
+    (n) => {
+      if (n.partyWishes === 'clear' && !c.data.consultation?.partyAgrees) {
+        c.invalid('the party did not agree to a name clearing in the consultation');
+      }
+      if (n.partyWishes === 'clear' && !(n.scope && n.method && n.documentRef)) {
+        c.invalid('a name clearing names its scope, method and document');
+      }
     },
   );
 
-  setHandler(
-    recordFalseReportUpdate,
-    ({ actor, reportRef, referredTo, note }) => {
-      c.record('falseReportRecorded', `诬告陷害线索（${reportRef}）已移送${referredTo}依纪依法处理：${note}`, actor);
-      fulfil(c, 'falseReportRecord');
-      return c.view();
-    },
-    { validator: ({ actor }) => c.assertAllowed('recordFalseReport', actor) },
-  );
+  onUpdate(c, recordFalseReportUpdate, 'recordFalseReport', ({ actor, reportRef, referredTo, note }) => {
+    c.record('falseReportRecorded', `诬告陷害线索（${reportRef}）已移送${referredTo}依纪依法处理：${note}`, actor);
+    fulfil(c, 'falseReportRecord');
+    return c.view();
+  });
 }

@@ -20,7 +20,8 @@ import type {
 import type { Consultation, HandlingOpinionProposal } from './messages';
 
 export interface CaseData {
-  readonly submission: Submission;
+  /** As submitted, with what the accepting officer establishes (fast track, pre-filing) set at acceptance. */
+  submission: Submission;
   readonly submittedBy: Actor;
   stage: Stage;
   caseOfficer?: string;
@@ -47,6 +48,8 @@ export interface CaseData {
   timeline: TimelineEntry[];
   /** Ids of leadership decisions already applied: a signal delivered twice is applied once. */
   decisionIds: string[];
+  /** Ids of every message applied (release 0.3.0 on): a sealed message copied out of a history is refused. */
+  messageIds: string[];
   /** Route chosen by the approved opinion, kept apart so a send-back can clear the proposal. */
   route?: HandlingRoute;
 }
@@ -68,5 +71,6 @@ export function newCaseData(submission: Submission, submittedBy: Actor): CaseDat
     deadlines: [],
     timeline: [],
     decisionIds: [],
+    messageIds: [],
   };
 }

@@ -2,14 +2,16 @@
  * One case's state inside its workflow, with what every stage needs: the timeline, the gate that refuses actions
  * the procedure does not open now, search attributes and the readable summary kept in step with the state.
  */
-import { ApplicationFailure, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
+import { ApplicationFailure, patched, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
 
 import type { CaseAction } from '../domain/actions';
 import { ACTION_ROLES } from '../domain/actions';
 import type { Actor, CaseState, Deadline, Stage } from '../domain/case';
 import { applicantIdOf } from '../domain/case';
 import { HANDLING_BODY_NAMES, OUTCOME_NAMES, STAGE_NAMES } from '../domain/labels';
+import { isUnsealed, UNSEALED_REASON_TEXT } from '../domain/sealing';
 import type { CaseData } from './case-data';
+import type { Sent } from './messages';
 import { beijingText, instant, workflowNow } from './clock';
 import { openActions } from './rules';
 import {
@@ -29,9 +31,20 @@ export const STAGE_CONFLICT = 'StageConflict';
 export const NOT_PERMITTED = 'NotPermitted';
 /** The failure type for input the procedure refuses whatever the stage (a quorum not met, say). */
 export const INVALID_ACTION = 'InvalidAction';
+/** The failure type for a message that did not come through the API (not sealed, another case's, a copy). */
+export const FOREIGN_MESSAGE = 'ForeignMessage';
+
+/**
+ * Release 0.3.0 on: every message must come sealed from the API, bound to its case and applied once. Cases that ran
+ * on 0.2.0 replay their earlier messages (which carry no case number or message id) as they ran.
+ */
+export const SEALED_MESSAGES_PATCH = 'messages-sealed-by-the-api';
 
 export class CaseRecord {
-  constructor(readonly data: CaseData) {}
+  constructor(readonly data: CaseData) {
+    // Carried over from a run of release 0.2.0, which kept no message ids.
+    data.messageIds ??= [];
+  }
 
   get stage(): Stage {
     return this.data.stage;
@@ -61,10 +74,53 @@ export class CaseRecord {
   }
 
   /**
-   * The gate for leadership signals: a decision id already applied, an action not open now, or an actor without
-   * the right role or body is recorded and ignored, never applied.
+   * Why `message` cannot have come through the API, or undefined when it can: a payload the codec refused, a
+   * message without an actor, and (`strict`, cases of release 0.3.0 on) one bound to another case or already applied.
    */
-  acceptsDecision(action: CaseAction, actor: Actor, decisionId: string): boolean {
+  foreignReason(message: unknown, strict: boolean): string | undefined {
+    if (isUnsealed(message)) return UNSEALED_REASON_TEXT[message.unsealedPayloadRefused];
+    const m = (typeof message === 'object' && message !== null ? message : {}) as Partial<Sent>;
+    if (typeof m.actor !== 'object' || m.actor === null || typeof m.actor.id !== 'string') return '消息格式不符';
+    if (!strict) return undefined;
+    if (m.caseNumber !== this.caseNumber) return '消息不属于本案件';
+    if (typeof m.messageId !== 'string' || m.messageId === '') return '消息缺少编号';
+    if (this.data.messageIds.includes(m.messageId)) return '该消息已办理过';
+    return undefined;
+  }
+
+  /** Whether messages must come sealed from the API; false only while replaying what a 0.2.0 case received. */
+  strictMessages(): boolean {
+    return patched(SEALED_MESSAGES_PATCH);
+  }
+
+  /**
+   * Records a message that did not come through the API in the timeline, with the identity it claimed but without
+   * taking it as the actor: the attempt stays visible to the officers and to a later 责任倒查, and nothing is applied.
+   */
+  recordForeign(action: string, message: unknown, reason: string): void {
+    const claimed = isUnsealed(message)
+      ? message.claimedActorId
+      : (message as { actor?: { id?: unknown } } | null)?.actor?.id;
+    const who = typeof claimed === 'string' ? `，自称 ${claimed.slice(0, 64)}` : '';
+    this.record('foreignMessageRefused', `拒收未经办案系统的消息（${action}${who}）：${reason}，未予办理`);
+  }
+
+  /** Keeps the id of a message just applied, so that a copy of it is refused. */
+  markApplied(message: Partial<Sent>): void {
+    if (message.messageId) this.data.messageIds.push(message.messageId);
+  }
+
+  /**
+   * The gate for leadership signals: a message that did not come through the API, a decision id already applied,
+   * an action not open now, or an actor without the right role or body is recorded and ignored, never applied.
+   */
+  acceptsDecision(action: CaseAction, message: Sent & { readonly decisionId: string }): boolean {
+    const foreign = this.foreignReason(message, this.strictMessages());
+    if (foreign) {
+      this.recordForeign(action, message, foreign);
+      return false;
+    }
+    const { actor, decisionId } = message;
     if (this.data.decisionIds.includes(decisionId)) return false;
     const problem = this.refusal(action, actor);
     if (problem) {
@@ -72,6 +128,7 @@ export class CaseRecord {
       return false;
     }
     this.data.decisionIds.push(decisionId);
+    this.markApplied(message);
     return true;
   }
 
@@ -192,6 +249,29 @@ export class CaseRecord {
         details: [{ stage: this.data.stage, roles }],
         nonRetryable: true,
       });
+    }
+    const assignment = this.assignmentProblem(actor);
+    if (assignment) {
+      return ApplicationFailure.create({
+        type: NOT_PERMITTED,
+        message: assignment,
+        details: [{ stage: this.data.stage, roles, caseOfficer: this.data.caseOfficer }],
+        nonRetryable: true,
+      });
+    }
+    return undefined;
+  }
+
+  /**
+   * Once a case officer is assigned only they act as case officer, and only members of the investigation team act
+   * as investigators; a leader reassigns either (`reassign`). Leaders and the meeting secretary act by role.
+   */
+  private assignmentProblem(actor: Actor): string | undefined {
+    if (actor.role === 'caseOfficer' && this.data.caseOfficer !== undefined && actor.id !== this.data.caseOfficer) {
+      return `本案承办人为 ${this.data.caseOfficer}，${actor.id} 不是本案承办人`;
+    }
+    if (actor.role === 'investigator' && !(this.data.investigationTeam ?? []).includes(actor.id)) {
+      return `${actor.id} 不是本案调查组成员`;
     }
     return undefined;
   }

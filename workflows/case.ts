@@ -3,15 +3,24 @@
  * Workflow ID = case number. The stages follow the seed's 办理程序 (一)–(五); each stage's rules sit in its own
  * module beside this one. A case that lives long continues-as-new with its whole state, at a quiet moment.
  */
-import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  patched,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 
 import type { Actor, CaseState, Submission } from '../domain/case';
+import { isUnsealed, UNSEALED_REASON_TEXT } from '../domain/sealing';
 import { acceptanceStage } from './acceptance';
 import { aftercareStage, startDecisionEffects } from './aftercare';
 import { Background } from './background';
 import type { CaseData } from './case-data';
 import { newCaseData } from './case-data';
-import { CaseRecord } from './case-record';
+import { CaseRecord, SEALED_MESSAGES_PATCH } from './case-record';
 import { clockControl } from './clock-control';
 import { PERIODS, watchDeadline } from './deadlines';
 import { determinationStage } from './determination';
@@ -23,13 +32,27 @@ export interface CaseInput {
   readonly submission: Submission;
   readonly submittedBy: Actor;
   readonly carried?: CaseData;
+  /** Added by the submitting client (`api/sent-messages.ts`), like every message's; absent before release 0.3.0. */
+  readonly caseNumber?: string;
+  readonly messageId?: string;
   /** Continue-as-new past this many history events even before the server suggests it (tests lower it). */
   readonly historyLimit?: number;
 }
 
 const DEFAULT_HISTORY_LIMIT = 8_000;
 
+/** The failure type of a case started other than by the API: it fails at once and never becomes a case. */
+export const FOREIGN_START = 'ForeignStart';
+
 export async function caseWorkflow(input: CaseInput): Promise<CaseState> {
+  const foreign = foreignStart(input);
+  if (foreign) {
+    throw ApplicationFailure.create({
+      type: FOREIGN_START,
+      message: `未经办案系统提出的事项，已拒收：${foreign}`,
+      nonRetryable: true,
+    });
+  }
   const c = new CaseRecord(input.carried ?? newCaseData(input.submission, input.submittedBy));
   const bg = new Background();
   setHandler(caseStateQuery, () => c.view());
@@ -67,6 +90,26 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseState> {
       await continueAsNew<typeof caseWorkflow>({ ...input, carried: c.data });
     }
   }
+}
+
+/**
+ * Why a start did not come from the API, or undefined when it did. The input of a case begun on release 0.2.0 (and
+ * replayed now) carries no envelope; a new start must: sealed, for this very case number, with a message id, or a
+ * continuation of this case's own state.
+ */
+function foreignStart(input: CaseInput): string | undefined {
+  if (isUnsealed(input)) return UNSEALED_REASON_TEXT[input.unsealedPayloadRefused];
+  if (!patched(SEALED_MESSAGES_PATCH)) return undefined;
+  const { workflowId } = workflowInfo();
+  if (input.carried) {
+    // State carried over by continue-as-new from a run of 0.3.0 on always has message ids.
+    return input.carried.submission?.caseNumber === workflowId && Array.isArray(input.carried.messageIds)
+      ? undefined
+      : '延续的案件状态不属于本案件';
+  }
+  if (input.submission?.caseNumber !== workflowId || input.caseNumber !== workflowId) return '事项不属于本案件编号';
+  if (typeof input.messageId !== 'string' || input.messageId === '') return '消息缺少编号';
+  return undefined;
 }
 
 function isFinal(c: CaseRecord): boolean {

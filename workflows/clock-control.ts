@@ -6,13 +6,16 @@ import { setHandler } from '@temporalio/workflow';
 
 import type { Background } from './background';
 import type { CaseRecord } from './case-record';
+import { onUpdate } from './handlers';
 import { workflowNow } from './clock';
 import { recomputeDeadline } from './deadlines';
 import { calendarLoadedSignal, pauseClockUpdate, resumeClockUpdate } from './messages';
 
 export function clockControl(c: CaseRecord, bg: Background): void {
-  setHandler(
+  onUpdate(
+    c,
     pauseClockUpdate,
+    'pauseClock',
     ({ actor, reason }) => {
       const from = workflowNow().toISOString();
       c.data.pauses.push({ from, by: actor, reason });
@@ -20,30 +23,23 @@ export function clockControl(c: CaseRecord, bg: Background): void {
       c.record('clockPaused', `暂停计时：${reason}`, actor);
       return c.view();
     },
-    {
-      validator: ({ actor, reason }) => {
-        c.assertAllowed('pauseClock', actor);
-        if (!reason.trim()) c.invalid('a pause gives its reason');
-      },
+    ({ reason }) => {
+      if (!reason.trim()) c.invalid('a pause gives its reason');
     },
   );
 
-  setHandler(
-    resumeClockUpdate,
-    async ({ actor }) => {
-      const open = c.data.pauses.findIndex((p) => !p.until);
-      const until = workflowNow().toISOString();
-      c.data.pauses[open] = { ...c.data.pauses[open], until };
-      c.record('clockResumed', '恢复计时，剩余工作日顺延', actor);
-      await bg.effect(async () => {
-        for (const d of c.data.deadlines.filter((x) => x.status === 'paused')) {
-          await recomputeDeadline(c, d.id, 'resumed');
-        }
-      });
-      return c.view();
-    },
-    { validator: ({ actor }) => c.assertAllowed('resumeClock', actor) },
-  );
+  onUpdate(c, resumeClockUpdate, 'resumeClock', async ({ actor }) => {
+    const open = c.data.pauses.findIndex((p) => !p.until);
+    const until = workflowNow().toISOString();
+    c.data.pauses[open] = { ...c.data.pauses[open], until };
+    c.record('clockResumed', '恢复计时，剩余工作日顺延', actor);
+    await bg.effect(async () => {
+      for (const d of c.data.deadlines.filter((x) => x.status === 'paused')) {
+        await recomputeDeadline(c, d.id, 'resumed');
+      }
+    });
+    return c.view();
+  });
 
   setHandler(calendarLoadedSignal, async ({ year, calendarVersion }) => {
     const provisional = c.data.deadlines.filter((d) => d.provisional && d.status !== 'met');

@@ -10,19 +10,24 @@ import { OUTCOME_NAMES } from '../domain/labels';
 import { conclude, owedAfterDecision, startDecisionEffects } from './aftercare';
 import type { Background } from './background';
 import type { CaseRecord } from './case-record';
+import { onUpdate } from './handlers';
 import { sendNotice } from './delivery';
 import { workflowNow } from './clock';
 import { armDeadline, PERIODS, watchDeadline } from './deadlines';
 import { deliverFeedbackUpdate, recordDeterminationSignal } from './messages';
 
 export function determinationStage(c: CaseRecord, bg: Background): void {
-  setHandler(recordDeterminationSignal, async ({ decisionId, actor, determination }) => {
+  setHandler(recordDeterminationSignal, async (message) => {
+    // A message that did not come through the API is refused before its contents are looked at.
+    const foreign = c.foreignReason(message, c.strictMessages());
+    if (foreign) return c.recordForeign('recordDetermination', message, foreign);
+    const { actor, determination } = message;
     const problem = determinationProblems(determination)[0];
     if (problem) {
       c.record('decisionIgnored', `领导班子会议记录不符合要求：${problem.message}`, actor);
       return;
     }
-    if (!c.acceptsDecision('recordDetermination', actor, decisionId)) return;
+    if (!c.acceptsDecision('recordDetermination', message)) return;
     c.data.determination = determination;
     c.data.outcome = determination.outcome;
     c.data.decidedAt = workflowNow().toISOString();
@@ -39,23 +44,19 @@ export function determinationStage(c: CaseRecord, bg: Background): void {
     watchDeadline(c, bg, 'feedback');
   });
 
-  setHandler(
-    deliverFeedbackUpdate,
-    async ({ actor, documentRef }) => {
-      const outcome = c.data.outcome ?? 'refuse';
-      await bg.effect(() =>
-        sendNotice(c, {
-          key: `${c.caseNumber}/feedback`,
-          caseNumber: c.caseNumber,
-          kind: 'feedback',
-          recipients: ['party', 'partyUnit'],
-          text: `案件 ${c.caseNumber}：经集体研究，决定${OUTCOME_NAMES[outcome]}。书面反馈文书：${documentRef}。`,
-        }),
-      );
-      c.record('feedbackDelivered', `向干部本人及所在单位书面反馈结论（${documentRef}）`, actor);
-      await conclude(c, bg, 'decided');
-      return c.view();
-    },
-    { validator: ({ actor }) => c.assertAllowed('deliverFeedback', actor) },
-  );
+  onUpdate(c, deliverFeedbackUpdate, 'deliverFeedback', async ({ actor, documentRef }) => {
+    const outcome = c.data.outcome ?? 'refuse';
+    await bg.effect(() =>
+      sendNotice(c, {
+        key: `${c.caseNumber}/feedback`,
+        caseNumber: c.caseNumber,
+        kind: 'feedback',
+        recipients: ['party', 'partyUnit'],
+        text: `案件 ${c.caseNumber}：经集体研究，决定${OUTCOME_NAMES[outcome]}。书面反馈文书：${documentRef}。`,
+      }),
+    );
+    c.record('feedbackDelivered', `向干部本人及所在单位书面反馈结论（${documentRef}）`, actor);
+    await conclude(c, bg, 'decided');
+    return c.view();
+  });
 }

@@ -10,6 +10,7 @@ import { ASPECTS } from '../domain/case';
 import { conclude } from './aftercare';
 import type { Background } from './background';
 import type { CaseRecord } from './case-record';
+import { onUpdate } from './handlers';
 import {
   earlyExitSignal,
   formInvestigationTeamUpdate,
@@ -22,43 +23,36 @@ import {
 const OUTCOME_WORDS = { exempt: '容错免责', reduce: '减责', refuse: '不予容错' };
 
 export function investigationStage(c: CaseRecord, bg: Background): void {
-  setHandler(
+  onUpdate(
+    c,
     formInvestigationTeamUpdate,
+    'formInvestigationTeam',
     ({ actor, members }) => {
       c.data.investigationTeam = members;
       c.record('teamFormed', `成立调查组（${members.length}人）`, actor);
       return c.view();
     },
-    {
-      validator: ({ actor, members }) => {
-        c.assertAllowed('formInvestigationTeam', actor);
-        if (members.length < 2) c.invalid('an investigation team has at least two members');
-      },
+    ({ members }) => {
+      if (members.length < 2) c.invalid('an investigation team has at least two members');
     },
   );
 
-  setHandler(
-    recordEvidenceUpdate,
-    ({ actor, refs, description }) => {
-      c.data.evidenceRefs.push(...refs.filter((r) => !c.data.evidenceRefs.includes(r)));
-      c.record('evidenceRecorded', `收集证据材料 ${refs.length} 份：${description}`, actor);
-      return c.view();
-    },
-    { validator: ({ actor }) => c.assertAllowed('recordEvidence', actor) },
-  );
+  onUpdate(c, recordEvidenceUpdate, 'recordEvidence', ({ actor, refs, description }) => {
+    c.data.evidenceRefs.push(...refs.filter((r) => !c.data.evidenceRefs.includes(r)));
+    c.record('evidenceRecorded', `收集证据材料 ${refs.length} 份：${description}`, actor);
+    return c.view();
+  });
 
-  setHandler(
-    recordHearingUpdate,
-    ({ actor, heard, statementRef, summary }) => {
-      c.data.hearings.push({ heard, statementRef });
-      c.record('hearingRecorded', `听取${heard === 'party' ? '干部本人' : '所在单位'}意见：${summary}`, actor);
-      return c.view();
-    },
-    { validator: ({ actor }) => c.assertAllowed('recordHearing', actor) },
-  );
+  onUpdate(c, recordHearingUpdate, 'recordHearing', ({ actor, heard, statementRef, summary }) => {
+    c.data.hearings.push({ heard, statementRef });
+    c.record('hearingRecorded', `听取${heard === 'party' ? '干部本人' : '所在单位'}意见：${summary}`, actor);
+    return c.view();
+  });
 
-  setHandler(
+  onUpdate(
+    c,
     submitInvestigationReportUpdate,
+    'submitInvestigationReport',
     ({ actor, report }) => {
       c.data.report = report;
       c.record(
@@ -69,9 +63,8 @@ export function investigationStage(c: CaseRecord, bg: Background): void {
       c.moveTo('reportReview');
       return c.view();
     },
-    {
-      validator: ({ actor, report }) => {
-        c.assertAllowed('submitInvestigationReport', actor);
+    ({ report }) => {
+      {
         const assessed: string[] = report.assessments.map((a: AspectAssessment) => a.aspect);
         const missing = ASPECTS.filter((a) => !assessed.includes(a));
         if (missing.length || assessed.length !== ASPECTS.length) {
@@ -80,13 +73,13 @@ export function investigationStage(c: CaseRecord, bg: Background): void {
         if (report.recommendation === 'reduce' && !report.impactPeriodMonths) {
           c.invalid('a reduced liability recommends an impact period');
         }
-      },
+      }
     },
   );
 
   // 报领导审核: accepted reports go to the leadership meeting; a send-back reopens the investigation.
   setHandler(reviewInvestigationReportSignal, (decision) => {
-    if (!c.acceptsDecision('reviewInvestigationReport', decision.actor, decision.decisionId)) return;
+    if (!c.acceptsDecision('reviewInvestigationReport', decision)) return;
     if (decision.approved) {
       c.record('reportAccepted', `领导审核通过调查核实报告：${decision.comment}`, decision.actor);
       c.moveTo('determination');
@@ -98,7 +91,9 @@ export function investigationStage(c: CaseRecord, bg: Background): void {
   });
 
   setHandler(earlyExitSignal, async (decision) => {
-    if (!c.acceptsDecision(decision.exit, decision.actor, decision.decisionId)) return;
+    const foreign = c.foreignReason(decision, c.strictMessages());
+    if (foreign) return c.recordForeign('earlyExit', decision, foreign);
+    if (!c.acceptsDecision(decision.exit, decision)) return;
     if (decision.exit === 'exclude') {
       c.record('excluded', `排除（${decision.exclusionGround ?? '未注明'}）：${decision.reason}`, decision.actor);
       await conclude(c, bg, 'excluded');

@@ -45,6 +45,8 @@ export function openActions(d: CaseData): CaseAction[] {
     case 'closed':
       break;
   }
+  // 领导重新指定承办人或调整调查组: from acceptance until the case is over.
+  if (d.caseOfficer !== undefined && d.stage !== 'declined' && d.stage !== 'closed') open.push('reassign');
   if (hasRunningClock(d)) open.push(d.pauses.some((p) => !p.until) ? 'resumeClock' : 'pauseClock');
   return open;
 }

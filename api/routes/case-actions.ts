@@ -14,6 +14,7 @@ import {
   formInvestigationTeamUpdate,
   pauseClockUpdate,
   proposeHandlingOpinionUpdate,
+  reassignUpdate,
   recordConsultationUpdate,
   recordDeterminationSignal,
   recordEvidenceUpdate,
@@ -186,6 +187,15 @@ export function caseActionRoutes(client: Client): ApiRoute[] {
       tag: FEEDBACK,
       schema: schemas.falseReportSchema,
       update: recordFalseReportUpdate,
+    }),
+    updateRoute(client, {
+      path: '/reassignment',
+      action: 'reassign',
+      summary: '领导重新指定承办人或调整调查组',
+      description: '指定承办人后，只有本案承办人以承办人身份办理；调查组成员以外的调查人员不得办理调查事项。',
+      tag: ACCEPTANCE,
+      schema: schemas.reassignmentSchema,
+      update: reassignUpdate,
     }),
     updateRoute(client, {
       path: '/clock/pause',

@@ -15,6 +15,9 @@ import { messageIdFor, rememberScope } from './case-access';
 import { submitCaseSchema } from '../schemas';
 import type { ApiRoute } from './route';
 
+/** Fields of a submission that only the office sets. */
+const OFFICE_SET = ['fastTrack', 'preFiling'] as const;
+
 /** `POST /cases`: starts a case's workflow, entered by the caller. */
 export function submissionRoute(client: Client, taskQueue: string): ApiRoute {
   return {
@@ -46,6 +49,13 @@ export function submissionRoute(client: Client, taskQueue: string): ApiRoute {
             ? 'an applicant submits applications (origin "application") only'
             : 'only a case officer or approving leader submits an organisation case, to their own body',
         );
+      }
+      // 快查快结 and 事前申请 are for the accepting office to establish (at acceptance), never for the applicant to claim.
+      const claimed = principal.role === 'applicant' ? OFFICE_SET.filter((f) => submission[f]) : [];
+      if (claimed.length) {
+        throw new HttpProblem(400, 'Invalid request', 'one or more fields are invalid', {
+          errors: claimed.map((f) => ({ field: `submission.${f}`, message: '由受理机关在受理时认定，申请人不得填写' })),
+        });
       }
       const submittedBy = actorOf(principal);
       const submissionKey = messageIdFor(req, principal.sub, undefined);

@@ -37,6 +37,7 @@ const ACTION_REQUESTS: readonly (readonly [CaseAction, string, unknown])[] = [
   ['approveHandlingOpinion', '/handling-opinion/approval', { approved: true, comment: '同意' }],
   ['verifyRectification', '/rectification/verification', { fixed: true, note: '已整改' }],
   ['formInvestigationTeam', '/investigation/team', { members: ['甲', '乙'] }],
+  ['reassign', '/reassignment', { caseOfficer: 'officer.dc', reason: '原承办人回避' }],
   ['recordEvidence', '/investigation/evidence', { refs: ['档案1'], description: '证据' }],
   ['recordHearing', '/investigation/hearings', { heard: 'party', statementRef: '笔录', summary: '说明' }],
   ['submitInvestigationReport', '/investigation/report', { report: report('exempt') }],

@@ -18,6 +18,7 @@ import { AesGcmCodec } from '../../codec/aes-gcm';
 import { loadConfig } from '../../config/env';
 import { FileOutbox } from '../../activities/file-outbox';
 import { createApp } from '../../api/app';
+import { CASE_CLIENT_INTERCEPTORS } from '../../api/sent-messages';
 import { DEMO_USERS } from '../../api/auth';
 import type { DevelopmentAuth } from '../../api/auth';
 import { createDevelopmentAuth } from '../../api/auth/development';
@@ -32,6 +33,8 @@ const CODEC_ROLES = loadConfig({}).CODEC_ROLES;
 
 export interface Stack {
   readonly env: TestWorkflowEnvironment;
+  /** The task queue of this stack's worker. */
+  readonly taskQueue: string;
   readonly baseUrl: string;
   readonly outbox: FileOutbox;
   /** The operators' holiday directory both the API writes and the worker's calendar reads. */
@@ -61,11 +64,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     (address
       ? await TestWorkflowEnvironment.createFromExistingServer({
           address,
-          client: { dataConverter: testDataConverter },
+          client: { dataConverter: testDataConverter, interceptors: CASE_CLIENT_INTERCEPTORS },
         })
       : await startDevServer());
   // The stack's own client, so it encrypts case data whichever client the server came with.
-  const client = new Client({ connection: env.connection, namespace: 'default', dataConverter: testDataConverter });
+  const client = new Client({
+    connection: env.connection,
+    namespace: 'default',
+    dataConverter: testDataConverter,
+    interceptors: CASE_CLIENT_INTERCEPTORS,
+  });
   const taskQueue = `e2e-${randomUUID()}`;
   const dir = mkdtempSync(path.join(tmpdir(), 'e2e-'));
   const holidaysDir = path.join(dir, 'holidays');
@@ -116,6 +124,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const tokens = Object.fromEntries(await Promise.all(DEMO_USERS.map(async (u) => [u.sub, await dev.mint(u)])));
   return {
     env,
+    taskQueue,
     outbox,
     holidaysDir,
     dev,

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { WorkflowHandle } from '@temporalio/client';
@@ -23,6 +23,8 @@ export async function saveHistory(handle: WorkflowHandle, name: string): Promise
   const history = await handle.fetchHistory();
   const dir = path.join(HISTORIES_DIR, RELEASE);
   mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${name}.json`);
-  if (!existsSync(file)) writeFileSync(file, historyToJSON(history));
+  // The case number goes into the name: payloads are sealed for their case, and replay must name the same one.
+  const file = path.join(dir, `${name}@${handle.workflowId}.json`);
+  const saved = readdirSync(dir).some((f) => f === `${name}.json` || f.startsWith(`${name}@`));
+  if (!saved) writeFileSync(file, historyToJSON(history));
 }

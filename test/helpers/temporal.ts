@@ -6,6 +6,8 @@ import type { DataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { temporal } from '@temporalio/proto';
 
+import { CASE_CLIENT_INTERCEPTORS } from '../../api/sent-messages';
+
 import { resolveTemporalCli, resolveTestServer } from '../../scripts/temporal-binaries';
 import { CASE_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import { testDataConverter } from './payload-keys';
@@ -21,7 +23,7 @@ export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment
   const { executable } = await resolveTestServer();
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable },
-    client: { dataConverter: testDataConverter },
+    client: { dataConverter: testDataConverter, interceptors: CASE_CLIENT_INTERCEPTORS },
   });
   await env.connection.operatorService.addSearchAttributes({
     namespace: 'default',
@@ -47,6 +49,6 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<Te
       searchAttributes: [...CASE_SEARCH_ATTRIBUTES],
       ...(options.dbFilename ? { dbFilename: options.dbFilename } : {}),
     },
-    client: { dataConverter: options.dataConverter ?? testDataConverter },
+    client: { dataConverter: options.dataConverter ?? testDataConverter, interceptors: CASE_CLIENT_INTERCEPTORS },
   });
 }

@@ -66,7 +66,7 @@ test('broken JSON, a wrong shape and data that is not base64 are 400s in problem
   }
 });
 
-test('a payload that does not decrypt is a 400, not a 500', async () => {
+test('a payload that does not decrypt is shown as refused (as the worker sees it), not a 500', async () => {
   const forged = {
     metadata: {
       encoding: Buffer.from('binary/encrypted').toString('base64'),
@@ -75,7 +75,9 @@ test('a payload that does not decrypt is a 400, not a 500', async () => {
     data: Buffer.alloc(64, 7).toString('base64'),
   };
   const res = await post('decode', JSON.stringify({ payloads: [forged] }));
-  expect(res.status).toBe(400);
+  expect(res.status).toBe(200);
+  const [shown] = ((await res.json()) as { payloads: { data: string }[] }).payloads;
+  expect(JSON.parse(Buffer.from(shown.data, 'base64').toString())).toEqual({ unsealedPayloadRefused: 'forged' });
 });
 
 test('a body over 4 MB is refused with 413', async () => {

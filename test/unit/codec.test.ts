@@ -1,9 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, randomBytes } from 'node:crypto';
 
 import type { Payload } from '@temporalio/common';
 import { ApplicationFailure, defaultPayloadConverter } from '@temporalio/common';
 
-import { AesGcmCodec, ENCRYPTED_ENCODING, KEY_ID_METADATA } from '../../codec/aes-gcm';
+import { temporal } from '@temporalio/proto';
+
+import { AesGcmCodec, ENCRYPTED_ENCODING, KEY_ID_METADATA, SEALED_FOR_METADATA } from '../../codec/aes-gcm';
 import { failureConverter } from '../../codec/failure-converter';
 import type { PayloadKeys } from '../../codec/keys';
 
@@ -53,17 +55,64 @@ test('a payload of an unknown key is refused by name, not decoded into garbage',
   await expect(new AesGcmCodec(keysOf('k1')).decode([sealed])).rejects.toThrow(/unknown key id "lost"/);
 });
 
-test('a tampered ciphertext is refused (GCM authentication)', async () => {
+const inCase = (workflowId: string) => ({ type: 'workflow' as const, namespace: 'default', workflowId });
+const refusedAs = (decoded: Payload) =>
+  defaultPayloadConverter.fromPayload<{ unsealedPayloadRefused?: string }>(decoded).unsealedPayloadRefused;
+
+test('a tampered ciphertext is refused as forged (GCM authentication), never decoded', async () => {
   const codec = new AesGcmCodec(keysOf('k1'));
   const [sealed] = await codec.encode([payload(NAME)]);
   const data = Buffer.from(sealed.data ?? []);
   data[20] ^= 1;
-  await expect(codec.decode([{ ...sealed, data }])).rejects.toThrow();
+  expect(refusedAs((await codec.decode([{ ...sealed, data }]))[0])).toBe('forged');
 });
 
-test('payloads written before encryption was switched on pass through, so old histories stay readable', async () => {
+test('a plaintext payload (a message typed into the CLI or the Web UI) is refused, not passed on', async () => {
+  const plain = payload({ actor: { id: 'intruder', role: 'meetingSecretary' } });
+  expect(refusedAs((await new AesGcmCodec(keysOf('k1')).decode([plain]))[0])).toBe('plaintext');
+});
+
+test('plaintext passes only inside the explicit migration window, and is refused once it has passed', async () => {
   const plain = payload({ party: { name: NAME } });
-  expect(await new AesGcmCodec(keysOf('k1')).decode([plain])).toEqual([plain]);
+  const until = new Date('2027-01-31T16:00:00Z');
+  const during = new AesGcmCodec(keysOf('k1'), { plaintextUntil: until, now: () => until.getTime() - 1 });
+  const after = new AesGcmCodec(keysOf('k1'), { plaintextUntil: until, now: () => until.getTime() });
+  expect(await during.decode([plain])).toEqual([plain]);
+  expect(refusedAs((await after.decode([plain]))[0])).toBe('plaintext');
+});
+
+test('a payload sealed for one case is refused when it is sent to another case', async () => {
+  const codec = new AesGcmCodec(keysOf('k1'));
+  const [sealed] = await codec.encode([payload({ approved: true })], inCase('NY-2026-0001'));
+  expect(defaultPayloadConverter.fromPayload((await codec.decode([sealed], inCase('NY-2026-0001')))[0])).toEqual({
+    approved: true,
+  });
+  expect(refusedAs((await codec.decode([sealed], inCase('NY-2026-0002')))[0])).toBe('anotherCase');
+});
+
+test('relabelling a seal for another case breaks it: the case is authenticated data', async () => {
+  const codec = new AesGcmCodec(keysOf('k1'));
+  const [sealed] = await codec.encode([payload({ approved: true })], inCase('NY-2026-0001'));
+  const relabelled = {
+    ...sealed,
+    metadata: { ...sealed.metadata, [SEALED_FOR_METADATA]: Buffer.from('NY-2026-0002') },
+  };
+  expect(refusedAs((await codec.decode([relabelled], inCase('NY-2026-0002')))[0])).toBe('forged');
+});
+
+test('seals of release 0.2.0 (no authenticated data) still open, so its histories replay', async () => {
+  const keys = keysOf('k1');
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', keys.keys.get('k1') as Buffer, iv);
+  const inner = temporal.api.common.v1.Payload.encode(payload(NAME)).finish();
+  const body = Buffer.concat([cipher.update(inner), cipher.final()]);
+  const v1: Payload = {
+    metadata: { encoding: Buffer.from(ENCRYPTED_ENCODING), [KEY_ID_METADATA]: Buffer.from('k1') },
+    data: Buffer.concat([iv, body, cipher.getAuthTag()]),
+  };
+  expect(defaultPayloadConverter.fromPayload((await new AesGcmCodec(keys).decode([v1], inCase('X-2026-1')))[0])).toBe(
+    NAME,
+  );
 });
 
 test('a failure’s message and stack travel as an encrypted payload, not as plain fields', async () => {

@@ -276,3 +276,34 @@ test('the setup job registers exactly the search attributes the workflow sets, w
   const expected = CASE_SEARCH_ATTRIBUTES.map((k) => `${k.name}=${typeName[k.type]}`).sort();
   expect(registered).toEqual(expected);
 });
+
+test('the Web UI is published only behind OpenID Connect sign-in, with write actions off by default', () => {
+  const env = environmentOf(deepInterpolate(raw.services['temporal-ui'], filledEnv()) as Service);
+  expect(env.TEMPORAL_AUTH_ENABLED).toBe('true');
+  expect(env.TEMPORAL_AUTH_PROVIDER_URL).toMatch(/^https:\/\//);
+  expect(env.TEMPORAL_AUTH_CALLBACK_URL).toBe(`${envExample.get('TEMPORAL_UI_PUBLIC_URL')}/auth/sso/callback`);
+  expect(env.TEMPORAL_DISABLE_WRITE_ACTIONS).toBe('true');
+  const unset = new Map([...filledEnv()].filter(([k]) => k !== 'TEMPORAL_UI_DISABLE_WRITE_ACTIONS'));
+  expect(
+    environmentOf(deepInterpolate(raw.services['temporal-ui'], unset) as Service).TEMPORAL_DISABLE_WRITE_ACTIONS,
+  ).toBe('true');
+});
+
+test('the Temporal frontend and its database are reachable only on the internal network, with no published port', () => {
+  const networks = (raw as unknown as { networks: Record<string, { internal?: boolean } | null> }).networks;
+  expect(networks.internal?.internal).toBe(true);
+  const on = (name: string) => (raw.services[name] as { networks?: string[] }).networks ?? [];
+  for (const name of ['temporal', 'postgresql', 'temporal-schema', 'temporal-setup']) {
+    expect({ name, networks: on(name), ports: raw.services[name].ports }).toEqual({
+      name,
+      networks: ['internal'],
+      ports: undefined,
+    });
+  }
+  // Only the two services people use are published, and both also reach the frontend internally.
+  const published = Object.entries(raw.services)
+    .filter(([, s]) => s.ports?.length)
+    .map(([n]) => n)
+    .sort();
+  expect(published).toEqual(['api', 'temporal-ui']);
+});

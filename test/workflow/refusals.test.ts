@@ -78,7 +78,9 @@ test('an investigator may not decide acceptance', async () => {
 test('a report that leaves out one of the six aspects is refused', async () => {
   const handle = await startCase(h);
   await throughOpinion(handle);
-  await handle.executeUpdate(formInvestigationTeamUpdate, { args: [{ actor: caseOfficer, members: ['甲', '乙'] }] });
+  await handle.executeUpdate(formInvestigationTeamUpdate, {
+    args: [{ actor: caseOfficer, members: [investigator.id, '乙'] }],
+  });
   for (const heard of ['party', 'unit'] as const) {
     await handle.executeUpdate(recordHearingUpdate, {
       args: [{ actor: investigator, heard, statementRef: heard, summary: '说明' }],

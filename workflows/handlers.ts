@@ -1,0 +1,48 @@
+/**
+ * How a case receives an officer's action (an Update): the validator refuses what the procedure does not open now
+ * or what this actor may not do, before anything is recorded; a message that did not come through the API passes
+ * the validator only to be refused by the handler, so that the attempt is recorded in the timeline (a validator
+ * cannot record) and nothing is applied.
+ */
+import type { UpdateDefinition } from '@temporalio/common';
+import { ApplicationFailure, setHandler } from '@temporalio/workflow';
+
+import type { CaseAction } from '../domain/actions';
+import type { CaseState } from '../domain/case';
+import type { CaseRecord } from './case-record';
+import { FOREIGN_MESSAGE } from './case-record';
+import type { Sent } from './messages';
+
+/** Registers `handler` for the officer's action `action`, behind the gate every action shares. */
+export function onUpdate<M extends Sent>(
+  c: CaseRecord,
+  update: UpdateDefinition<CaseState, [M]>,
+  action: CaseAction,
+  handler: (message: M) => CaseState | Promise<CaseState>,
+  validate?: (message: M) => void,
+): void {
+  setHandler(
+    update,
+    (message) => {
+      const foreign = c.foreignReason(message, c.strictMessages());
+      if (foreign) {
+        c.recordForeign(action, message, foreign);
+        throw ApplicationFailure.create({
+          type: FOREIGN_MESSAGE,
+          message: `消息未经办案系统，已拒收：${foreign}`,
+          nonRetryable: true,
+        });
+      }
+      c.markApplied(message);
+      return handler(message);
+    },
+    {
+      validator: (message) => {
+        // Validators run only live, never on replay, so the strict check needs no patch here.
+        if (c.foreignReason(message, true)) return;
+        c.assertAllowed(action, message.actor);
+        validate?.(message);
+      },
+    },
+  );
+}
