@@ -7,8 +7,9 @@ import { WorkflowIdReusePolicy } from '@temporalio/client';
 
 import { applicantIdOf } from '../domain/case';
 import { HANDLING_BODY_NAMES, SITUATION_NAMES } from '../domain/labels';
-import type { caseWorkflow, CaseInput } from '../workflows/case';
-import { ApplicantId, CaseStage, HandlingBodyKey, SituationKey } from '../workflows/search-attributes';
+import type { CaseStart } from '../domain/messages';
+import { CASE_WORKFLOW_TYPE } from '../domain/messages';
+import { ApplicantId, CaseStage, HandlingBodyKey, SituationKey } from '../domain/search-attributes';
 
 /** Memo field naming the request (by its Idempotency-Key) that started a case. */
 export const SUBMISSION_KEY = 'submissionKey';
@@ -17,10 +18,10 @@ export const SUBMISSION_KEY = 'submissionKey';
  * Starts the case under its number. Temporal refuses a second workflow under the same ID
  * (`WorkflowExecutionAlreadyStartedError`), so a repeated case number is caught by the server, not in memory.
  */
-export function startCaseWorkflow(client: Client, taskQueue: string, input: CaseInput, submissionKey?: string) {
+export function startCaseWorkflow(client: Client, taskQueue: string, input: CaseStart, submissionKey?: string) {
   const { submission } = input;
   const applicantId = applicantIdOf(submission, input.submittedBy);
-  return client.workflow.start<typeof caseWorkflow>('caseWorkflow', {
+  return client.workflow.start(CASE_WORKFLOW_TYPE, {
     workflowId: submission.caseNumber,
     taskQueue,
     args: [input],

@@ -20,7 +20,6 @@ import {
 } from '../domain/case';
 import { determinationProblems } from '../domain/determination';
 import { routingProblem } from '../domain/routing';
-import type { CaseInput } from '../workflows/case';
 import type {
   AcceptanceDecision,
   Announcement,
@@ -43,7 +42,8 @@ import type {
   ReportSubmission,
   Sent,
   TeamFormation,
-} from '../workflows/messages';
+} from '../domain/messages';
+import type { CaseStart } from '../domain/messages';
 
 /** A workflow message as a client sends it: without the actor, which the API adds from the token. */
 export type RequestOf<T> = T extends unknown ? Omit<T, keyof Sent> : never;
@@ -107,7 +107,7 @@ export const submissionSchema = z
 
 /** 事项提出: the submission; who entered it is the principal. */
 export const submitCaseSchema = z.strictObject({ submission: submissionSchema }) satisfies z.ZodType<
-  Pick<CaseInput, 'submission'>
+  Pick<CaseStart, 'submission'>
 >;
 
 // (二) 受理办理

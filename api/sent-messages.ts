@@ -1,6 +1,6 @@
 /**
  * Every message a client of the case namespace sends a case carries the case number it is for and a message id
- * (`Sent` in workflows/messages.ts), inside the sealed payload. This interceptor adds them to every start, signal
+ * (`Sent` in domain/messages.ts), inside the sealed payload. This interceptor adds them to every start, signal
  * and Update of the client it is installed on, so no call site can forget them: the API installs it, and so do the
  * tests and the benchmark, which stand in for the API. The workflow refuses a message without them (a plaintext or
  * copied message), so they are what lets a case tell the API's messages from anyone else's.

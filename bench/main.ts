@@ -33,7 +33,7 @@ import {
   waitFor,
 } from '../test/helpers/workflow-env';
 import { decideAcceptanceUpdate, proposeHandlingOpinionUpdate, recordFollowUpVisitUpdate } from '../workflows/messages';
-import { CASE_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
+import { CASE_SEARCH_ATTRIBUTES } from '../domain/search-attributes';
 import { fsyncedTransactionsPerSecond } from './floor';
 import { demoTokens, post } from './http';
 import type { Child } from './processes';

@@ -1,4 +1,6 @@
 import type { HandlingBody, Outcome, Situation, Stage } from './case';
+import { STAGES } from './case';
+import { STAGE_RULES } from './procedure';
 
 /** Chinese names for summaries and notices; code names stay in English (glossary, DOMAIN.md). */
 export const HANDLING_BODY_NAMES: Readonly<Record<HandlingBody, string>> = {
@@ -7,19 +9,10 @@ export const HANDLING_BODY_NAMES: Readonly<Record<HandlingBody, string>> = {
   organizationDepartment: '组织部门干部监督室（科）',
 };
 
-export const STAGE_NAMES: Readonly<Record<Stage, string>> = {
-  acceptance: '待受理',
-  handlingOpinion: '拟办意见',
-  opinionApproval: '拟办意见待审批',
-  rectification: '约谈提醒、督促整改',
-  investigation: '调查核实',
-  reportReview: '调查报告待审核',
-  determination: '研究认定',
-  feedback: '反馈结论',
-  aftercare: '后续事项',
-  declined: '不予受理',
-  closed: '已办结',
-};
+/** The stages' names, from the procedure table. */
+export const STAGE_NAMES: Readonly<Record<Stage, string>> = Object.fromEntries(
+  STAGES.map((stage) => [stage, STAGE_RULES[stage].label]),
+) as Record<Stage, string>;
 
 export const SITUATION_NAMES: Readonly<Record<Situation, string>> = {
   higherDecision: '落实上级决策部署',

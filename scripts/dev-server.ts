@@ -7,7 +7,7 @@ import path from 'node:path';
 
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 
-import { CASE_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
+import { CASE_SEARCH_ATTRIBUTES } from '../domain/search-attributes';
 import { resolveTemporalCli } from './temporal-binaries';
 
 export interface DevServerOptions {

@@ -9,18 +9,10 @@ import { condition, sleep } from '@temporalio/workflow';
 import type { ArchiveReceipt, Closure, Obligation } from '../domain/case';
 import { calendar } from './activities';
 import type { Background } from './background';
-import { onUpdate } from './handlers';
+import type { StageEffects } from './procedure';
 import type { CaseRecord } from './case-record';
 import { archiveOnce, sendNotice } from './delivery';
 import { addMs, msUntil, workflowNow } from './clock';
-import {
-  announceUpdate,
-  clearNameUpdate,
-  recordConsultationUpdate,
-  recordFalseReportUpdate,
-  recordFollowUpVisitUpdate,
-  replyIntegrityReviewUpdate,
-} from './messages';
 
 /** The first follow-up visit is due this long after the conclusion. */
 const FOLLOW_UP_AFTER_MS = 30 * 24 * 3600 * 1000;
@@ -162,61 +154,72 @@ async function remindFollowUp(c: CaseRecord, bg: Background): Promise<void> {
   );
 }
 
-export function aftercareStage(c: CaseRecord): void {
-  onUpdate(c, recordFollowUpVisitUpdate, 'recordFollowUpVisit', ({ actor, visitedOn, note }) => {
-    c.data.followUpVisits.push({ visitedOn, note });
-    c.record('followUpVisited', `开展回访教育（${visitedOn}）：${note}`, actor);
-    fulfil(c, 'followUpVisit');
-    return c.view();
-  });
-
-  onUpdate(c, replyIntegrityReviewUpdate, 'replyIntegrityReview', ({ actor, reply, documentRef }) => {
-    c.record('integrityReviewReplied', `快查快结，回复党风廉政审核意见（${documentRef}）：${reply}`, actor);
-    fulfil(c, 'integrityReviewReply');
-    return c.view();
-  });
-
-  onUpdate(c, recordConsultationUpdate, 'recordConsultation', ({ actor, partyAgrees, note }) => {
-    c.data.consultation = { partyAgrees, note };
-    c.record('consulted', `充分征求本人意见：${partyAgrees ? '同意' : '不同意'}通报或澄清。${note}`, actor);
-    return c.view();
-  });
-
-  onUpdate(c, announceUpdate, 'announce', ({ actor, scope, documentRef }) => {
-    c.data.announced = true;
-    c.record('announced', `在${scope}范围内通报说明（${documentRef}）`, actor);
-    return c.view();
-  });
-
-  onUpdate(
-    c,
-    clearNameUpdate,
-    'clearName',
-    ({ actor, partyWishes, scope, method, documentRef }) => {
-      c.data.nameCleared = partyWishes === 'clear';
-      c.record(
-        'nameClearing',
-        partyWishes === 'clear'
-          ? `在${scope ?? ''}范围内以${method ?? ''}方式澄清正名（${documentRef ?? ''}）`
-          : '经征求本人意见，本人不要求澄清正名',
-        actor,
-      );
-      fulfil(c, 'nameClearing');
-      return c.view();
+export function aftercareEffects(c: CaseRecord) {
+  return {
+    updates: {
+      recordFollowUpVisit: {
+        apply: ({ actor, visitedOn, note }) => {
+          c.data.followUpVisits.push({ visitedOn, note });
+          c.record('followUpVisited', `开展回访教育（${visitedOn}）：${note}`, actor);
+          fulfil(c, 'followUpVisit');
+          return c.view();
+        },
+      },
+      replyIntegrityReview: {
+        apply: ({ actor, reply, documentRef }) => {
+          c.record('integrityReviewReplied', `快查快结，回复党风廉政审核意见（${documentRef}）：${reply}`, actor);
+          fulfil(c, 'integrityReviewReply');
+          return c.view();
+        },
+      },
+      recordConsultation: {
+        apply: ({ actor, partyAgrees, note }) => {
+          c.data.consultation = { partyAgrees, note };
+          c.record('consulted', `充分征求本人意见：${partyAgrees ? '同意' : '不同意'}通报或澄清。${note}`, actor);
+          return c.view();
+        },
+      },
+      announce: {
+        apply: ({ actor, scope, documentRef }) => {
+          c.data.announced = true;
+          c.record('announced', `在${scope}范围内通报说明（${documentRef}）`, actor);
+          return c.view();
+        },
+      },
+      clearName: {
+        apply: ({ actor, partyWishes, scope, method, documentRef }) => {
+          c.data.nameCleared = partyWishes === 'clear';
+          c.record(
+            'nameClearing',
+            partyWishes === 'clear'
+              ? `在${scope ?? ''}范围内以${method ?? ''}方式澄清正名（${documentRef ?? ''}）`
+              : '经征求本人意见，本人不要求澄清正名',
+            actor,
+          );
+          fulfil(c, 'nameClearing');
+          return c.view();
+        },
+        validate: (n) => {
+          if (n.partyWishes === 'clear' && !c.data.consultation?.partyAgrees) {
+            c.invalid('the party did not agree to a name clearing in the consultation');
+          }
+          if (n.partyWishes === 'clear' && !(n.scope && n.method && n.documentRef)) {
+            c.invalid('a name clearing names its scope, method and document');
+          }
+        },
+      },
+      recordFalseReport: {
+        apply: ({ actor, reportRef, referredTo, note }) => {
+          c.record(
+            'falseReportRecorded',
+            `诬告陷害线索（${reportRef}）已移送${referredTo}依纪依法处理：${note}`,
+            actor,
+          );
+          fulfil(c, 'falseReportRecord');
+          return c.view();
+        },
+      },
     },
-    (n) => {
-      if (n.partyWishes === 'clear' && !c.data.consultation?.partyAgrees) {
-        c.invalid('the party did not agree to a name clearing in the consultation');
-      }
-      if (n.partyWishes === 'clear' && !(n.scope && n.method && n.documentRef)) {
-        c.invalid('a name clearing names its scope, method and document');
-      }
-    },
-  );
-
-  onUpdate(c, recordFalseReportUpdate, 'recordFalseReport', ({ actor, reportRef, referredTo, note }) => {
-    c.record('falseReportRecorded', `诬告陷害线索（${reportRef}）已移送${referredTo}依纪依法处理：${note}`, actor);
-    fulfil(c, 'falseReportRecord');
-    return c.view();
-  });
+    decisions: {},
+  } satisfies StageEffects;
 }

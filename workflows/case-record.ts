@@ -4,16 +4,17 @@
  */
 import { ApplicationFailure, patched, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
 
-import type { CaseAction } from '../domain/actions';
-import { ACTION_ROLES } from '../domain/actions';
+import type { CaseAction } from '../domain/procedure';
+import { ACTION_ROLES } from '../domain/procedure';
 import type { Actor, CaseState, Deadline, Stage } from '../domain/case';
 import { applicantIdOf } from '../domain/case';
 import { HANDLING_BODY_NAMES, OUTCOME_NAMES, STAGE_NAMES } from '../domain/labels';
+import { INVALID_ACTION, NOT_PERMITTED, STAGE_CONFLICT } from '../domain/failures';
 import { isUnsealed, UNSEALED_REASON_TEXT } from '../domain/sealing';
 import type { CaseData } from './case-data';
 import type { Sent } from './messages';
 import { beijingText, instant, workflowNow } from './clock';
-import { openActions } from './rules';
+import { openActions } from '../domain/procedure';
 import {
   ApplicantId,
   CaseStage,
@@ -23,16 +24,7 @@ import {
   Overdue,
   ProvisionalDeadline,
   SituationKey,
-} from './search-attributes';
-
-/** The failure type a refused action carries; the API maps it to 409 with the stage and what is allowed now. */
-export const STAGE_CONFLICT = 'StageConflict';
-/** The failure type for an actor whose role or body may not take the action. */
-export const NOT_PERMITTED = 'NotPermitted';
-/** The failure type for input the procedure refuses whatever the stage (a quorum not met, say). */
-export const INVALID_ACTION = 'InvalidAction';
-/** The failure type for a message that did not come through the API (not sealed, another case's, a copy). */
-export const FOREIGN_MESSAGE = 'ForeignMessage';
+} from '../domain/search-attributes';
 
 /**
  * Release 0.3.0 on: every message must come sealed from the API, bound to its case and applied once. Cases that ran

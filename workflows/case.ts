@@ -13,36 +13,32 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 
-import type { Actor, CaseState, Submission } from '../domain/case';
+import type { CaseState } from '../domain/case';
+import type { CaseStart } from '../domain/messages';
+import { FOREIGN_START } from '../domain/failures';
 import { isUnsealed, UNSEALED_REASON_TEXT } from '../domain/sealing';
-import { acceptanceStage } from './acceptance';
-import { aftercareStage, startDecisionEffects } from './aftercare';
+import { acceptanceEffects } from './acceptance';
+import { aftercareEffects, startDecisionEffects } from './aftercare';
 import { Background } from './background';
 import type { CaseData } from './case-data';
 import { newCaseData } from './case-data';
 import { CaseRecord, SEALED_MESSAGES_PATCH } from './case-record';
-import { clockControl } from './clock-control';
+import { clockEffects, watchCalendar } from './clock-control';
 import { PERIODS, watchDeadline } from './deadlines';
-import { determinationStage } from './determination';
-import { investigationStage } from './investigation';
+import { determinationEffects } from './determination';
+import { investigationEffects } from './investigation';
+import { registerProcedure } from './procedure';
 import { caseStateQuery } from './messages';
 
-/** What starts a case: the written submission and who entered it; `carried` when a run continues-as-new. */
-export interface CaseInput {
-  readonly submission: Submission;
-  readonly submittedBy: Actor;
+/** What starts a case (`CaseStart`), and on continue-as-new the state `carried` over from the previous run. */
+export interface CaseInput extends CaseStart {
   readonly carried?: CaseData;
-  /** Added by the submitting client (`api/sent-messages.ts`), like every message's; absent before release 0.3.0. */
-  readonly caseNumber?: string;
-  readonly messageId?: string;
   /** Continue-as-new past this many history events even before the server suggests it (tests lower it). */
   readonly historyLimit?: number;
 }
 
 const DEFAULT_HISTORY_LIMIT = 8_000;
 
-/** The failure type of a case started other than by the API: it fails at once and never becomes a case. */
-export const FOREIGN_START = 'ForeignStart';
 
 export async function caseWorkflow(input: CaseInput): Promise<CaseState> {
   const foreign = foreignStart(input);
@@ -70,11 +66,24 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseState> {
   }
   c.publish();
 
-  acceptanceStage(c, bg); // (二) 受理办理
-  investigationStage(c, bg); // (三) 调查核实
-  determinationStage(c, bg); // (四) 研究认定, (五) 反馈结论
-  aftercareStage(c); // 存档, 影响期, 回访教育, 澄清正名, 通报说明
-  clockControl(c, bg);
+  // Every message of the procedure, each stage module contributing its effects; a message left without one does
+  // not compile. (二) 受理办理, (三) 调查核实, (四) 研究认定 and (五) 反馈结论, what follows, the statutory clock.
+  const acceptance = acceptanceEffects(c, bg);
+  const investigation = investigationEffects(c, bg);
+  const determination = determinationEffects(c, bg);
+  const aftercare = aftercareEffects(c);
+  const clock = clockEffects(c, bg);
+  registerProcedure(c, {
+    updates: {
+      ...acceptance.updates,
+      ...investigation.updates,
+      ...determination.updates,
+      ...aftercare.updates,
+      ...clock.updates,
+    },
+    decisions: { ...acceptance.decisions, ...investigation.decisions, ...determination.decisions },
+  });
+  watchCalendar(c, bg);
 
   const limit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
   const longHistory = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > limit;

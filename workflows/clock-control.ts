@@ -6,41 +6,47 @@ import { setHandler } from '@temporalio/workflow';
 
 import type { Background } from './background';
 import type { CaseRecord } from './case-record';
-import { onUpdate } from './handlers';
 import { workflowNow } from './clock';
 import { recomputeDeadline } from './deadlines';
-import { calendarLoadedSignal, pauseClockUpdate, resumeClockUpdate } from './messages';
+import { calendarLoadedSignal } from './messages';
+import type { StageEffects } from './procedure';
 
-export function clockControl(c: CaseRecord, bg: Background): void {
-  onUpdate(
-    c,
-    pauseClockUpdate,
-    'pauseClock',
-    ({ actor, reason }) => {
-      const from = workflowNow().toISOString();
-      c.data.pauses.push({ from, by: actor, reason });
-      for (const d of c.data.deadlines) if (d.status === 'running') c.putDeadline({ ...d, status: 'paused' });
-      c.record('clockPaused', `暂停计时：${reason}`, actor);
-      return c.view();
+export function clockEffects(c: CaseRecord, bg: Background) {
+  return {
+    updates: {
+      pauseClock: {
+        apply: ({ actor, reason }) => {
+          const from = workflowNow().toISOString();
+          c.data.pauses.push({ from, by: actor, reason });
+          for (const d of c.data.deadlines) if (d.status === 'running') c.putDeadline({ ...d, status: 'paused' });
+          c.record('clockPaused', `暂停计时：${reason}`, actor);
+          return c.view();
+        },
+        validate: ({ reason }) => {
+          if (!reason.trim()) c.invalid('a pause gives its reason');
+        },
+      },
+      resumeClock: {
+        apply: async ({ actor }) => {
+          const open = c.data.pauses.findIndex((p) => !p.until);
+          const until = workflowNow().toISOString();
+          c.data.pauses[open] = { ...c.data.pauses[open], until };
+          c.record('clockResumed', '恢复计时，剩余工作日顺延', actor);
+          await bg.effect(async () => {
+            for (const d of c.data.deadlines.filter((x) => x.status === 'paused')) {
+              await recomputeDeadline(c, d.id, 'resumed');
+            }
+          });
+          return c.view();
+        },
+      },
     },
-    ({ reason }) => {
-      if (!reason.trim()) c.invalid('a pause gives its reason');
-    },
-  );
+    decisions: {},
+  } satisfies StageEffects;
+}
 
-  onUpdate(c, resumeClockUpdate, 'resumeClock', async ({ actor }) => {
-    const open = c.data.pauses.findIndex((p) => !p.until);
-    const until = workflowNow().toISOString();
-    c.data.pauses[open] = { ...c.data.pauses[open], until };
-    c.record('clockResumed', '恢复计时，剩余工作日顺延', actor);
-    await bg.effect(async () => {
-      for (const d of c.data.deadlines.filter((x) => x.status === 'paused')) {
-        await recomputeDeadline(c, d.id, 'resumed');
-      }
-    });
-    return c.view();
-  });
-
+/** Recomputes provisional deadlines when an operator loads the arrangement of a year they depend on. */
+export function watchCalendar(c: CaseRecord, bg: Background): void {
   setHandler(calendarLoadedSignal, async ({ year, calendarVersion }) => {
     const provisional = c.data.deadlines.filter((d) => d.provisional && d.status !== 'met');
     if (provisional.length === 0) return;

@@ -2,61 +2,65 @@
  * (四) 研究认定 and (五) 反馈结论: the leadership meeting decides collectively; written feedback reaches the
  * official and their unit within 5 working days of the decision.
  */
-import { setHandler } from '@temporalio/workflow';
-
 import { determinationProblems } from '../domain/determination';
 import { OUTCOME_NAMES } from '../domain/labels';
 
 import { conclude, owedAfterDecision, startDecisionEffects } from './aftercare';
 import type { Background } from './background';
 import type { CaseRecord } from './case-record';
-import { onUpdate } from './handlers';
+import type { StageEffects } from './procedure';
 import { sendNotice } from './delivery';
 import { workflowNow } from './clock';
 import { armDeadline, PERIODS, watchDeadline } from './deadlines';
-import { deliverFeedbackUpdate, recordDeterminationSignal } from './messages';
 
-export function determinationStage(c: CaseRecord, bg: Background): void {
-  setHandler(recordDeterminationSignal, async (message) => {
-    // A message that did not come through the API is refused before its contents are looked at.
-    const foreign = c.foreignReason(message, c.strictMessages());
-    if (foreign) return c.recordForeign('recordDetermination', message, foreign);
-    const { actor, determination } = message;
-    const problem = determinationProblems(determination)[0];
-    if (problem) {
-      c.record('decisionIgnored', `领导班子会议记录不符合要求：${problem.message}`, actor);
-      return;
-    }
-    if (!c.acceptsDecision('recordDetermination', message)) return;
-    c.data.determination = determination;
-    c.data.outcome = determination.outcome;
-    c.data.decidedAt = workflowNow().toISOString();
-    c.data.openObligations = owedAfterDecision(c);
-    c.markOutcome();
-    c.record(
-      'determined',
-      `领导班子会议（${determination.meetingDate}，到会 ${determination.attendees.length}/${determination.membersTotal}）集体研究决定：${OUTCOME_NAMES[determination.outcome]}`,
-      actor,
-    );
-    c.moveTo('feedback');
-    startDecisionEffects(c, bg);
-    await armDeadline(c, PERIODS.feedback);
-    watchDeadline(c, bg, 'feedback');
-  });
-
-  onUpdate(c, deliverFeedbackUpdate, 'deliverFeedback', async ({ actor, documentRef }) => {
-    const outcome = c.data.outcome ?? 'refuse';
-    await bg.effect(() =>
-      sendNotice(c, {
-        key: `${c.caseNumber}/feedback`,
-        caseNumber: c.caseNumber,
-        kind: 'feedback',
-        recipients: ['party', 'partyUnit'],
-        text: `案件 ${c.caseNumber}：经集体研究，决定${OUTCOME_NAMES[outcome]}。书面反馈文书：${documentRef}。`,
-      }),
-    );
-    c.record('feedbackDelivered', `向干部本人及所在单位书面反馈结论（${documentRef}）`, actor);
-    await conclude(c, bg, 'decided');
-    return c.view();
-  });
+export function determinationEffects(c: CaseRecord, bg: Background) {
+  return {
+    updates: {
+      deliverFeedback: {
+        apply: async ({ actor, documentRef }) => {
+          const outcome = c.data.outcome ?? 'refuse';
+          await bg.effect(() =>
+            sendNotice(c, {
+              key: `${c.caseNumber}/feedback`,
+              caseNumber: c.caseNumber,
+              kind: 'feedback',
+              recipients: ['party', 'partyUnit'],
+              text: `案件 ${c.caseNumber}：经集体研究，决定${OUTCOME_NAMES[outcome]}。书面反馈文书：${documentRef}。`,
+            }),
+          );
+          c.record('feedbackDelivered', `向干部本人及所在单位书面反馈结论（${documentRef}）`, actor);
+          await conclude(c, bg, 'decided');
+          return c.view();
+        },
+      },
+    },
+    decisions: {
+      recordDetermination: async (message) => {
+        // A message that did not come through the API is refused before its contents are looked at.
+        const foreign = c.foreignReason(message, c.strictMessages());
+        if (foreign) return c.recordForeign('recordDetermination', message, foreign);
+        const { actor, determination } = message;
+        const problem = determinationProblems(determination)[0];
+        if (problem) {
+          c.record('decisionIgnored', `领导班子会议记录不符合要求：${problem.message}`, actor);
+          return;
+        }
+        if (!c.acceptsDecision('recordDetermination', message)) return;
+        c.data.determination = determination;
+        c.data.outcome = determination.outcome;
+        c.data.decidedAt = workflowNow().toISOString();
+        c.data.openObligations = owedAfterDecision(c);
+        c.markOutcome();
+        c.record(
+          'determined',
+          `领导班子会议（${determination.meetingDate}，到会 ${determination.attendees.length}/${determination.membersTotal}）集体研究决定：${OUTCOME_NAMES[determination.outcome]}`,
+          actor,
+        );
+        c.moveTo('feedback');
+        startDecisionEffects(c, bg);
+        await armDeadline(c, PERIODS.feedback);
+        watchDeadline(c, bg, 'feedback');
+      },
+    },
+  } satisfies StageEffects;
 }

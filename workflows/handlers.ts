@@ -7,10 +7,10 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure, setHandler } from '@temporalio/workflow';
 
-import type { CaseAction } from '../domain/actions';
+import type { CaseAction } from '../domain/procedure';
 import type { CaseState } from '../domain/case';
 import type { CaseRecord } from './case-record';
-import { FOREIGN_MESSAGE } from './case-record';
+import { FOREIGN_MESSAGE } from '../domain/failures';
 import type { Sent } from './messages';
 
 /** Registers `handler` for the officer's action `action`, behind the gate every action shares. */

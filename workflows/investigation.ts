@@ -3,107 +3,96 @@
  * opinions, a written report assessing the six aspects with a recommendation, and leadership review. A report found
  * plainly malicious is excluded (排除); one with no substance, or a repeat with nothing new, is closed (直接了结).
  */
-import { setHandler } from '@temporalio/workflow';
-
 import type { AspectAssessment } from '../domain/case';
 import { ASPECTS } from '../domain/case';
 import { conclude } from './aftercare';
 import type { Background } from './background';
 import type { CaseRecord } from './case-record';
-import { onUpdate } from './handlers';
-import {
-  earlyExitSignal,
-  formInvestigationTeamUpdate,
-  recordEvidenceUpdate,
-  recordHearingUpdate,
-  reviewInvestigationReportSignal,
-  submitInvestigationReportUpdate,
-} from './messages';
+import type { StageEffects } from './procedure';
 
 const OUTCOME_WORDS = { exempt: '容错免责', reduce: '减责', refuse: '不予容错' };
 
-export function investigationStage(c: CaseRecord, bg: Background): void {
-  onUpdate(
-    c,
-    formInvestigationTeamUpdate,
-    'formInvestigationTeam',
-    ({ actor, members }) => {
-      c.data.investigationTeam = members;
-      c.record('teamFormed', `成立调查组（${members.length}人）`, actor);
-      return c.view();
+export function investigationEffects(c: CaseRecord, bg: Background) {
+  return {
+    updates: {
+      formInvestigationTeam: {
+        apply: ({ actor, members }) => {
+          c.data.investigationTeam = members;
+          c.record('teamFormed', `成立调查组（${members.length}人）`, actor);
+          return c.view();
+        },
+        validate: ({ members }) => {
+          if (members.length < 2) c.invalid('an investigation team has at least two members');
+        },
+      },
+      recordEvidence: {
+        apply: ({ actor, refs, description }) => {
+          c.data.evidenceRefs.push(...refs.filter((r) => !c.data.evidenceRefs.includes(r)));
+          c.record('evidenceRecorded', `收集证据材料 ${refs.length} 份：${description}`, actor);
+          return c.view();
+        },
+      },
+      recordHearing: {
+        apply: ({ actor, heard, statementRef, summary }) => {
+          c.data.hearings.push({ heard, statementRef });
+          c.record('hearingRecorded', `听取${heard === 'party' ? '干部本人' : '所在单位'}意见：${summary}`, actor);
+          return c.view();
+        },
+      },
+      submitInvestigationReport: {
+        apply: ({ actor, report }) => {
+          c.data.report = report;
+          c.record(
+            'reportSubmitted',
+            `提交调查核实报告（${report.reportRef}），建议${OUTCOME_WORDS[report.recommendation]}`,
+            actor,
+          );
+          c.moveTo('reportReview');
+          return c.view();
+        },
+        validate: ({ report }) => {
+          {
+            const assessed: string[] = report.assessments.map((a: AspectAssessment) => a.aspect);
+            const missing = ASPECTS.filter((a) => !assessed.includes(a));
+            if (missing.length || assessed.length !== ASPECTS.length) {
+              c.invalid(`the report assesses each of the six aspects once; missing: ${missing.join(', ') || 'none'}`);
+            }
+            if (report.recommendation === 'reduce' && !report.impactPeriodMonths) {
+              c.invalid('a reduced liability recommends an impact period');
+            }
+          }
+        },
+      },
     },
-    ({ members }) => {
-      if (members.length < 2) c.invalid('an investigation team has at least two members');
-    },
-  );
-
-  onUpdate(c, recordEvidenceUpdate, 'recordEvidence', ({ actor, refs, description }) => {
-    c.data.evidenceRefs.push(...refs.filter((r) => !c.data.evidenceRefs.includes(r)));
-    c.record('evidenceRecorded', `收集证据材料 ${refs.length} 份：${description}`, actor);
-    return c.view();
-  });
-
-  onUpdate(c, recordHearingUpdate, 'recordHearing', ({ actor, heard, statementRef, summary }) => {
-    c.data.hearings.push({ heard, statementRef });
-    c.record('hearingRecorded', `听取${heard === 'party' ? '干部本人' : '所在单位'}意见：${summary}`, actor);
-    return c.view();
-  });
-
-  onUpdate(
-    c,
-    submitInvestigationReportUpdate,
-    'submitInvestigationReport',
-    ({ actor, report }) => {
-      c.data.report = report;
-      c.record(
-        'reportSubmitted',
-        `提交调查核实报告（${report.reportRef}），建议${OUTCOME_WORDS[report.recommendation]}`,
-        actor,
-      );
-      c.moveTo('reportReview');
-      return c.view();
-    },
-    ({ report }) => {
-      {
-        const assessed: string[] = report.assessments.map((a: AspectAssessment) => a.aspect);
-        const missing = ASPECTS.filter((a) => !assessed.includes(a));
-        if (missing.length || assessed.length !== ASPECTS.length) {
-          c.invalid(`the report assesses each of the six aspects once; missing: ${missing.join(', ') || 'none'}`);
+    decisions: {
+      // 报领导审核: accepted reports go to the leadership meeting; a send-back reopens the investigation.
+      reviewInvestigationReport: (decision) => {
+        if (!c.acceptsDecision('reviewInvestigationReport', decision)) return;
+        if (decision.approved) {
+          c.record('reportAccepted', `领导审核通过调查核实报告：${decision.comment}`, decision.actor);
+          c.moveTo('determination');
+        } else {
+          c.data.report = undefined;
+          c.record('reportSentBack', `调查核实报告被退回：${decision.comment}`, decision.actor);
+          c.moveTo('investigation');
         }
-        if (report.recommendation === 'reduce' && !report.impactPeriodMonths) {
-          c.invalid('a reduced liability recommends an impact period');
+      },
+      earlyExit: async (decision) => {
+        const foreign = c.foreignReason(decision, c.strictMessages());
+        if (foreign) return c.recordForeign('earlyExit', decision, foreign);
+        if (!c.acceptsDecision(decision.exit, decision)) return;
+        if (decision.exit === 'exclude') {
+          c.record('excluded', `排除（${decision.exclusionGround ?? '未注明'}）：${decision.reason}`, decision.actor);
+          await conclude(c, bg, 'excluded');
+        } else {
+          c.record(
+            'closedDirectly',
+            `直接了结（${decision.closureGround ?? '未注明'}）：${decision.reason}`,
+            decision.actor,
+          );
+          await conclude(c, bg, 'closedDirectly');
         }
-      }
+      },
     },
-  );
-
-  // 报领导审核: accepted reports go to the leadership meeting; a send-back reopens the investigation.
-  setHandler(reviewInvestigationReportSignal, (decision) => {
-    if (!c.acceptsDecision('reviewInvestigationReport', decision)) return;
-    if (decision.approved) {
-      c.record('reportAccepted', `领导审核通过调查核实报告：${decision.comment}`, decision.actor);
-      c.moveTo('determination');
-    } else {
-      c.data.report = undefined;
-      c.record('reportSentBack', `调查核实报告被退回：${decision.comment}`, decision.actor);
-      c.moveTo('investigation');
-    }
-  });
-
-  setHandler(earlyExitSignal, async (decision) => {
-    const foreign = c.foreignReason(decision, c.strictMessages());
-    if (foreign) return c.recordForeign('earlyExit', decision, foreign);
-    if (!c.acceptsDecision(decision.exit, decision)) return;
-    if (decision.exit === 'exclude') {
-      c.record('excluded', `排除（${decision.exclusionGround ?? '未注明'}）：${decision.reason}`, decision.actor);
-      await conclude(c, bg, 'excluded');
-    } else {
-      c.record(
-        'closedDirectly',
-        `直接了结（${decision.closureGround ?? '未注明'}）：${decision.reason}`,
-        decision.actor,
-      );
-      await conclude(c, bg, 'closedDirectly');
-    }
-  });
+  } satisfies StageEffects;
 }

@@ -5,8 +5,8 @@
  * applicants their own applications, operators only case numbers.
  */
 import type { Actor, HandlingBody, Origin, Role } from '../../domain/case';
-import type { CaseAction } from '../../domain/actions';
-import { ACTION_ROLES, CASE_READER_ROLES } from '../../domain/actions';
+import type { CaseAction } from '../../domain/procedure';
+import { ACTION_ROLES, CASE_READER_ROLES } from '../../domain/procedure';
 import type { Principal } from './principal';
 
 /** The fields of a case that authorisation looks at. */

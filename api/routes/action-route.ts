@@ -8,12 +8,12 @@
  */
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import type { z } from 'zod';
 
-import type { CaseAction } from '../../domain/actions';
-import type { Actor, CaseState } from '../../domain/case';
-import { caseStateQuery } from '../../workflows/messages';
+import type { CaseAction } from '../../domain/procedure';
+import type { CaseState } from '../../domain/case';
+import type { DecisionMessages, DecisionName, UpdateMessages, UpdateName } from '../../domain/messages';
+import { CASE_STATE_QUERY } from '../../domain/messages';
 import { actorOf } from '../auth/policy';
 import { principalOf } from '../locals';
 import { caseStateResponseSchema, signalAcceptedResponseSchema } from '../response-schemas';
@@ -33,17 +33,16 @@ export interface ActionSpec {
   readonly requestName?: string;
 }
 
-export interface UpdateSpec<M extends { readonly actor: Actor }> extends ActionSpec {
-  readonly action: CaseAction;
-  readonly schema: z.ZodType<RequestOf<M>>;
-  readonly update: UpdateDefinition<CaseState, [M]>;
+/** The route of an officer's action: the Update of the same name. */
+export interface UpdateSpec<N extends UpdateName> extends ActionSpec {
+  readonly schema: z.ZodType<RequestOf<UpdateMessages[N]>>;
 }
 
-export interface SignalSpec<M extends { readonly actor: Actor; readonly decisionId: string }> extends ActionSpec {
-  /** The action the signal takes, which for an early exit depends on the body. */
-  readonly action: (body: SignalRequestOf<M>) => CaseAction;
-  readonly schema: z.ZodType<SignalRequestOf<M>>;
-  readonly signal: SignalDefinition<[M]>;
+/** The route of a leadership decision: the signal of the same name. */
+export interface SignalSpec<N extends DecisionName> extends ActionSpec {
+  /** The action of the procedure the decision takes, which for an early exit depends on the body. */
+  readonly action: (body: SignalRequestOf<DecisionMessages[N]>) => CaseAction;
+  readonly schema: z.ZodType<SignalRequestOf<DecisionMessages[N]>>;
 }
 
 const ACTION_RESPONSES = {
@@ -82,9 +81,9 @@ function actionDoc(
 }
 
 /** An officer's action: `POST /cases/:caseNumber<path>` answering the new case state. */
-export function updateRoute<M extends { readonly actor: Actor }>(client: Client, spec: UpdateSpec<M>): ApiRoute {
+export function updateRoute<N extends UpdateName>(client: Client, name: N, spec: UpdateSpec<N>): ApiRoute {
   return {
-    doc: actionDoc(spec, spec.action, {
+    doc: actionDoc(spec, name, {
       responseSchema: caseStateResponseSchema,
       responseName: 'CaseState',
       responses: { 200: 'done; the new case state', ...ACTION_RESPONSES },
@@ -96,13 +95,13 @@ export function updateRoute<M extends { readonly actor: Actor }>(client: Client,
       // The Update ID comes from the Idempotency-Key, so a request repeated after a lost answer (or a timeout while
       // no worker was up) is the same Update to Temporal, which applies it once.
       const send = () =>
-        handle.executeUpdate(spec.update, {
-          args: [complete<M>({ ...body, actor: actorOf(principal) })],
+        handle.executeUpdate<CaseState, [UpdateMessages[N]]>(name, {
+          args: [complete<UpdateMessages[N]>({ ...body, actor: actorOf(principal) })],
           updateId: messageIdFor(req, principal.sub, undefined),
         });
       const known = knownScope(handle);
       if (known) {
-        requireAction(principal, spec.action, known);
+        requireAction(principal, name, known);
         try {
           res.json(await send());
           return;
@@ -112,19 +111,15 @@ export function updateRoute<M extends { readonly actor: Actor }>(client: Client,
         }
       }
       const facts = await describeCase(handle);
-      requireAction(principal, spec.action, facts.scope);
-      if (!facts.running) throw stageConflict(spec.action, facts.stage, []);
+      requireAction(principal, name, facts.scope);
+      if (!facts.running) throw stageConflict(name, facts.stage, []);
       res.json(await send());
     },
   };
 }
 
 /** A leadership decision: `POST /cases/:caseNumber<path>` answering 202 with its decision id. */
-export function signalRoute<M extends { readonly actor: Actor; readonly decisionId: string }>(
-  client: Client,
-  name: string,
-  spec: SignalSpec<M>,
-): ApiRoute {
+export function signalRoute<N extends DecisionName>(client: Client, name: N, spec: SignalSpec<N>): ApiRoute {
   return {
     doc: actionDoc(spec, name, {
       responseSchema: signalAcceptedResponseSchema,
@@ -145,7 +140,7 @@ export function signalRoute<M extends { readonly actor: Actor; readonly decision
         if (!facts.running) throw stageConflict(action, facts.stage, []);
       }
       // A closed case still answers the query, with no action open: the 409 below.
-      const state = await handle.query(caseStateQuery);
+      const state = await handle.query<CaseState>(CASE_STATE_QUERY);
       const decisionId = messageIdFor(req, principal.sub, body.decisionId);
       // A retry of a decision already applied (its first answer lost to a 503) gets the first answer, not a 409.
       if (state.decisionIds?.includes(decisionId)) {
@@ -154,7 +149,10 @@ export function signalRoute<M extends { readonly actor: Actor; readonly decision
       if (!state.allowedActions.some((a) => a.action === action)) {
         throw stageConflict(action, state.stage, state.allowedActions);
       }
-      await handle.signal(spec.signal, complete<M>({ ...body, decisionId, actor: actorOf(principal) }));
+      await handle.signal<[DecisionMessages[N]]>(
+        name,
+        complete<DecisionMessages[N]>({ ...body, decisionId, actor: actorOf(principal) }),
+      );
       res.status(202).json({ caseNumber: state.caseNumber, action, decisionId });
     },
   };

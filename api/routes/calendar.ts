@@ -9,7 +9,8 @@ import { z } from 'zod';
 
 import { loadCalendar } from '../../calendar';
 import { operatorFileSchema } from '../../calendar/operator-files';
-import { calendarLoadedSignal } from '../../workflows/messages';
+import type { CalendarLoaded } from '../../domain/messages';
+import { CALENDAR_LOADED_SIGNAL } from '../../domain/messages';
 import { canLoadCalendar } from '../auth/policy';
 import { HttpProblem } from '../errors';
 import { parseHolidayFile, writeHolidayFile } from '../holiday-file';
@@ -54,7 +55,7 @@ export function calendarRoute(client: Client, holidaysDir: string): ApiRoute {
         try {
           await client.workflow
             .getHandle(info.workflowId)
-            .signal(calendarLoadedSignal, { year, calendarVersion: version });
+            .signal<[CalendarLoaded]>(CALENDAR_LOADED_SIGNAL, { year, calendarVersion: version });
           casesSignalled += 1;
         } catch (err) {
           // A case that closed since the list was read has no deadline left to recompute.

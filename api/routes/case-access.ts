@@ -7,12 +7,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Client, WorkflowClient, WorkflowHandle } from '@temporalio/client';
 import type { Request } from 'express';
 
-import type { CaseAction } from '../../domain/actions';
-import { ACTION_ROLES } from '../../domain/actions';
+import type { CaseAction } from '../../domain/procedure';
+import { ACTION_ROLES } from '../../domain/procedure';
 import type { AllowedAction, Stage } from '../../domain/case';
 import { HANDLING_BODIES, STAGES } from '../../domain/case';
-import type { caseWorkflow } from '../../workflows/case';
-import { ApplicantId, CaseStage, HandlingBodyKey } from '../../workflows/search-attributes';
+import { ApplicantId, CaseStage, HandlingBodyKey } from '../../domain/search-attributes';
 import type { CaseScope } from '../auth/policy';
 import { canAct, canReadCase } from '../auth/policy';
 import type { Principal } from '../auth/principal';
@@ -20,7 +19,8 @@ import { caseNotFound, HttpProblem } from '../errors';
 import { IDEMPOTENCY_HEADER } from '../idempotency';
 import { caseNumberSchema } from '../schemas';
 
-export type CaseHandle = WorkflowHandle<typeof caseWorkflow>;
+/** A case's workflow handle, addressed by names (`domain/messages.ts`): the API loads no workflow code. */
+export type CaseHandle = WorkflowHandle;
 
 /** What the visibility store says about a case: enough to authorise, without asking the workflow. */
 export interface CaseFacts {
@@ -33,7 +33,7 @@ export interface CaseFacts {
 export function caseHandle(client: Client, caseNumber: unknown): CaseHandle {
   const parsed = caseNumberSchema.safeParse(caseNumber);
   if (!parsed.success) throw caseNotFound();
-  return client.workflow.getHandle<typeof caseWorkflow>(parsed.data);
+  return client.workflow.getHandle(parsed.data);
 }
 
 /**

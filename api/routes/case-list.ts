@@ -18,7 +18,7 @@ import {
   Overdue,
   ProvisionalDeadline,
   SituationKey,
-} from '../../workflows/search-attributes';
+} from '../../domain/search-attributes';
 import { listScope } from '../auth/policy';
 import type { ListScope } from '../auth/policy';
 import { caseListQuery, caseListQuerySchema } from '../case-list-query';

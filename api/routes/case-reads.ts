@@ -1,7 +1,8 @@
 /** Reading one case: its whole state (stage, allowed actions, deadlines), or just its timeline. */
 import type { Client } from '@temporalio/client';
 
-import { caseStateQuery } from '../../workflows/messages';
+import type { CaseState } from '../../domain/case';
+import { CASE_STATE_QUERY } from '../../domain/messages';
 import { principalOf } from '../locals';
 import { caseStateResponseSchema, timelineResponseSchema } from '../response-schemas';
 import { caseParamsSchema } from '../schemas';
@@ -16,7 +17,7 @@ export function caseReadRoutes(client: Client): ApiRoute[] {
   const readableState = async (caseNumber: unknown, res: Parameters<typeof principalOf>[0]) => {
     const handle = caseHandle(client, caseNumber);
     requireReadable(principalOf(res), knownScope(handle) ?? (await describeCase(handle)).scope);
-    return handle.query(caseStateQuery);
+    return handle.query<CaseState>(CASE_STATE_QUERY);
   };
   return [
     {

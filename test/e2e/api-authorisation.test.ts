@@ -4,8 +4,8 @@
  * are written from the procedure's rules (ACTION_ROLES and who reads what), not from the policy module under test.
  */
 import { DEMO_USERS } from '../../api/auth';
-import type { CaseAction } from '../../domain/actions';
-import { ACTION_ROLES, CASE_ACTIONS } from '../../domain/actions';
+import type { CaseAction } from '../../domain/procedure';
+import { ACTION_ROLES, CASE_ACTIONS } from '../../domain/procedure';
 import type { Stack } from '../helpers/api';
 import { api, eventually, startStack } from '../helpers/api';
 import { report, submission } from '../helpers/cases';

@@ -9,7 +9,7 @@ import { temporal } from '@temporalio/proto';
 import { CASE_CLIENT_INTERCEPTORS } from '../../api/sent-messages';
 
 import { resolveTemporalCli, resolveTestServer } from '../../scripts/temporal-binaries';
-import { CASE_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
+import { CASE_SEARCH_ATTRIBUTES } from '../../domain/search-attributes';
 import { testDataConverter } from './payload-keys';
 
 const INDEXED_TYPES: Record<string, temporal.api.enums.v1.IndexedValueType> = {

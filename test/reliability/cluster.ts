@@ -27,7 +27,7 @@ import { payloadKeyEnv } from '../helpers/payload-keys';
 import type { Receiver } from '../helpers/receiver';
 import { startReceiver } from '../helpers/receiver';
 import { resolveTemporalCli } from '../../scripts/temporal-binaries';
-import { CASE_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
+import { CASE_SEARCH_ATTRIBUTES } from '../../domain/search-attributes';
 import type { Client } from './journey';
 
 /** `npm run test:reliability` sets RELIABILITY_LONG=1: the published counts; `npm test` runs the short variants. */

@@ -8,7 +8,7 @@ import {
   canSubmit,
   listScope,
 } from '../../api/auth/policy';
-import { ACTION_ROLES, CASE_ACTIONS } from '../../domain/actions';
+import { ACTION_ROLES, CASE_ACTIONS } from '../../domain/procedure';
 import type { HandlingBody, Role } from '../../domain/case';
 import { HANDLING_BODIES } from '../../domain/case';
 

@@ -13,7 +13,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'yaml';
 
 import { projectRoot } from '../../config/paths';
-import { CASE_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
+import { CASE_SEARCH_ATTRIBUTES } from '../../domain/search-attributes';
 
 interface Service {
   image?: string;

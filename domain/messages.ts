@@ -1,0 +1,251 @@
+/**
+ * Every message a case accepts, as plain types, and the names of the procedure's messages: the workflow defines its
+ * handlers from these, the API its routes and request schemas. No Temporal code here, so the API loads none of the
+ * workflow's. Officers' actions are Updates (the officer gets an immediate accept-or-reject answer from the
+ * validator); leadership decisions are signals carrying a decision id, so a repeated delivery changes nothing.
+ */
+import type {
+  Actor,
+  Determination,
+  DirectClosureGround,
+  ExclusionGround,
+  HandlingRoute,
+  InvestigationReport,
+  Submission,
+} from './case';
+import type { CaseAction } from './procedure';
+
+/**
+ * What the API adds to every message it sends a case. Only the API and the worker can seal payloads, so these
+ * fields cannot be forged; the workflow refuses a message bound to another case or one it has already applied, so a
+ * sealed message copied out of a history changes nothing. Every message below carries them.
+ */
+export interface Sent {
+  /** Who acts, from the verified token. */
+  readonly actor: Actor;
+  /**
+   * The case the message is for. Added by the sending client (`api/sent-messages.ts`), never typed by a caller;
+   * absent only in messages of release 0.2.0 that old histories replay.
+   */
+  readonly caseNumber?: string;
+  /** Unique per message (the Update ID, or the decision id of a leadership decision); added like `caseNumber`. */
+  readonly messageId?: string;
+}
+
+/**
+ * 受理: accept the case and name its case officer (承办人), or decline it with a reason. Whether the official is up
+ * for promotion (快查快结) and whether the application came before any investigation (事前申请) are the office's to
+ * establish, so the accepting officer sets them here; an applicant's submission cannot.
+ */
+export type AcceptanceDecision = Sent &
+  (
+    | {
+        readonly decision: 'accept';
+        readonly caseOfficer: string;
+        readonly fastTrack?: boolean;
+        readonly preFiling?: boolean;
+      }
+    | { readonly decision: 'decline'; readonly reason: string }
+  );
+
+/** 领导重新指定承办人或调整调查组 (leaders may reassign; the timeline keeps both). */
+export interface Reassignment extends Sent {
+  readonly caseOfficer?: string;
+  readonly investigationTeam?: readonly string[];
+  readonly reason: string;
+}
+
+/** 拟办意见: how the case officer proposes to handle the case, within 5 working days of acceptance. */
+export interface HandlingOpinionProposal extends Sent {
+  readonly opinion: string;
+  readonly route: HandlingRoute;
+  /** For `exclude`. */
+  readonly exclusionGround?: ExclusionGround;
+  /** For `closeDirectly`. */
+  readonly closureGround?: DirectClosureGround;
+  /** For `rectification`: the working days the party has to fix the error after the talk. */
+  readonly fixWithinWorkingDays?: number;
+}
+
+/** A leadership decision, delivered as a signal; `decisionId` makes a repeat harmless. */
+export interface LeadershipDecision extends Sent {
+  readonly decisionId: string;
+  readonly approved: boolean;
+  readonly comment: string;
+}
+
+export interface TeamFormation extends Sent {
+  readonly members: readonly string[];
+}
+
+export interface EvidenceRecord extends Sent {
+  readonly refs: readonly string[];
+  readonly description: string;
+}
+
+/** 听取意见: the official's own opinion, or their unit's. */
+export interface HearingRecord extends Sent {
+  readonly heard: 'party' | 'unit';
+  readonly statementRef: string;
+  readonly summary: string;
+}
+
+export interface ReportSubmission extends Sent {
+  readonly report: InvestigationReport;
+}
+
+/** 排除 or 直接了结 decided during the investigation, by leadership. */
+export interface EarlyExitDecision extends Sent {
+  readonly decisionId: string;
+  readonly exit: 'exclude' | 'closeDirectly';
+  readonly exclusionGround?: ExclusionGround;
+  readonly closureGround?: DirectClosureGround;
+  readonly reason: string;
+}
+
+export interface RectificationCheck extends Sent {
+  readonly fixed: boolean;
+  readonly note: string;
+}
+
+export interface DeterminationRecord extends Sent {
+  readonly decisionId: string;
+  readonly determination: Determination;
+}
+
+export interface FeedbackDelivery extends Sent {
+  readonly documentRef: string;
+}
+
+/** 充分征求意见 before an announcement or a name clearing. */
+export interface Consultation extends Sent {
+  readonly partyAgrees: boolean;
+  readonly note: string;
+}
+
+export interface Announcement extends Sent {
+  readonly scope: string;
+  readonly documentRef: string;
+}
+
+export interface IntegrityReviewReply extends Sent {
+  readonly reply: string;
+  readonly documentRef: string;
+}
+
+export interface FollowUpVisit extends Sent {
+  /** Asia/Shanghai date, YYYY-MM-DD. */
+  readonly visitedOn: string;
+  readonly note: string;
+}
+
+/** 澄清正名, or the party's choice not to have it, after consultation. */
+export interface NameClearing extends Sent {
+  readonly partyWishes: 'clear' | 'decline';
+  readonly scope?: string;
+  readonly method?: string;
+  readonly documentRef?: string;
+}
+
+/** The false report, kept for pursuit of the accuser (诬告陷害). */
+export interface FalseReportRecord extends Sent {
+  readonly reportRef: string;
+  readonly referredTo: string;
+  readonly note: string;
+}
+
+export interface ClockPauseRequest extends Sent {
+  readonly reason: string;
+}
+
+/** Resuming needs nothing but who resumes. */
+export type ClockResumeRequest = Sent;
+
+/** Sent to open cases when an operator loads a year's holiday arrangement. */
+export interface CalendarLoaded {
+  readonly calendarVersion: string;
+  readonly year: number;
+}
+
+/** What starts a case: the written submission and who entered it (the API's principal). */
+export interface CaseStart {
+  readonly submission: Submission;
+  readonly submittedBy: Actor;
+  /** Added by the submitting client (`api/sent-messages.ts`), like every message's; absent before release 0.3.0. */
+  readonly caseNumber?: string;
+  readonly messageId?: string;
+}
+
+/** The signal the API sends open cases when an operator loads a year's holiday arrangement. */
+export const CALENDAR_LOADED_SIGNAL = 'calendarLoaded';
+
+/** The query every case answers with its state. */
+export const CASE_STATE_QUERY = 'caseState';
+
+/** The workflow type of a case. */
+export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
+
+/** The officers' actions that are Updates, by name, with the message each carries. Each name is an action of the table. */
+export interface UpdateMessages {
+  decideAcceptance: AcceptanceDecision;
+  proposeHandlingOpinion: HandlingOpinionProposal;
+  verifyRectification: RectificationCheck;
+  formInvestigationTeam: TeamFormation;
+  recordEvidence: EvidenceRecord;
+  recordHearing: HearingRecord;
+  submitInvestigationReport: ReportSubmission;
+  deliverFeedback: FeedbackDelivery;
+  recordConsultation: Consultation;
+  clearName: NameClearing;
+  announce: Announcement;
+  replyIntegrityReview: IntegrityReviewReply;
+  recordFollowUpVisit: FollowUpVisit;
+  recordFalseReport: FalseReportRecord;
+  reassign: Reassignment;
+  pauseClock: ClockPauseRequest;
+  resumeClock: ClockResumeRequest;
+}
+
+/** Leadership decisions, which are signals (a repeat is harmless), by name, with the message each carries. */
+export interface DecisionMessages {
+  approveHandlingOpinion: LeadershipDecision;
+  reviewInvestigationReport: LeadershipDecision;
+  earlyExit: EarlyExitDecision;
+  recordDetermination: DeterminationRecord;
+}
+
+export type UpdateName = keyof UpdateMessages & CaseAction;
+export type DecisionName = keyof DecisionMessages;
+
+/** The action(s) of the procedure table each decision takes: an early exit is an exclusion or a direct closure. */
+export const DECISION_ACTIONS = {
+  approveHandlingOpinion: ['approveHandlingOpinion'],
+  reviewInvestigationReport: ['reviewInvestigationReport'],
+  earlyExit: ['exclude', 'closeDirectly'],
+  recordDetermination: ['recordDetermination'],
+} as const satisfies { readonly [N in DecisionName]: readonly CaseAction[] };
+
+const UPDATE_NAME_SET: { readonly [N in keyof UpdateMessages]: N extends CaseAction ? true : never } = {
+  decideAcceptance: true,
+  proposeHandlingOpinion: true,
+  verifyRectification: true,
+  formInvestigationTeam: true,
+  recordEvidence: true,
+  recordHearing: true,
+  submitInvestigationReport: true,
+  deliverFeedback: true,
+  recordConsultation: true,
+  clearName: true,
+  announce: true,
+  replyIntegrityReview: true,
+  recordFollowUpVisit: true,
+  recordFalseReport: true,
+  reassign: true,
+  pauseClock: true,
+  resumeClock: true,
+};
+
+/** Every Update's name, in the order of the procedure. */
+export const UPDATE_NAMES = Object.keys(UPDATE_NAME_SET) as UpdateName[];
+/** Every decision's name, in the order of the procedure. */
+export const DECISION_NAMES = Object.keys(DECISION_ACTIONS) as DecisionName[];
