@@ -148,8 +148,7 @@ export const ACTIONS = {
     label: '征求本人意见',
     clause: '经充分征求意见后……对受到错告、诬告的干部，会充分征求其本人意见',
     roles: ['caseOfficer'],
-    openWhen: (d) =>
-      (d.outcome === 'exempt' || d.outcome === 'reduce' || owes(d, 'nameClearing')) && !d.consultation,
+    openWhen: (d) => (d.outcome === 'exempt' || d.outcome === 'reduce' || owes(d, 'nameClearing')) && !d.consultation,
     leadsTo: ['aftercare'],
   },
   clearName: {
@@ -264,9 +263,9 @@ export const STAGE_RULES = {
 } as const satisfies Record<Stage, StageRule>;
 
 /** Who may take each action: read by the workflow's gate and the API's authorisation alike. */
-export const ACTION_ROLES = Object.fromEntries(
-  CASE_ACTIONS.map((a) => [a, ACTIONS[a].roles]),
-) as unknown as { readonly [A in CaseAction]: (typeof ACTIONS)[A]['roles'] };
+export const ACTION_ROLES = Object.fromEntries(CASE_ACTIONS.map((a) => [a, ACTIONS[a].roles])) as unknown as {
+  readonly [A in CaseAction]: (typeof ACTIONS)[A]['roles'];
+};
 
 function isOpen(action: CaseAction, d: ProcedureFacts): boolean {
   const rule: ActionRule = ACTIONS[action];

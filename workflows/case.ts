@@ -39,7 +39,6 @@ export interface CaseInput extends CaseStart {
 
 const DEFAULT_HISTORY_LIMIT = 8_000;
 
-
 export async function caseWorkflow(input: CaseInput): Promise<CaseState> {
   const foreign = foreignStart(input);
   if (foreign) {
