@@ -202,9 +202,57 @@ export interface DeadlineChange {
   readonly calendarVersion: string;
 }
 
+/** Every kind of entry a case's timeline records; the words of each entry are in its `summary`. */
+export const TIMELINE_KINDS = [
+  'submitted',
+  'continuedAsNew',
+  'accepted',
+  'declined',
+  'reassigned',
+  'handlingOpinionProposed',
+  'handlingOpinionSentBack',
+  'handlingOpinionApproved',
+  'rectified',
+  'rectificationFailed',
+  'teamFormed',
+  'evidenceRecorded',
+  'hearingRecorded',
+  'reportSubmitted',
+  'reportAccepted',
+  'reportSentBack',
+  'excluded',
+  'closedDirectly',
+  'determined',
+  'feedbackDelivered',
+  'consulted',
+  'announced',
+  'integrityReviewReplied',
+  'followUpDue',
+  'followUpVisited',
+  'nameClearing',
+  'falseReportRecorded',
+  'archived',
+  'impactPeriodSet',
+  'impactPeriodEnded',
+  'closed',
+  'deadlineArmed',
+  'deadlineRecomputed',
+  'deadlineReminder',
+  'deadlineOverdue',
+  'deadlineEscalated',
+  'clockPaused',
+  'clockResumed',
+  'calendarLoaded',
+  'decisionIgnored',
+  'noticeRefused',
+  'archiveRefused',
+  'foreignMessageRefused',
+] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
 export interface TimelineEntry {
   readonly at: string;
-  readonly kind: string;
+  readonly kind: TimelineKind;
   readonly actor?: Actor;
   /** One readable Chinese sentence. */
   readonly summary: string;

@@ -4,6 +4,7 @@
  * be told which field is wrong.
  */
 import type { Determination } from './case';
+import { REFUSALS } from './texts';
 
 /** What is wrong with a meeting's record, by field: empty when it can stand. */
 export function determinationProblems(
@@ -11,21 +12,20 @@ export function determinationProblems(
 ): readonly { readonly field: 'attendees' | 'impactPeriodMonths'; readonly message: string }[] {
   const problems: { field: 'attendees' | 'impactPeriodMonths'; message: string }[] = [];
   const attendees = new Set(d.attendees);
-  if (attendees.size !== d.attendees.length)
-    problems.push({ field: 'attendees', message: 'an attendee is listed twice' });
+  if (attendees.size !== d.attendees.length) problems.push({ field: 'attendees', message: REFUSALS.attendeeTwice });
   else if (attendees.size > d.membersTotal)
-    problems.push({ field: 'attendees', message: 'more attendees than members' });
+    problems.push({ field: 'attendees', message: REFUSALS.moreAttendeesThanMembers });
   else if (attendees.size * 2 <= d.membersTotal) {
     problems.push({
       field: 'attendees',
-      message: `no quorum: ${attendees.size} of ${d.membersTotal} members attended`,
+      message: REFUSALS.noQuorum(attendees.size, d.membersTotal),
     });
   }
   if (d.outcome === 'reduce' && !d.impactPeriodMonths) {
-    problems.push({ field: 'impactPeriodMonths', message: 'a reduced liability sets its impact period' });
+    problems.push({ field: 'impactPeriodMonths', message: REFUSALS.reductionSetsImpactPeriod });
   }
   if (d.outcome !== 'reduce' && d.impactPeriodMonths) {
-    problems.push({ field: 'impactPeriodMonths', message: 'only a reduced liability has an impact period' });
+    problems.push({ field: 'impactPeriodMonths', message: REFUSALS.onlyReductionHasImpactPeriod });
   }
   return problems;
 }

@@ -1,4 +1,4 @@
-import type { HandlingBody, Outcome, Situation, Stage } from './case';
+import type { Aspect, HandlingBody, Outcome, Situation, Stage } from './case';
 import { STAGES } from './case';
 import { STAGE_RULES } from './procedure';
 
@@ -29,4 +29,14 @@ export const OUTCOME_NAMES: Readonly<Record<Outcome, string>> = {
   exempt: '容错免责',
   reduce: '减责',
   refuse: '不予容错',
+};
+
+/** 六个察看, by aspect. */
+export const ASPECT_NAMES: Readonly<Record<Aspect, string>> = {
+  motive: '动机态度',
+  objectiveConditions: '客观条件',
+  procedure: '程序方法',
+  natureAndDegree: '性质程度',
+  consequences: '后果影响',
+  personalRecord: '个人表现',
 };

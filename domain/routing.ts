@@ -1,4 +1,5 @@
 import type { HandlingBody, Liability } from './case';
+import { REFUSALS } from './texts';
 
 /**
  * Which bodies a submission may be addressed to, by what it touches (seed, 办理程序 (一)): sanctions go to the party
@@ -14,5 +15,5 @@ export const BODIES_FOR_LIABILITY: Readonly<Record<Liability, readonly HandlingB
 /** Returns why a submission may not go to `body`, or undefined when it may. */
 export function routingProblem(liability: Liability, body: HandlingBody): string | undefined {
   const allowed = BODIES_FOR_LIABILITY[liability];
-  return allowed.includes(body) ? undefined : `a ${liability} matter goes to ${allowed.join(' or ')}, not ${body}`;
+  return allowed.includes(body) ? undefined : REFUSALS.routing(allowed, body);
 }

@@ -2,6 +2,7 @@
  * (二) 受理办理: accept or decline, the handling opinion within 5 working days, leadership approval, and the
  * rectification path for a minor, fixable error (约谈提醒、督促整改).
  */
+import { REFUSALS } from '../domain/texts';
 import type { Background } from './background';
 import type { CaseRecord } from './case-record';
 import { sendNotice } from './delivery';
@@ -50,10 +51,9 @@ export function acceptanceEffects(c: CaseRecord, bg: Background) {
           return c.view();
         },
         validate: (p) => {
-          if (p.route === 'exclude' && !p.exclusionGround) c.invalid('an exclusion names its ground');
-          if (p.route === 'closeDirectly' && !p.closureGround) c.invalid('a direct closure names its ground');
-          if (p.route === 'rectification' && !p.fixWithinWorkingDays)
-            c.invalid('a rectification sets fixWithinWorkingDays');
+          if (p.route === 'exclude' && !p.exclusionGround) c.invalid(REFUSALS.exclusionGround);
+          if (p.route === 'closeDirectly' && !p.closureGround) c.invalid(REFUSALS.closureGround);
+          if (p.route === 'rectification' && !p.fixWithinWorkingDays) c.invalid(REFUSALS.rectificationDays);
         },
       },
       reassign: {
@@ -68,10 +68,9 @@ export function acceptanceEffects(c: CaseRecord, bg: Background) {
           return c.view();
         },
         validate: ({ caseOfficer, investigationTeam }) => {
-          if (!caseOfficer && !investigationTeam) c.invalid('a reassignment names a case officer or a team');
-          if (investigationTeam && investigationTeam.length < 2)
-            c.invalid('an investigation team has at least two members');
-          if (investigationTeam && !c.data.investigationTeam) c.invalid('no investigation team has been formed yet');
+          if (!caseOfficer && !investigationTeam) c.invalid(REFUSALS.reassignmentTarget);
+          if (investigationTeam && investigationTeam.length < 2) c.invalid(REFUSALS.teamSize);
+          if (investigationTeam && !c.data.investigationTeam) c.invalid(REFUSALS.noTeamYet);
         },
       },
       // 整改及时到位的不予追责问责; not fixed goes on to investigation.

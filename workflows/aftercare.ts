@@ -7,6 +7,7 @@
 import { condition, sleep } from '@temporalio/workflow';
 
 import type { ArchiveReceipt, Closure, Obligation } from '../domain/case';
+import { REFUSALS } from '../domain/texts';
 import { calendar } from './activities';
 import type { Background } from './background';
 import type { StageEffects } from './procedure';
@@ -201,10 +202,10 @@ export function aftercareEffects(c: CaseRecord) {
         },
         validate: (n) => {
           if (n.partyWishes === 'clear' && !c.data.consultation?.partyAgrees) {
-            c.invalid('the party did not agree to a name clearing in the consultation');
+            c.invalid(REFUSALS.nameClearingNotAgreed);
           }
           if (n.partyWishes === 'clear' && !(n.scope && n.method && n.documentRef)) {
-            c.invalid('a name clearing names its scope, method and document');
+            c.invalid(REFUSALS.nameClearingDetails);
           }
         },
       },

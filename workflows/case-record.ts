@@ -6,11 +6,12 @@ import { ApplicationFailure, patched, setCurrentDetails, upsertSearchAttributes 
 
 import type { CaseAction } from '../domain/procedure';
 import { ACTION_ROLES } from '../domain/procedure';
-import type { Actor, CaseState, Deadline, Stage } from '../domain/case';
+import type { Actor, CaseState, Deadline, Stage, TimelineKind } from '../domain/case';
 import { applicantIdOf } from '../domain/case';
 import { HANDLING_BODY_NAMES, OUTCOME_NAMES, STAGE_NAMES } from '../domain/labels';
 import { INVALID_ACTION, NOT_PERMITTED, STAGE_CONFLICT } from '../domain/failures';
 import { isUnsealed, UNSEALED_REASON_TEXT } from '../domain/sealing';
+import { REFUSALS } from '../domain/texts';
 import type { CaseData } from './case-data';
 import type { Sent } from './messages';
 import { beijingText, instant, workflowNow } from './clock';
@@ -135,7 +136,7 @@ export class CaseRecord {
     this.refreshSummary();
   }
 
-  record(kind: string, summary: string, actor?: Actor): void {
+  record(kind: TimelineKind, summary: string, actor?: Actor): void {
     this.data.timeline.push({ at: workflowNow().toISOString(), kind, summary, ...(actor ? { actor } : {}) });
   }
 
@@ -223,7 +224,7 @@ export class CaseRecord {
     if (!open.includes(action)) {
       return ApplicationFailure.create({
         type: STAGE_CONFLICT,
-        message: `${action} is not allowed in stage ${this.data.stage}`,
+        message: REFUSALS.notInStage(action, this.data.stage),
         details: [
           {
             stage: this.data.stage,
@@ -237,7 +238,7 @@ export class CaseRecord {
     if (!roles.includes(actor.role) || actor.body !== this.data.submission.handlingBody) {
       return ApplicationFailure.create({
         type: NOT_PERMITTED,
-        message: `${actor.role} of ${actor.body ?? 'no body'} may not ${action} on this case`,
+        message: REFUSALS.notPermitted(action, actor.role, actor.body),
         details: [{ stage: this.data.stage, roles }],
         nonRetryable: true,
       });
@@ -260,10 +261,10 @@ export class CaseRecord {
    */
   private assignmentProblem(actor: Actor): string | undefined {
     if (actor.role === 'caseOfficer' && this.data.caseOfficer !== undefined && actor.id !== this.data.caseOfficer) {
-      return `本案承办人为 ${this.data.caseOfficer}，${actor.id} 不是本案承办人`;
+      return REFUSALS.notTheCaseOfficer(this.data.caseOfficer, actor.id);
     }
     if (actor.role === 'investigator' && !(this.data.investigationTeam ?? []).includes(actor.id)) {
-      return `${actor.id} 不是本案调查组成员`;
+      return REFUSALS.notOnTheTeam(actor.id);
     }
     return undefined;
   }

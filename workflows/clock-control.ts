@@ -8,6 +8,7 @@ import type { Background } from './background';
 import type { CaseRecord } from './case-record';
 import { workflowNow } from './clock';
 import { recomputeDeadline } from './deadlines';
+import { REFUSALS } from '../domain/texts';
 import { calendarLoadedSignal } from './messages';
 import type { StageEffects } from './procedure';
 
@@ -23,7 +24,7 @@ export function clockEffects(c: CaseRecord, bg: Background) {
           return c.view();
         },
         validate: ({ reason }) => {
-          if (!reason.trim()) c.invalid('a pause gives its reason');
+          if (!reason.trim()) c.invalid(REFUSALS.pauseReason);
         },
       },
       resumeClock: {

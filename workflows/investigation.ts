@@ -5,6 +5,8 @@
  */
 import type { AspectAssessment } from '../domain/case';
 import { ASPECTS } from '../domain/case';
+import { ASPECT_NAMES } from '../domain/labels';
+import { REFUSALS } from '../domain/texts';
 import { conclude } from './aftercare';
 import type { Background } from './background';
 import type { CaseRecord } from './case-record';
@@ -22,7 +24,7 @@ export function investigationEffects(c: CaseRecord, bg: Background) {
           return c.view();
         },
         validate: ({ members }) => {
-          if (members.length < 2) c.invalid('an investigation team has at least two members');
+          if (members.length < 2) c.invalid(REFUSALS.teamSize);
         },
       },
       recordEvidence: {
@@ -55,10 +57,10 @@ export function investigationEffects(c: CaseRecord, bg: Background) {
             const assessed: string[] = report.assessments.map((a: AspectAssessment) => a.aspect);
             const missing = ASPECTS.filter((a) => !assessed.includes(a));
             if (missing.length || assessed.length !== ASPECTS.length) {
-              c.invalid(`the report assesses each of the six aspects once; missing: ${missing.join(', ') || 'none'}`);
+              c.invalid(REFUSALS.aspectsMissing(missing.map((a) => ASPECT_NAMES[a])));
             }
             if (report.recommendation === 'reduce' && !report.impactPeriodMonths) {
-              c.invalid('a reduced liability recommends an impact period');
+              c.invalid(REFUSALS.reductionImpactPeriod);
             }
           }
         },

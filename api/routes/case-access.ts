@@ -15,6 +15,7 @@ import { ApplicantId, CaseStage, HandlingBodyKey } from '../../domain/search-att
 import type { CaseScope } from '../auth/policy';
 import { canAct, canReadCase } from '../auth/policy';
 import type { Principal } from '../auth/principal';
+import { REFUSALS } from '../../domain/texts';
 import { caseNotFound, HttpProblem } from '../errors';
 import { IDEMPOTENCY_HEADER } from '../idempotency';
 import { caseNumberSchema } from '../schemas';
@@ -106,7 +107,7 @@ export function requireReadable(p: Principal, scope: CaseScope): void {
 export function requireAction(p: Principal, action: CaseAction, scope: CaseScope): void {
   requireReadable(p, scope);
   if (!canAct(p, action, scope)) {
-    throw new HttpProblem(403, 'Not permitted', `${p.role} may not ${action} on this case`, {
+    throw new HttpProblem(403, 'Not permitted', REFUSALS.notPermitted(action, p.role, p.body), {
       roles: ACTION_ROLES[action],
     });
   }
@@ -114,7 +115,7 @@ export function requireAction(p: Principal, action: CaseAction, scope: CaseScope
 
 /** The 409 for an action the case's stage does not open, with the stage and what it does open. */
 export function stageConflict(action: CaseAction, stage: Stage, allowedActions: readonly AllowedAction[]): HttpProblem {
-  return new HttpProblem(409, 'Not allowed in this stage', `${action} is not allowed in stage ${stage}`, {
+  return new HttpProblem(409, 'Not allowed in this stage', REFUSALS.notInStage(action, stage), {
     stage,
     allowedActions,
   });

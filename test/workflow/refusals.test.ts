@@ -47,7 +47,7 @@ test('a stage skipped out of order is refused with the stage and the actions all
     }),
   );
   expect(failure.type).toBe('StageConflict');
-  expect(failure.message).toBe('submitInvestigationReport is not allowed in stage acceptance');
+  expect(failure.message).toBe('案件当前处于“待受理”阶段，不能办理“提交调查核实报告”');
   expect(failure.details?.[0]).toEqual({
     stage: 'acceptance',
     allowedActions: [{ action: 'decideAcceptance', roles: ['caseOfficer', 'approvingLeader'] }],
@@ -91,7 +91,7 @@ test('a report that leaves out one of the six aspects is refused', async () => {
     handle.executeUpdate(submitInvestigationReportUpdate, { args: [{ actor: investigator, report: partial }] }),
   );
   expect(failure.type).toBe('InvalidAction');
-  expect(failure.message).toContain('missing: motive');
+  expect(failure.message).toContain('缺少：动机态度');
 });
 
 test('a handling opinion sent back by leadership returns to the case officer and may be proposed again', async () => {
@@ -197,6 +197,6 @@ test('a meeting without a quorum decides nothing and is recorded', async () => {
   });
   const state = await waitFor(handle, (s) => s.timeline.at(-1)?.kind === 'decisionIgnored', 'the ignored meeting');
   expect(state.stage).toBe('determination');
-  expect(state.timeline.at(-1)?.summary).toContain('no quorum: 3 of 7');
+  expect(state.timeline.at(-1)?.summary).toContain('7 名成员中到会 3 名');
   await saveHistory(handle, 'no-quorum');
 });
