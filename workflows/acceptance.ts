@@ -7,7 +7,7 @@ import type { Background } from './background';
 import type { CaseRecord } from './case-record';
 import { sendNotice } from './delivery';
 import { armDeadline, PERIODS, watchDeadline } from './deadlines';
-import { conclude } from './aftercare';
+import { conclude } from './conclusion';
 import type { StageEffects } from './procedure';
 import type { AcceptanceDecision } from './messages';
 

@@ -5,7 +5,7 @@
 import { determinationProblems } from '../domain/determination';
 import { OUTCOME_NAMES } from '../domain/labels';
 
-import { conclude, owedAfterDecision, startDecisionEffects } from './aftercare';
+import { conclude, owedAfterDecision, startDecisionEffects } from './conclusion';
 import type { Background } from './background';
 import type { CaseRecord } from './case-record';
 import type { StageEffects } from './procedure';

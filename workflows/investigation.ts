@@ -7,7 +7,7 @@ import type { AspectAssessment } from '../domain/case';
 import { ASPECTS } from '../domain/case';
 import { ASPECT_NAMES } from '../domain/labels';
 import { REFUSALS } from '../domain/texts';
-import { conclude } from './aftercare';
+import { conclude } from './conclusion';
 import type { Background } from './background';
 import type { CaseRecord } from './case-record';
 import type { StageEffects } from './procedure';

@@ -1,0 +1,155 @@
+/**
+ * How a case concludes and what a conclusion leaves owed: the decision or early exit recorded and told to the party,
+ * the obligations that follow (entries in the personnel and integrity files, the impact period, follow-up visits,
+ * name clearing, the false report, the integrity review reply of a fast-track case), the effects that run by
+ * themselves after it, and the closure once nothing is owed. Every stage that can end a case calls in here.
+ */
+import { condition, sleep } from '@temporalio/workflow';
+
+import type { ArchiveReceipt, Closure, Obligation } from '../domain/case';
+import { calendar } from './activities';
+import type { Background } from './background';
+import type { CaseRecord } from './case-record';
+import { archiveOnce, sendNotice } from './delivery';
+import { addMs, msUntil, workflowNow } from './clock';
+
+/** The first follow-up visit is due this long after the conclusion. */
+const FOLLOW_UP_AFTER_MS = 30 * 24 * 3600 * 1000;
+
+const CLOSURE_NAMES: Record<Closure, string> = {
+  decided: '集体研究作出决定',
+  excluded: '排除',
+  closedDirectly: '直接了结',
+  rectified: '整改到位不予追责',
+};
+
+/** What a decision leaves owed: archive entries and visits after exemption or reduction, the impact period. */
+export function owedAfterDecision(c: CaseRecord): Obligation[] {
+  const owed: Obligation[] = [];
+  if (c.data.outcome === 'exempt' || c.data.outcome === 'reduce') {
+    owed.push('personnelFile', 'integrityFile', 'followUpVisit');
+  }
+  if (c.data.outcome === 'reduce') owed.push('impactPeriod');
+  if (c.data.submission.fastTrack) owed.push('integrityReviewReply');
+  return owed;
+}
+
+function owedAfterEarlyExit(c: CaseRecord, closure: Closure): Obligation[] {
+  const owed: Obligation[] = [];
+  // 对受到诬告陷害的党员干部 … 回访教育; 澄清正名; 严厉打击诬告陷害行为.
+  if (closure === 'excluded') owed.push('nameClearing', 'falseReportRecord', 'followUpVisit');
+  if (c.data.submission.fastTrack) owed.push('integrityReviewReply');
+  return owed;
+}
+
+/** Records the conclusion, tells the party, and closes the case or moves it to aftercare. */
+export async function conclude(c: CaseRecord, bg: Background, closure: Closure): Promise<void> {
+  c.data.closure = closure;
+  if (closure !== 'decided') {
+    c.data.decidedAt = workflowNow().toISOString();
+    c.data.openObligations = owedAfterEarlyExit(c, closure);
+    startDecisionEffects(c, bg);
+    await bg.effect(() =>
+      sendNotice(c, {
+        key: `${c.caseNumber}/conclusion`,
+        caseNumber: c.caseNumber,
+        kind: 'conclusion',
+        recipients: ['party', 'partyUnit'],
+        text: `案件 ${c.caseNumber} 已办结：${CLOSURE_NAMES[closure]}。`,
+      }),
+    );
+  }
+  c.moveTo('aftercare');
+  closeIfDone(c);
+}
+
+/** Closes the case once it has left feedback behind and nothing is owed. */
+export function closeIfDone(c: CaseRecord): void {
+  if (c.stage === 'aftercare' && c.data.openObligations.length === 0) {
+    c.record('closed', `案件办结（${CLOSURE_NAMES[c.data.closure ?? 'decided']}）`);
+    c.moveTo('closed');
+  }
+}
+
+/** Marks an obligation done, and closes the case if it was the last. */
+export function fulfil(c: CaseRecord, obligation: Obligation): void {
+  c.data.openObligations = c.data.openObligations.filter((o) => o !== obligation);
+  closeIfDone(c);
+}
+
+/** Starts, or on a new run resumes, what runs by itself after a conclusion. Every step is idempotent. */
+export function startDecisionEffects(c: CaseRecord, bg: Background): void {
+  const owed = new Set(c.data.openObligations);
+  for (const file of ['personnelFile', 'integrityFile'] as const) {
+    if (owed.has(file)) bg.run(() => writeArchive(c, bg, file));
+  }
+  if (owed.has('impactPeriod')) bg.run(() => runImpactPeriod(c, bg));
+  if (owed.has('followUpVisit') && !c.data.followUpReminded) bg.run(() => remindFollowUp(c, bg));
+}
+
+async function writeArchive(c: CaseRecord, bg: Background, file: ArchiveReceipt['file']): Promise<void> {
+  const determination = c.data.determination;
+  if (!determination || !c.data.outcome) return;
+  const receipt = await bg.effect(() =>
+    archiveOnce(c, {
+      key: `${c.caseNumber}/${file}`,
+      file,
+      caseNumber: c.caseNumber,
+      party: c.data.submission.party,
+      outcome: c.data.outcome ?? 'refuse',
+      impactPeriodMonths: determination.impactPeriodMonths,
+      meetingDate: determination.meetingDate,
+      minutesRef: determination.minutesRef,
+    }),
+  );
+  // A refused entry stays owed: the case waits in aftercare, with the refusal in its timeline, until it is filed.
+  if (!receipt) return;
+  c.data.archiveReceipts.push(receipt);
+  c.record(
+    'archived',
+    `决定已存入${file === 'personnelFile' ? '干部人事档案' : '廉政档案'}（回执 ${receipt.receiptId}）`,
+  );
+  fulfil(c, file);
+}
+
+async function runImpactPeriod(c: CaseRecord, bg: Background): Promise<void> {
+  if (!c.data.impactPeriodEndsAt) {
+    const months = c.data.determination?.impactPeriodMonths ?? 1;
+    const { endsAt } = await calendar.impactPeriodEnd({
+      from: c.data.decidedAt ?? workflowNow().toISOString(),
+      months,
+    });
+    c.data.impactPeriodEndsAt = endsAt;
+    c.record('impactPeriodSet', `影响期 ${months} 个月，至 ${endsAt} 期满`);
+  }
+  await sleep(msUntil(c.data.impactPeriodEndsAt));
+  await bg.effect(() =>
+    sendNotice(c, {
+      key: `${c.caseNumber}/impactPeriod/ended`,
+      caseNumber: c.caseNumber,
+      kind: 'impactPeriodEnded',
+      recipients: ['party', 'partyUnit', c.data.submission.handlingBody],
+      text: `案件 ${c.caseNumber}：影响期已满，此后在评先评优、考核评价、选拔任用、职级职称晋升等方面不受影响。`,
+    }),
+  );
+  c.record('impactPeriodEnded', '影响期满');
+  fulfil(c, 'impactPeriod');
+}
+
+async function remindFollowUp(c: CaseRecord, bg: Background): Promise<void> {
+  const due = c.data.followUpDueAt ?? addMs(c.data.decidedAt ?? workflowNow().toISOString(), FOLLOW_UP_AFTER_MS);
+  c.data.followUpDueAt = due;
+  const visited = await condition(() => c.data.followUpVisits.length > 0, msUntil(due));
+  if (visited) return;
+  c.data.followUpReminded = true;
+  c.record('followUpDue', '回访教育已到期，请及时开展');
+  await bg.effect(() =>
+    sendNotice(c, {
+      key: `${c.caseNumber}/followUp/reminder`,
+      caseNumber: c.caseNumber,
+      kind: 'followUpDue',
+      recipients: [c.data.submission.handlingBody],
+      text: `案件 ${c.caseNumber}：请开展回访教育。`,
+    }),
+  );
+}
