@@ -2,7 +2,7 @@
  * What the procedure refuses: actions out of order, by the wrong role or body, malformed decisions; and what it
  * takes back: send-backs of the opinion and of the report. Duplicated leadership signals change nothing.
  */
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 
 import {
@@ -199,4 +199,30 @@ test('a meeting without a quorum decides nothing and is recorded', async () => {
   expect(state.stage).toBe('determination');
   expect(state.timeline.at(-1)?.summary).toContain('7 名成员中到会 3 名');
   await saveHistory(handle, 'no-quorum');
+});
+
+test('a leadership decision sent in plaintext around the API changes nothing and is recorded', async () => {
+  const handle = await startCase(h);
+  await throughOpinion(handle);
+  await throughInvestigation(handle, 'exempt');
+  await waitFor(handle, (s) => s.stage === 'determination');
+  // A client without the payload codec and without the API's stamp: what the Temporal CLI or the Web UI sends.
+  const outsider = new Client({ connection: h.env.connection });
+  await outsider.workflow.getHandle(handle.workflowId).signal(recordDeterminationSignal, {
+    decisionId: decisionId(),
+    actor: { ...secretary, id: 'intruder' },
+    determination: {
+      meetingDate: '2026-12-10',
+      attendees: ['甲', '乙', '丙', '丁', '戊'],
+      membersTotal: 7,
+      outcome: 'exempt',
+      reasoning: '伪造',
+      minutesRef: '伪造',
+    },
+  });
+  const state = await waitFor(handle, (s) => s.timeline.some((e) => e.kind === 'foreignMessageRefused'));
+  expect(state.stage).toBe('determination');
+  expect(state.outcome).toBeUndefined();
+  expect(state.timeline.at(-1)?.summary).toContain('自称 intruder');
+  await saveHistory(handle, 'foreign-message-refused');
 });
