@@ -3,8 +3,7 @@
  * rectification path for a minor, fixable error (约谈提醒、督促整改).
  */
 import { REFUSALS } from '../domain/texts';
-import type { Background } from './background';
-import type { CaseRecord } from './case-record';
+import type { CaseContext } from './context';
 import { sendNotice } from './delivery';
 import { armDeadline, PERIODS, watchDeadline } from './deadlines';
 import { conclude } from './conclusion';
@@ -18,7 +17,7 @@ const ROUTE_NAMES = {
   closeDirectly: '直接了结',
 };
 
-export function acceptanceEffects(c: CaseRecord, bg: Background) {
+export function acceptanceEffects(c: CaseContext) {
   return {
     updates: {
       decideAcceptance: {
@@ -34,7 +33,7 @@ export function acceptanceEffects(c: CaseRecord, bg: Background) {
           c.record('accepted', `已受理，承办人：${decision.caseOfficer}${established?.text ?? ''}`, decision.actor);
           c.moveTo('handlingOpinion');
           await armDeadline(c, PERIODS.handlingOpinion);
-          watchDeadline(c, bg, 'handlingOpinion');
+          watchDeadline(c, 'handlingOpinion');
           return c.view();
         },
       },
@@ -78,7 +77,7 @@ export function acceptanceEffects(c: CaseRecord, bg: Background) {
         apply: async ({ actor, fixed, note }) => {
           if (fixed) {
             c.record('rectified', `整改及时到位，不予追责：${note}`, actor);
-            await conclude(c, bg, 'rectified');
+            await conclude(c, 'rectified');
           } else {
             c.record('rectificationFailed', `整改未到位，转入调查核实：${note}`, actor);
             c.moveTo('investigation');
@@ -107,15 +106,15 @@ export function acceptanceEffects(c: CaseRecord, bg: Background) {
             return;
           case 'exclude':
             c.record('excluded', `排除（${opinion.exclusionGround}）：${opinion.opinion}`, decision.actor);
-            await conclude(c, bg, 'excluded');
+            await conclude(c, 'excluded');
             return;
           case 'closeDirectly':
             c.record('closedDirectly', `直接了结（${opinion.closureGround}）：${opinion.opinion}`, decision.actor);
-            await conclude(c, bg, 'closedDirectly');
+            await conclude(c, 'closedDirectly');
             return;
           case 'rectification':
             c.moveTo('rectification');
-            await bg.effect(() =>
+            await c.bg.effect(() =>
               sendNotice(c, {
                 key: `${c.caseNumber}/rectification/order`,
                 caseNumber: c.caseNumber,
@@ -125,7 +124,7 @@ export function acceptanceEffects(c: CaseRecord, bg: Background) {
               }),
             );
             await armDeadline(c, { ...PERIODS.rectification, workingDays: opinion.fixWithinWorkingDays ?? 1 });
-            watchDeadline(c, bg, 'rectification');
+            watchDeadline(c, 'rectification');
             return;
         }
       },

@@ -3,11 +3,11 @@
  * fulfils an obligation the conclusion left (`conclusion.ts`), and the case closes when none is left.
  */
 import { REFUSALS } from '../domain/texts';
-import type { CaseRecord } from './case-record';
+import type { CaseContext } from './context';
 import { fulfil } from './conclusion';
 import type { StageEffects } from './procedure';
 
-export function aftercareEffects(c: CaseRecord) {
+export function aftercareEffects(c: CaseContext) {
   return {
     updates: {
       recordFollowUpVisit: {

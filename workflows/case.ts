@@ -20,10 +20,9 @@ import { isUnsealed, UNSEALED_REASON_TEXT } from '../domain/sealing';
 import { acceptanceEffects } from './acceptance';
 import { aftercareEffects } from './aftercare';
 import { startDecisionEffects } from './conclusion';
-import { Background } from './background';
 import type { CaseData } from './case-data';
 import { newCaseData } from './case-data';
-import { CaseRecord, SEALED_MESSAGES_PATCH } from './case-record';
+import { CaseContext, SEALED_MESSAGES_PATCH } from './context';
 import { clockEffects, watchCalendar } from './clock-control';
 import { PERIODS, watchDeadline } from './deadlines';
 import { determinationEffects } from './determination';
@@ -49,13 +48,12 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseState> {
       nonRetryable: true,
     });
   }
-  const c = new CaseRecord(input.carried ?? newCaseData(input.submission, input.submittedBy));
-  const bg = new Background();
+  const c = new CaseContext(input.carried ?? newCaseData(input.submission, input.submittedBy));
   setHandler(caseStateQuery, () => c.view());
 
   if (input.carried) {
     c.record('continuedAsNew', '案件历史较长，已延续至新的运行，状态完整保留');
-    resume(c, bg);
+    resume(c);
   } else {
     // (一) 事项提出
     c.record(
@@ -68,11 +66,11 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseState> {
 
   // Every message of the procedure, each stage module contributing its effects; a message left without one does
   // not compile. (二) 受理办理, (三) 调查核实, (四) 研究认定 and (五) 反馈结论, what follows, the statutory clock.
-  const acceptance = acceptanceEffects(c, bg);
-  const investigation = investigationEffects(c, bg);
-  const determination = determinationEffects(c, bg);
+  const acceptance = acceptanceEffects(c);
+  const investigation = investigationEffects(c);
+  const determination = determinationEffects(c);
   const aftercare = aftercareEffects(c);
-  const clock = clockEffects(c, bg);
+  const clock = clockEffects(c);
   registerProcedure(c, {
     updates: {
       ...acceptance.updates,
@@ -83,19 +81,19 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseState> {
     },
     decisions: { ...acceptance.decisions, ...investigation.decisions, ...determination.decisions },
   });
-  watchCalendar(c, bg);
+  watchCalendar(c);
 
   const limit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
   const longHistory = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > limit;
   for (;;) {
-    await condition(() => isFinal(c) || bg.failed() || (longHistory() && bg.idle()));
-    bg.check();
+    await condition(() => isFinal(c) || c.bg.failed() || (longHistory() && c.bg.idle()));
+    c.bg.check();
     if (isFinal(c)) {
       await condition(allHandlersFinished);
       return c.view();
     }
-    await condition(() => allHandlersFinished() && bg.idle());
-    if (longHistory() && bg.idle()) {
+    await condition(() => allHandlersFinished() && c.bg.idle());
+    if (longHistory() && c.bg.idle()) {
       await continueAsNew<typeof caseWorkflow>({ ...input, carried: c.data });
     }
   }
@@ -121,14 +119,14 @@ function foreignStart(input: CaseInput): string | undefined {
   return undefined;
 }
 
-function isFinal(c: CaseRecord): boolean {
+function isFinal(c: CaseContext): boolean {
   return c.stage === 'declined' || c.stage === 'closed';
 }
 
 /** Restarts on a new run what the previous run had running: deadline ladders and post-conclusion effects. */
-function resume(c: CaseRecord, bg: Background): void {
+function resume(c: CaseContext): void {
   for (const d of c.data.deadlines) {
-    if (d.status !== 'met' && d.id in PERIODS) watchDeadline(c, bg, d.id as keyof typeof PERIODS);
+    if (d.status !== 'met' && d.id in PERIODS) watchDeadline(c, d.id as keyof typeof PERIODS);
   }
-  startDecisionEffects(c, bg);
+  startDecisionEffects(c);
 }

@@ -4,15 +4,14 @@
  */
 import { setHandler } from '@temporalio/workflow';
 
-import type { Background } from './background';
-import type { CaseRecord } from './case-record';
+import type { CaseContext } from './context';
 import { workflowNow } from './clock';
 import { recomputeDeadline } from './deadlines';
 import { REFUSALS } from '../domain/texts';
 import { calendarLoadedSignal } from './messages';
 import type { StageEffects } from './procedure';
 
-export function clockEffects(c: CaseRecord, bg: Background) {
+export function clockEffects(c: CaseContext) {
   return {
     updates: {
       pauseClock: {
@@ -33,7 +32,7 @@ export function clockEffects(c: CaseRecord, bg: Background) {
           const until = workflowNow().toISOString();
           c.data.pauses[open] = { ...c.data.pauses[open], until };
           c.record('clockResumed', '恢复计时，剩余工作日顺延', actor);
-          await bg.effect(async () => {
+          await c.bg.effect(async () => {
             for (const d of c.data.deadlines.filter((x) => x.status === 'paused')) {
               await recomputeDeadline(c, d.id, 'resumed');
             }
@@ -47,12 +46,12 @@ export function clockEffects(c: CaseRecord, bg: Background) {
 }
 
 /** Recomputes provisional deadlines when an operator loads the arrangement of a year they depend on. */
-export function watchCalendar(c: CaseRecord, bg: Background): void {
+export function watchCalendar(c: CaseContext): void {
   setHandler(calendarLoadedSignal, async ({ year, calendarVersion }) => {
     const provisional = c.data.deadlines.filter((d) => d.provisional && d.status !== 'met');
     if (provisional.length === 0) return;
     c.record('calendarLoaded', `${year}年节假日安排已载入（日历版本 ${calendarVersion}），重新计算暂定期限`);
-    await bg.effect(async () => {
+    await c.bg.effect(async () => {
       for (const d of provisional) await recomputeDeadline(c, d.id, 'calendarLoaded');
     });
   });

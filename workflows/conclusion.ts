@@ -8,8 +8,7 @@ import { condition, sleep } from '@temporalio/workflow';
 
 import type { ArchiveReceipt, Closure, Obligation } from '../domain/case';
 import { calendar } from './activities';
-import type { Background } from './background';
-import type { CaseRecord } from './case-record';
+import type { CaseContext } from './context';
 import { archiveOnce, sendNotice } from './delivery';
 import { addMs, msUntil, workflowNow } from './clock';
 
@@ -24,7 +23,7 @@ const CLOSURE_NAMES: Record<Closure, string> = {
 };
 
 /** What a decision leaves owed: archive entries and visits after exemption or reduction, the impact period. */
-export function owedAfterDecision(c: CaseRecord): Obligation[] {
+export function owedAfterDecision(c: CaseContext): Obligation[] {
   const owed: Obligation[] = [];
   if (c.data.outcome === 'exempt' || c.data.outcome === 'reduce') {
     owed.push('personnelFile', 'integrityFile', 'followUpVisit');
@@ -34,7 +33,7 @@ export function owedAfterDecision(c: CaseRecord): Obligation[] {
   return owed;
 }
 
-function owedAfterEarlyExit(c: CaseRecord, closure: Closure): Obligation[] {
+function owedAfterEarlyExit(c: CaseContext, closure: Closure): Obligation[] {
   const owed: Obligation[] = [];
   // 对受到诬告陷害的党员干部 … 回访教育; 澄清正名; 严厉打击诬告陷害行为.
   if (closure === 'excluded') owed.push('nameClearing', 'falseReportRecord', 'followUpVisit');
@@ -43,13 +42,13 @@ function owedAfterEarlyExit(c: CaseRecord, closure: Closure): Obligation[] {
 }
 
 /** Records the conclusion, tells the party, and closes the case or moves it to aftercare. */
-export async function conclude(c: CaseRecord, bg: Background, closure: Closure): Promise<void> {
+export async function conclude(c: CaseContext, closure: Closure): Promise<void> {
   c.data.closure = closure;
   if (closure !== 'decided') {
     c.data.decidedAt = workflowNow().toISOString();
     c.data.openObligations = owedAfterEarlyExit(c, closure);
-    startDecisionEffects(c, bg);
-    await bg.effect(() =>
+    startDecisionEffects(c);
+    await c.bg.effect(() =>
       sendNotice(c, {
         key: `${c.caseNumber}/conclusion`,
         caseNumber: c.caseNumber,
@@ -64,7 +63,7 @@ export async function conclude(c: CaseRecord, bg: Background, closure: Closure):
 }
 
 /** Closes the case once it has left feedback behind and nothing is owed. */
-export function closeIfDone(c: CaseRecord): void {
+export function closeIfDone(c: CaseContext): void {
   if (c.stage === 'aftercare' && c.data.openObligations.length === 0) {
     c.record('closed', `案件办结（${CLOSURE_NAMES[c.data.closure ?? 'decided']}）`);
     c.moveTo('closed');
@@ -72,25 +71,25 @@ export function closeIfDone(c: CaseRecord): void {
 }
 
 /** Marks an obligation done, and closes the case if it was the last. */
-export function fulfil(c: CaseRecord, obligation: Obligation): void {
+export function fulfil(c: CaseContext, obligation: Obligation): void {
   c.data.openObligations = c.data.openObligations.filter((o) => o !== obligation);
   closeIfDone(c);
 }
 
 /** Starts, or on a new run resumes, what runs by itself after a conclusion. Every step is idempotent. */
-export function startDecisionEffects(c: CaseRecord, bg: Background): void {
+export function startDecisionEffects(c: CaseContext): void {
   const owed = new Set(c.data.openObligations);
   for (const file of ['personnelFile', 'integrityFile'] as const) {
-    if (owed.has(file)) bg.run(() => writeArchive(c, bg, file));
+    if (owed.has(file)) c.bg.run(() => writeArchive(c, file));
   }
-  if (owed.has('impactPeriod')) bg.run(() => runImpactPeriod(c, bg));
-  if (owed.has('followUpVisit') && !c.data.followUpReminded) bg.run(() => remindFollowUp(c, bg));
+  if (owed.has('impactPeriod')) c.bg.run(() => runImpactPeriod(c));
+  if (owed.has('followUpVisit') && !c.data.followUpReminded) c.bg.run(() => remindFollowUp(c));
 }
 
-async function writeArchive(c: CaseRecord, bg: Background, file: ArchiveReceipt['file']): Promise<void> {
+async function writeArchive(c: CaseContext, file: ArchiveReceipt['file']): Promise<void> {
   const determination = c.data.determination;
   if (!determination || !c.data.outcome) return;
-  const receipt = await bg.effect(() =>
+  const receipt = await c.bg.effect(() =>
     archiveOnce(c, {
       key: `${c.caseNumber}/${file}`,
       file,
@@ -112,7 +111,7 @@ async function writeArchive(c: CaseRecord, bg: Background, file: ArchiveReceipt[
   fulfil(c, file);
 }
 
-async function runImpactPeriod(c: CaseRecord, bg: Background): Promise<void> {
+async function runImpactPeriod(c: CaseContext): Promise<void> {
   if (!c.data.impactPeriodEndsAt) {
     const months = c.data.determination?.impactPeriodMonths ?? 1;
     const { endsAt } = await calendar.impactPeriodEnd({
@@ -123,7 +122,7 @@ async function runImpactPeriod(c: CaseRecord, bg: Background): Promise<void> {
     c.record('impactPeriodSet', `影响期 ${months} 个月，至 ${endsAt} 期满`);
   }
   await sleep(msUntil(c.data.impactPeriodEndsAt));
-  await bg.effect(() =>
+  await c.bg.effect(() =>
     sendNotice(c, {
       key: `${c.caseNumber}/impactPeriod/ended`,
       caseNumber: c.caseNumber,
@@ -136,14 +135,14 @@ async function runImpactPeriod(c: CaseRecord, bg: Background): Promise<void> {
   fulfil(c, 'impactPeriod');
 }
 
-async function remindFollowUp(c: CaseRecord, bg: Background): Promise<void> {
+async function remindFollowUp(c: CaseContext): Promise<void> {
   const due = c.data.followUpDueAt ?? addMs(c.data.decidedAt ?? workflowNow().toISOString(), FOLLOW_UP_AFTER_MS);
   c.data.followUpDueAt = due;
   const visited = await condition(() => c.data.followUpVisits.length > 0, msUntil(due));
   if (visited) return;
   c.data.followUpReminded = true;
   c.record('followUpDue', '回访教育已到期，请及时开展');
-  await bg.effect(() =>
+  await c.bg.effect(() =>
     sendNotice(c, {
       key: `${c.caseNumber}/followUp/reminder`,
       caseNumber: c.caseNumber,

@@ -9,8 +9,7 @@ import { condition, patched } from '@temporalio/workflow';
 import type { Deadline } from '../domain/case';
 import { HANDLING_BODY_NAMES } from '../domain/labels';
 import { calendar } from './activities';
-import type { Background } from './background';
-import type { CaseRecord } from './case-record';
+import type { CaseContext } from './context';
 import { sendNotice } from './delivery';
 import { beijingText, msUntil, workflowNow } from './clock';
 
@@ -28,7 +27,7 @@ const PAUSED_ARMING = 'deadline-armed-during-pause-is-paused';
 const PAUSED_RECOMPUTE = 'deadline-recomputed-during-pause-stays-paused';
 
 /** Computes a statutory period from now, in an activity, and keeps the result in the case. */
-export async function armDeadline(c: CaseRecord, spec: DeadlineSpec): Promise<Deadline> {
+export async function armDeadline(c: CaseContext, spec: DeadlineSpec): Promise<Deadline> {
   const triggeredAt = workflowNow().toISOString();
   const computed = await calendar.computeDeadline({ workingDays: spec.workingDays, triggeredAt });
   // Armed while the clock is paused, the deadline waits for the resume, which recomputes it without the pause.
@@ -52,7 +51,7 @@ export async function armDeadline(c: CaseRecord, spec: DeadlineSpec): Promise<De
 
 /** Recomputes a deadline with the clock's pauses (after a resume, or a newly loaded year) and records any change. */
 export async function recomputeDeadline(
-  c: CaseRecord,
+  c: CaseContext,
   id: string,
   reason: 'resumed' | 'calendarLoaded',
 ): Promise<void> {
@@ -106,12 +105,7 @@ function nextStep(d: Deadline): Step | undefined {
  * Watches one deadline until `isMet`: waits for the next step of the ladder, stops while the clock is paused, and
  * starts over whenever the deadline is recomputed. Safe to start again on a new run from the saved state.
  */
-export async function superviseDeadline(
-  c: CaseRecord,
-  bg: Background,
-  id: string,
-  isMet: () => boolean,
-): Promise<void> {
+export async function superviseDeadline(c: CaseContext, id: string, isMet: () => boolean): Promise<void> {
   for (;;) {
     const d = c.deadline(id);
     if (!d || d.status === 'met') return;
@@ -137,11 +131,11 @@ export async function superviseDeadline(
       msUntil(step.at),
       { summary: `${d.clause}（${step.kind}）` },
     );
-    if (!interrupted) await bg.effect(() => fire(c, d, step));
+    if (!interrupted) await c.bg.effect(() => fire(c, d, step));
   }
 }
 
-async function fire(c: CaseRecord, d: Deadline, step: Step): Promise<void> {
+async function fire(c: CaseContext, d: Deadline, step: Step): Promise<void> {
   const body = c.data.submission.handlingBody;
   const caseNumber = c.caseNumber;
   if (step.kind === 'reminder') {
@@ -185,7 +179,7 @@ export const PERIODS = {
 } as const;
 
 /** Starts (or, on a new run, restarts) the ladder of a deadline in the background. */
-export function watchDeadline(c: CaseRecord, bg: Background, id: keyof typeof PERIODS): void {
+export function watchDeadline(c: CaseContext, id: keyof typeof PERIODS): void {
   const { stage } = PERIODS[id];
-  bg.run(() => superviseDeadline(c, bg, id, () => c.stage !== stage));
+  c.bg.run(() => superviseDeadline(c, id, () => c.stage !== stage));
 }

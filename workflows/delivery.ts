@@ -10,10 +10,10 @@ import type { ArchiveEntry } from '../activities/archive';
 import type { DeliveryReceipt, Notice } from '../activities/notify';
 import type { ArchiveReceipt } from '../domain/case';
 import { archive, notify } from './activities';
-import type { CaseRecord } from './case-record';
+import type { CaseContext } from './context';
 
 /** Sends `notice`; answers undefined when the transport refused it, after recording the refusal. */
-export async function sendNotice(c: CaseRecord, notice: Notice): Promise<DeliveryReceipt | undefined> {
+export async function sendNotice(c: CaseContext, notice: Notice): Promise<DeliveryReceipt | undefined> {
   try {
     return await notify.sendNotice(notice);
   } catch (err) {
@@ -25,7 +25,7 @@ export async function sendNotice(c: CaseRecord, notice: Notice): Promise<Deliver
 }
 
 /** Files `entry`; answers undefined when the archive service refused it, after recording the refusal. */
-export async function archiveOnce(c: CaseRecord, entry: ArchiveEntry): Promise<ArchiveReceipt | undefined> {
+export async function archiveOnce(c: CaseContext, entry: ArchiveEntry): Promise<ArchiveReceipt | undefined> {
   try {
     return await archive.archiveDecision(entry);
   } catch (err) {

@@ -6,20 +6,19 @@ import { determinationProblems } from '../domain/determination';
 import { OUTCOME_NAMES } from '../domain/labels';
 
 import { conclude, owedAfterDecision, startDecisionEffects } from './conclusion';
-import type { Background } from './background';
-import type { CaseRecord } from './case-record';
+import type { CaseContext } from './context';
 import type { StageEffects } from './procedure';
 import { sendNotice } from './delivery';
 import { workflowNow } from './clock';
 import { armDeadline, PERIODS, watchDeadline } from './deadlines';
 
-export function determinationEffects(c: CaseRecord, bg: Background) {
+export function determinationEffects(c: CaseContext) {
   return {
     updates: {
       deliverFeedback: {
         apply: async ({ actor, documentRef }) => {
           const outcome = c.data.outcome ?? 'refuse';
-          await bg.effect(() =>
+          await c.bg.effect(() =>
             sendNotice(c, {
               key: `${c.caseNumber}/feedback`,
               caseNumber: c.caseNumber,
@@ -29,7 +28,7 @@ export function determinationEffects(c: CaseRecord, bg: Background) {
             }),
           );
           c.record('feedbackDelivered', `向干部本人及所在单位书面反馈结论（${documentRef}）`, actor);
-          await conclude(c, bg, 'decided');
+          await conclude(c, 'decided');
           return c.view();
         },
       },
@@ -57,9 +56,9 @@ export function determinationEffects(c: CaseRecord, bg: Background) {
           actor,
         );
         c.moveTo('feedback');
-        startDecisionEffects(c, bg);
+        startDecisionEffects(c);
         await armDeadline(c, PERIODS.feedback);
-        watchDeadline(c, bg, 'feedback');
+        watchDeadline(c, 'feedback');
       },
     },
   } satisfies StageEffects;

@@ -9,13 +9,13 @@ import { ApplicationFailure, setHandler } from '@temporalio/workflow';
 
 import type { CaseAction } from '../domain/procedure';
 import type { CaseState } from '../domain/case';
-import type { CaseRecord } from './case-record';
+import type { CaseContext } from './context';
 import { FOREIGN_MESSAGE } from '../domain/failures';
 import type { Sent } from './messages';
 
 /** Registers `handler` for the officer's action `action`, behind the gate every action shares. */
 export function onUpdate<M extends Sent>(
-  c: CaseRecord,
+  c: CaseContext,
   update: UpdateDefinition<CaseState, [M]>,
   action: CaseAction,
   handler: (message: M) => CaseState | Promise<CaseState>,

@@ -8,13 +8,12 @@ import { ASPECTS } from '../domain/case';
 import { ASPECT_NAMES } from '../domain/labels';
 import { REFUSALS } from '../domain/texts';
 import { conclude } from './conclusion';
-import type { Background } from './background';
-import type { CaseRecord } from './case-record';
+import type { CaseContext } from './context';
 import type { StageEffects } from './procedure';
 
 const OUTCOME_WORDS = { exempt: '容错免责', reduce: '减责', refuse: '不予容错' };
 
-export function investigationEffects(c: CaseRecord, bg: Background) {
+export function investigationEffects(c: CaseContext) {
   return {
     updates: {
       formInvestigationTeam: {
@@ -85,14 +84,14 @@ export function investigationEffects(c: CaseRecord, bg: Background) {
         if (!c.acceptsDecision(decision.exit, decision)) return;
         if (decision.exit === 'exclude') {
           c.record('excluded', `排除（${decision.exclusionGround ?? '未注明'}）：${decision.reason}`, decision.actor);
-          await conclude(c, bg, 'excluded');
+          await conclude(c, 'excluded');
         } else {
           c.record(
             'closedDirectly',
             `直接了结（${decision.closureGround ?? '未注明'}）：${decision.reason}`,
             decision.actor,
           );
-          await conclude(c, bg, 'closedDirectly');
+          await conclude(c, 'closedDirectly');
         }
       },
     },

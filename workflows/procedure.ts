@@ -8,7 +8,7 @@ import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import { setHandler } from '@temporalio/workflow';
 
 import type { CaseState } from '../domain/case';
-import type { CaseRecord } from './case-record';
+import type { CaseContext } from './context';
 import { onUpdate } from './handlers';
 import type { DecisionMessages, DecisionName, Sent, UpdateMessages, UpdateName } from './messages';
 import { DECISION_NAMES, DECISIONS, UPDATE_NAMES, UPDATES } from './messages';
@@ -36,7 +36,7 @@ export interface ProcedureEffects {
 }
 
 /** Registers every message of the procedure on the case, in one loop over the table. */
-export function registerProcedure(c: CaseRecord, effects: ProcedureEffects): void {
+export function registerProcedure(c: CaseContext, effects: ProcedureEffects): void {
   for (const name of UPDATE_NAMES) {
     const effect = effects.updates[name] as UpdateEffect<Sent>;
     onUpdate(c, UPDATES[name] as UpdateDefinition<CaseState, [Sent]>, name, effect.apply, effect.validate);

@@ -1,0 +1,141 @@
+/**
+ * One case inside its workflow: its data, the work it runs in the background, and what every stage does with them
+ * (record a step, move the case, keep a deadline, pass a message through the gate). The rules behind each of these
+ * live in their own modules: the gate (`gate.ts`), the search attributes and summary (`publish.ts`), the query's
+ * view (`view.ts`); this class only applies them to this case.
+ */
+import { ApplicationFailure, patched } from '@temporalio/workflow';
+
+import type { Actor, CaseState, Deadline, Stage, TimelineKind } from '../domain/case';
+import { INVALID_ACTION } from '../domain/failures';
+import type { CaseAction } from '../domain/procedure';
+import { isUnsealed } from '../domain/sealing';
+import { Background } from './background';
+import type { CaseData } from './case-data';
+import { workflowNow } from './clock';
+import { foreignReason, refusal } from './gate';
+import type { Sent } from './messages';
+import { publishAll, publishDeadlines, publishOutcome, publishStage } from './publish';
+import { caseView, clockPaused } from './view';
+
+/**
+ * Release 0.3.0 on: every message must come sealed from the API, bound to its case and applied once. Cases that ran
+ * on 0.2.0 replay their earlier messages (which carry no case number or message id) as they ran.
+ */
+export const SEALED_MESSAGES_PATCH = 'messages-sealed-by-the-api';
+
+export class CaseContext {
+  /** Deadline ladders, archive writes, the impact period: what runs beside the message handlers. */
+  readonly bg = new Background();
+
+  constructor(readonly data: CaseData) {
+    // Carried over from a run of release 0.2.0, which kept no message ids.
+    data.messageIds ??= [];
+  }
+
+  get stage(): Stage {
+    return this.data.stage;
+  }
+
+  get caseNumber(): string {
+    return this.data.submission.caseNumber;
+  }
+
+  /** Sets every search attribute and the summary from the state, as on a new run after continue-as-new. */
+  publish(): void {
+    publishAll(this.data);
+  }
+
+  /** Refuses `action` unless the procedure opens it now and to this actor; used by every validator. */
+  assertAllowed(action: CaseAction, actor: Actor): void {
+    const problem = refusal(this.data, action, actor);
+    if (problem) throw problem;
+  }
+
+  /** Why `message` cannot have come through the API (`gate.ts`), or undefined when it can. */
+  foreignReason(message: unknown, strict: boolean): string | undefined {
+    return foreignReason(this.data, message, strict);
+  }
+
+  /** Whether messages must come sealed from the API; false only while replaying what a 0.2.0 case received. */
+  strictMessages(): boolean {
+    return patched(SEALED_MESSAGES_PATCH);
+  }
+
+  /**
+   * Records a message that did not come through the API in the timeline, with the identity it claimed but without
+   * taking it as the actor: the attempt stays visible to the officers and to a later 责任倒查, and nothing is applied.
+   */
+  recordForeign(action: string, message: unknown, reason: string): void {
+    const claimed = isUnsealed(message)
+      ? message.claimedActorId
+      : (message as { actor?: { id?: unknown } } | null)?.actor?.id;
+    const who = typeof claimed === 'string' ? `，自称 ${claimed.slice(0, 64)}` : '';
+    this.record('foreignMessageRefused', `拒收未经办案系统的消息（${action}${who}）：${reason}，未予办理`);
+  }
+
+  /** Keeps the id of a message just applied, so that a copy of it is refused. */
+  markApplied(message: Partial<Sent>): void {
+    if (message.messageId) this.data.messageIds.push(message.messageId);
+  }
+
+  /**
+   * The gate for leadership signals: a message that did not come through the API, a decision id already applied,
+   * an action not open now, or an actor without the right role or body is recorded and ignored, never applied.
+   */
+  acceptsDecision(action: CaseAction, message: Sent & { readonly decisionId: string }): boolean {
+    const foreign = this.foreignReason(message, this.strictMessages());
+    if (foreign) {
+      this.recordForeign(action, message, foreign);
+      return false;
+    }
+    const { actor, decisionId } = message;
+    if (this.data.decisionIds.includes(decisionId)) return false;
+    const problem = refusal(this.data, action, actor);
+    if (problem) {
+      this.record('decisionIgnored', `未采纳的决定（${action}）：${problem.message}`, actor);
+      return false;
+    }
+    this.data.decisionIds.push(decisionId);
+    this.markApplied(message);
+    return true;
+  }
+
+  /** Refuses input that no stage would accept. */
+  invalid(message: string): never {
+    throw ApplicationFailure.create({ type: INVALID_ACTION, message, nonRetryable: true });
+  }
+
+  moveTo(stage: Stage): void {
+    this.data.stage = stage;
+    publishStage(this.data, stage);
+  }
+
+  record(kind: TimelineKind, summary: string, actor?: Actor): void {
+    this.data.timeline.push({ at: workflowNow().toISOString(), kind, summary, ...(actor ? { actor } : {}) });
+  }
+
+  markOutcome(): void {
+    publishOutcome(this.data);
+  }
+
+  deadline(id: string): Deadline | undefined {
+    return this.data.deadlines.find((d) => d.id === id);
+  }
+
+  /** Adds or replaces a deadline and keeps NextDeadline, Overdue and ProvisionalDeadline in step. */
+  putDeadline(deadline: Deadline): void {
+    const i = this.data.deadlines.findIndex((d) => d.id === deadline.id);
+    if (i >= 0) this.data.deadlines[i] = deadline;
+    else this.data.deadlines.push(deadline);
+    publishDeadlines(this.data);
+  }
+
+  clockPaused(): boolean {
+    return clockPaused(this.data);
+  }
+
+  view(): CaseState {
+    return caseView(this.data);
+  }
+}
