@@ -16,7 +16,30 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    // The docs page's script runs in the browser.
+    files: ['api/docs-assets/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        fetch: 'readonly',
+        localStorage: 'readonly',
+        URL: 'readonly',
+        Headers: 'readonly',
+        console: 'readonly',
+        sessionStorage: 'readonly',
+        navigator: 'readonly',
+        setTimeout: 'readonly',
+        crypto: 'readonly',
+        URLSearchParams: 'readonly',
+        performance: 'readonly',
+      },
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
+    ignores: ['api/docs-assets/**'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import { Router } from 'express';
 import type { Response } from 'express';
 
-import { DOCS_CSS, DOCS_JS, docsHtml } from './docs-page';
+import { docsHtml } from './docs-page';
 import type { OpenApiDocument } from './openapi';
 
 function revalidated(res: Response, type: string): Response {
@@ -15,6 +18,9 @@ function revalidated(res: Response, type: string): Response {
  */
 export function docsRouter(document: OpenApiDocument): Router {
   const router = Router();
+  // Static files beside this module (copied into dist/ by `npm run build`), read once.
+  const asset = (name: string) => readFileSync(path.join(__dirname, 'docs-assets', name), 'utf8');
+  const [script, stylesheet] = [asset('app.js'), asset('app.css')];
   router.get('/openapi.json', (_req, res) => {
     revalidated(res, 'application/json').json(document);
   });
@@ -22,10 +28,10 @@ export function docsRouter(document: OpenApiDocument): Router {
     revalidated(res, 'html').send(docsHtml(req.baseUrl, String(document.info.title ?? 'API')));
   });
   router.get('/docs/app.js', (_req, res) => {
-    revalidated(res, 'text/javascript').send(DOCS_JS);
+    revalidated(res, 'text/javascript').send(script);
   });
   router.get('/docs/app.css', (_req, res) => {
-    revalidated(res, 'text/css').send(DOCS_CSS);
+    revalidated(res, 'text/css').send(stylesheet);
   });
   return router;
 }
