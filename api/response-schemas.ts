@@ -40,6 +40,19 @@ export const caseStateResponseSchema = z
   })
   .describe('the case as its workflow answers it');
 
+/** What an officer's action answers: the case's stage and what comes next; the rest is read with GET. */
+export const actionResultResponseSchema = z
+  .looseObject({
+    caseNumber: z.string(),
+    stage: z.enum(STAGES),
+    allowedActions: z.array(allowedAction).describe('what may be done now, and by whom'),
+    deadlines: z.array(deadline),
+    openObligations: z.array(z.string()),
+    clockPaused: z.boolean(),
+    outcome: z.enum(OUTCOMES).optional(),
+  })
+  .describe('where the case is after the action; GET /cases/{caseNumber} reads the whole case');
+
 export const submittedResponseSchema = z.object({ caseNumber: z.string(), runId: z.string() });
 
 export const timelineResponseSchema = z.object({ caseNumber: z.string(), timeline: z.array(timelineEntry) });

@@ -303,6 +303,16 @@ export interface CaseState {
   readonly summary: string;
 }
 
+/**
+ * What an officer's action answers: where the case is now and what comes next. The rest (the timeline, the
+ * report, the documents) is read with the case's query, so an answer stays small whatever the case's history.
+ */
+export type ActionResult = Pick<
+  CaseState,
+  'caseNumber' | 'stage' | 'allowedActions' | 'deadlines' | 'openObligations' | 'clockPaused'
+> &
+  Partial<Pick<CaseState, 'outcome' | 'closure' | 'caseOfficer'>>;
+
 /** The user id of the party who applied, for a case raised by application (当事人申请); organisation cases have none. */
 export function applicantIdOf(submission: Pick<Submission, 'origin'>, submittedBy: Actor): string | undefined {
   return submission.origin === 'application' ? submittedBy.id : undefined;

@@ -25,7 +25,7 @@ export function acceptanceEffects(c: CaseContext) {
           if (decision.decision === 'decline') {
             c.record('declined', `不予受理：${decision.reason}`, decision.actor);
             c.moveTo('declined');
-            return c.view();
+            return;
           }
           c.data.caseOfficer = decision.caseOfficer;
           const established = officeSetFields(decision);
@@ -34,7 +34,6 @@ export function acceptanceEffects(c: CaseContext) {
           c.moveTo('handlingOpinion');
           await armDeadline(c, PERIODS.handlingOpinion);
           watchDeadline(c, 'handlingOpinion');
-          return c.view();
         },
       },
       proposeHandlingOpinion: {
@@ -47,7 +46,6 @@ export function acceptanceEffects(c: CaseContext) {
             actor,
           );
           c.moveTo('opinionApproval');
-          return c.view();
         },
         validate: (p) => {
           if (p.route === 'exclude' && !p.exclusionGround) c.invalid(REFUSALS.exclusionGround);
@@ -64,7 +62,6 @@ export function acceptanceEffects(c: CaseContext) {
           if (caseOfficer) c.data.caseOfficer = caseOfficer;
           if (investigationTeam) c.data.investigationTeam = investigationTeam;
           c.record('reassigned', `领导重新指定：${changes.join('；')}。理由：${reason}`, actor);
-          return c.view();
         },
         validate: ({ caseOfficer, investigationTeam }) => {
           if (!caseOfficer && !investigationTeam) c.invalid(REFUSALS.reassignmentTarget);
@@ -82,7 +79,6 @@ export function acceptanceEffects(c: CaseContext) {
             c.record('rectificationFailed', `整改未到位，转入调查核实：${note}`, actor);
             c.moveTo('investigation');
           }
-          return c.view();
         },
       },
     },

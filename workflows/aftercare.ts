@@ -15,28 +15,24 @@ export function aftercareEffects(c: CaseContext) {
           c.data.followUpVisits.push({ visitedOn, note });
           c.record('followUpVisited', `开展回访教育（${visitedOn}）：${note}`, actor);
           fulfil(c, 'followUpVisit');
-          return c.view();
         },
       },
       replyIntegrityReview: {
         apply: ({ actor, reply, documentRef }) => {
           c.record('integrityReviewReplied', `快查快结，回复党风廉政审核意见（${documentRef}）：${reply}`, actor);
           fulfil(c, 'integrityReviewReply');
-          return c.view();
         },
       },
       recordConsultation: {
         apply: ({ actor, partyAgrees, note }) => {
           c.data.consultation = { partyAgrees, note };
           c.record('consulted', `充分征求本人意见：${partyAgrees ? '同意' : '不同意'}通报或澄清。${note}`, actor);
-          return c.view();
         },
       },
       announce: {
         apply: ({ actor, scope, documentRef }) => {
           c.data.announced = true;
           c.record('announced', `在${scope}范围内通报说明（${documentRef}）`, actor);
-          return c.view();
         },
       },
       clearName: {
@@ -50,7 +46,6 @@ export function aftercareEffects(c: CaseContext) {
             actor,
           );
           fulfil(c, 'nameClearing');
-          return c.view();
         },
         validate: (n) => {
           if (n.partyWishes === 'clear' && !c.data.consultation?.partyAgrees) {
@@ -69,7 +64,6 @@ export function aftercareEffects(c: CaseContext) {
             actor,
           );
           fulfil(c, 'falseReportRecord');
-          return c.view();
         },
       },
     },

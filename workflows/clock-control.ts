@@ -20,7 +20,6 @@ export function clockEffects(c: CaseContext) {
           c.data.pauses.push({ from, by: actor, reason });
           for (const d of c.data.deadlines) if (d.status === 'running') c.putDeadline({ ...d, status: 'paused' });
           c.record('clockPaused', `暂停计时：${reason}`, actor);
-          return c.view();
         },
         validate: ({ reason }) => {
           if (!reason.trim()) c.invalid(REFUSALS.pauseReason);
@@ -37,7 +36,6 @@ export function clockEffects(c: CaseContext) {
               await recomputeDeadline(c, d.id, 'resumed');
             }
           });
-          return c.view();
         },
       },
     },

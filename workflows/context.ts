@@ -6,7 +6,7 @@
  */
 import { ApplicationFailure, patched } from '@temporalio/workflow';
 
-import type { Actor, CaseState, Deadline, Stage, TimelineKind } from '../domain/case';
+import type { ActionResult, Actor, CaseState, Deadline, Stage, TimelineKind } from '../domain/case';
 import { INVALID_ACTION } from '../domain/failures';
 import type { CaseAction } from '../domain/procedure';
 import { isUnsealed } from '../domain/sealing';
@@ -16,7 +16,7 @@ import { workflowNow } from './clock';
 import { foreignReason, refusal } from './gate';
 import type { Sent } from './messages';
 import { publishAll, publishDeadlines, publishOutcome, publishStage } from './publish';
-import { caseView, clockPaused } from './view';
+import { actionResult, caseView, clockPaused } from './view';
 
 /**
  * Release 0.3.0 on: every message must come sealed from the API, bound to its case and applied once. Cases that ran
@@ -137,5 +137,10 @@ export class CaseContext {
 
   view(): CaseState {
     return caseView(this.data);
+  }
+
+  /** What an officer's action answers. */
+  result(): ActionResult {
+    return actionResult(this.data);
   }
 }

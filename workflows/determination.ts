@@ -29,7 +29,6 @@ export function determinationEffects(c: CaseContext) {
           );
           c.record('feedbackDelivered', `向干部本人及所在单位书面反馈结论（${documentRef}）`, actor);
           await conclude(c, 'decided');
-          return c.view();
         },
       },
     },

@@ -8,7 +8,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure, setHandler } from '@temporalio/workflow';
 
 import type { CaseAction } from '../domain/procedure';
-import type { CaseState } from '../domain/case';
+import type { ActionResult } from '../domain/case';
 import type { CaseContext } from './context';
 import { FOREIGN_MESSAGE } from '../domain/failures';
 import type { Sent } from './messages';
@@ -16,14 +16,14 @@ import type { Sent } from './messages';
 /** Registers `handler` for the officer's action `action`, behind the gate every action shares. */
 export function onUpdate<M extends Sent>(
   c: CaseContext,
-  update: UpdateDefinition<CaseState, [M]>,
+  update: UpdateDefinition<ActionResult, [M]>,
   action: CaseAction,
-  handler: (message: M) => CaseState | Promise<CaseState>,
+  handler: (message: M) => void | Promise<void>,
   validate?: (message: M) => void,
 ): void {
   setHandler(
     update,
-    (message) => {
+    async (message) => {
       const foreign = c.foreignReason(message, c.strictMessages());
       if (foreign) {
         c.recordForeign(action, message, foreign);
@@ -34,7 +34,8 @@ export function onUpdate<M extends Sent>(
         });
       }
       c.markApplied(message);
-      return handler(message);
+      await handler(message);
+      return c.result();
     },
     {
       validator: (message) => {

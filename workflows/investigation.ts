@@ -20,7 +20,6 @@ export function investigationEffects(c: CaseContext) {
         apply: ({ actor, members }) => {
           c.data.investigationTeam = members;
           c.record('teamFormed', `成立调查组（${members.length}人）`, actor);
-          return c.view();
         },
         validate: ({ members }) => {
           if (members.length < 2) c.invalid(REFUSALS.teamSize);
@@ -30,14 +29,12 @@ export function investigationEffects(c: CaseContext) {
         apply: ({ actor, refs, description }) => {
           c.data.evidenceRefs.push(...refs.filter((r) => !c.data.evidenceRefs.includes(r)));
           c.record('evidenceRecorded', `收集证据材料 ${refs.length} 份：${description}`, actor);
-          return c.view();
         },
       },
       recordHearing: {
         apply: ({ actor, heard, statementRef, summary }) => {
           c.data.hearings.push({ heard, statementRef });
           c.record('hearingRecorded', `听取${heard === 'party' ? '干部本人' : '所在单位'}意见：${summary}`, actor);
-          return c.view();
         },
       },
       submitInvestigationReport: {
@@ -49,7 +46,6 @@ export function investigationEffects(c: CaseContext) {
             actor,
           );
           c.moveTo('reportReview');
-          return c.view();
         },
         validate: ({ report }) => {
           {

@@ -5,7 +5,7 @@
 import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 
-import type { CaseState } from '../domain/case';
+import type { ActionResult, CaseState } from '../domain/case';
 import type { CalendarLoaded, DecisionMessages, DecisionName, UpdateMessages, UpdateName } from '../domain/messages';
 import { CALENDAR_LOADED_SIGNAL, CASE_STATE_QUERY, DECISION_NAMES, UPDATE_NAMES } from '../domain/messages';
 
@@ -15,7 +15,7 @@ export const caseStateQuery = defineQuery<CaseState>(CASE_STATE_QUERY);
 
 /** The Update definitions, one per name: derived, never written by hand. */
 export const UPDATES = Object.fromEntries(UPDATE_NAMES.map((n) => [n, defineUpdate(n)])) as {
-  readonly [N in UpdateName]: UpdateDefinition<CaseState, [UpdateMessages[N]], N>;
+  readonly [N in UpdateName]: UpdateDefinition<ActionResult, [UpdateMessages[N]], N>;
 };
 /** The decision (signal) definitions, one per name. */
 export const DECISIONS = Object.fromEntries(DECISION_NAMES.map((n) => [n, defineSignal(n)])) as {

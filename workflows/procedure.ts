@@ -7,7 +7,7 @@
 import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import { setHandler } from '@temporalio/workflow';
 
-import type { CaseState } from '../domain/case';
+import type { ActionResult } from '../domain/case';
 import type { CaseContext } from './context';
 import { onUpdate } from './handlers';
 import type { DecisionMessages, DecisionName, Sent, UpdateMessages, UpdateName } from './messages';
@@ -15,7 +15,7 @@ import { DECISION_NAMES, DECISIONS, UPDATE_NAMES, UPDATES } from './messages';
 
 /** What an officer's action (an Update) does, and the checks beyond the table's (stage, role, assignment). */
 export interface UpdateEffect<M> {
-  readonly apply: (message: M) => CaseState | Promise<CaseState>;
+  readonly apply: (message: M) => void | Promise<void>;
   /** Refuses input the procedure does not accept whatever the stage (`c.invalid`); runs before anything is done. */
   readonly validate?: (message: M) => void;
 }
@@ -39,7 +39,7 @@ export interface ProcedureEffects {
 export function registerProcedure(c: CaseContext, effects: ProcedureEffects): void {
   for (const name of UPDATE_NAMES) {
     const effect = effects.updates[name] as UpdateEffect<Sent>;
-    onUpdate(c, UPDATES[name] as UpdateDefinition<CaseState, [Sent]>, name, effect.apply, effect.validate);
+    onUpdate(c, UPDATES[name] as UpdateDefinition<ActionResult, [Sent]>, name, effect.apply, effect.validate);
   }
   for (const name of DECISION_NAMES) {
     setHandler(DECISIONS[name] as SignalDefinition<[unknown]>, effects.decisions[name] as DecisionEffect<unknown>);

@@ -2,7 +2,7 @@
  * What a case answers to its state query: the stage, what may be done now and by whom, deadlines, the timeline, and
  * the one readable line the Temporal Web UI shows. Pure functions of the case's data.
  */
-import type { CaseState, Deadline } from '../domain/case';
+import type { ActionResult, CaseState, Deadline } from '../domain/case';
 import { applicantIdOf } from '../domain/case';
 import { HANDLING_BODY_NAMES, OUTCOME_NAMES, STAGE_NAMES } from '../domain/labels';
 import { ACTION_ROLES, openActions } from '../domain/procedure';
@@ -39,6 +39,21 @@ export function caseSummary(d: CaseData): string {
     ...(clockPaused(d) ? ['计时已暂停'] : []),
   ];
   return parts.join('｜');
+}
+
+/** What an officer's action answers (`ActionResult`). */
+export function actionResult(d: CaseData): ActionResult {
+  return {
+    caseNumber: d.submission.caseNumber,
+    stage: d.stage,
+    allowedActions: openActions(d).map((action) => ({ action, roles: ACTION_ROLES[action] })),
+    deadlines: d.deadlines,
+    openObligations: d.openObligations,
+    clockPaused: clockPaused(d),
+    ...optional('outcome', d.outcome),
+    ...optional('closure', d.closure),
+    ...optional('caseOfficer', d.caseOfficer),
+  };
 }
 
 /** The case's whole state, as the query answers it. */

@@ -11,12 +11,12 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import type { z } from 'zod';
 
 import type { CaseAction } from '../../domain/procedure';
-import type { CaseState } from '../../domain/case';
+import type { ActionResult, CaseState } from '../../domain/case';
 import type { DecisionMessages, DecisionName, UpdateMessages, UpdateName } from '../../domain/messages';
 import { CASE_STATE_QUERY } from '../../domain/messages';
 import { actorOf } from '../auth/policy';
 import { principalOf } from '../locals';
-import { caseStateResponseSchema, signalAcceptedResponseSchema } from '../response-schemas';
+import { actionResultResponseSchema, signalAcceptedResponseSchema } from '../response-schemas';
 import type { RequestOf, SignalRequestOf } from '../schemas';
 import { caseParamsSchema } from '../schemas';
 import { caseHandle, describeCase, knownScope, messageIdFor, requireAction, stageConflict } from './case-access';
@@ -84,9 +84,9 @@ function actionDoc(
 export function updateRoute<N extends UpdateName>(client: Client, name: N, spec: UpdateSpec<N>): ApiRoute {
   return {
     doc: actionDoc(spec, name, {
-      responseSchema: caseStateResponseSchema,
-      responseName: 'CaseState',
-      responses: { 200: 'done; the new case state', ...ACTION_RESPONSES },
+      responseSchema: actionResultResponseSchema,
+      responseName: 'ActionResult',
+      responses: { 200: 'done; where the case is now', ...ACTION_RESPONSES },
     }),
     handler: async (req, res) => {
       const principal = principalOf(res);
@@ -95,7 +95,7 @@ export function updateRoute<N extends UpdateName>(client: Client, name: N, spec:
       // The Update ID comes from the Idempotency-Key, so a request repeated after a lost answer (or a timeout while
       // no worker was up) is the same Update to Temporal, which applies it once.
       const send = () =>
-        handle.executeUpdate<CaseState, [UpdateMessages[N]]>(name, {
+        handle.executeUpdate<ActionResult, [UpdateMessages[N]]>(name, {
           args: [complete<UpdateMessages[N]>({ ...body, actor: actorOf(principal) })],
           updateId: messageIdFor(req, principal.sub, undefined),
         });

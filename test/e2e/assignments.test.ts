@@ -110,5 +110,6 @@ test('an applicant cannot claim the fast track or pre-filing; the accepting offi
     'officer.dc',
   );
   expect(accepted.status).toBe(200);
-  expect(accepted.body?.submission).toMatchObject({ fastTrack: true, preFiling: true });
+  const read = await http.get(`/cases/${s.caseNumber}`, 'officer.dc');
+  expect(read.body?.submission).toMatchObject({ fastTrack: true, preFiling: true });
 });

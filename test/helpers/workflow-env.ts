@@ -183,9 +183,10 @@ export async function determine(handle: CaseHandle, outcome: Outcome): Promise<C
 
 /** Delivers the written feedback. */
 export async function deliverFeedback(handle: CaseHandle): Promise<CaseState> {
-  return handle.executeUpdate(deliverFeedbackUpdate, {
+  await handle.executeUpdate(deliverFeedbackUpdate, {
     args: [{ actor: caseOfficer, documentRef: '反馈书〔2026〕3号' }],
   });
+  return handle.query(caseStateQuery);
 }
 
 /** Writes an operator holiday file into the harness's directory. */

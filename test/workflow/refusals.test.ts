@@ -7,6 +7,7 @@ import { ApplicationFailure } from '@temporalio/common';
 
 import {
   approveHandlingOpinionSignal,
+  caseStateQuery,
   decideAcceptanceUpdate,
   formInvestigationTeamUpdate,
   proposeHandlingOpinionUpdate,
@@ -170,10 +171,9 @@ test('a leadership decision delivered twice is applied once', async () => {
   await handle.signal(approveHandlingOpinionSignal, decision);
   await handle.signal(approveHandlingOpinionSignal, decision);
   const state = await waitFor(handle, (s) => s.stage === 'investigation');
-  // A later update is handled after both signals, so its answer shows what they did.
-  const after = await handle.executeUpdate(formInvestigationTeamUpdate, {
-    args: [{ actor: caseOfficer, members: ['甲', '乙'] }],
-  });
+  // A later update is handled after both signals, so the state after it shows what they did.
+  await handle.executeUpdate(formInvestigationTeamUpdate, { args: [{ actor: caseOfficer, members: ['甲', '乙'] }] });
+  const after = await handle.query(caseStateQuery);
   expect(state.stage).toBe('investigation');
   expect(after.timeline.filter((e) => e.kind === 'handlingOpinionApproved')).toHaveLength(1);
   expect(after.timeline.filter((e) => e.kind === 'decisionIgnored')).toHaveLength(0);
