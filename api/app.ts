@@ -12,6 +12,7 @@ import type { Client } from '@temporalio/client';
 import type { PayloadCodec } from '@temporalio/common';
 import express, { Router } from 'express';
 
+import type { PayloadKeys } from '../codec/keys';
 import { DEFAULT_HOLIDAYS_DIR } from '../calendar';
 import { projectRoot } from '../config/paths';
 import type { Authentication } from './auth';
@@ -39,6 +40,7 @@ import { caseReadRoutes } from './routes/case-reads';
 import type { ApiRoute } from './routes/route';
 import { mountRoutes } from './routes/route';
 import { submissionRoute } from './routes/submission';
+import { submissionQuota } from './submission-quota';
 import { temporalDeadline } from './temporal-deadline';
 
 export interface ApiDependencies {
@@ -52,6 +54,8 @@ export interface ApiDependencies {
   /** Where first answers to POSTs are kept; files under `<dataDir>/idempotency`, or memory when neither is given. */
   readonly idempotencyStore?: IdempotencyStore;
   readonly dataDir?: string;
+  /** The payload keys, which seal the answers kept under `dataDir`; required with it. */
+  readonly payloadKeys?: PayloadKeys;
   /** Rate limits, log level and the bound on Temporal calls; from the environment when absent. */
   readonly http?: HttpConfig;
   readonly logger?: Logger;
@@ -96,14 +100,19 @@ export function createApp(deps: ApiDependencies): express.Express {
   const http = deps.http ?? loadHttpConfig();
   const logger = deps.logger ?? createLogger({ level: http.LOG_LEVEL });
   const auth = deps.authentication ?? lazyAuthentication(loadAuthConfig());
+  if (deps.dataDir && !deps.idempotencyStore && !deps.payloadKeys) {
+    throw new Error('createApp: dataDir needs payloadKeys, which seal the stored answers');
+  }
   const store =
     deps.idempotencyStore ??
-    (deps.dataDir ? new FileIdempotencyStore(path.join(deps.dataDir, 'idempotency')) : new MemoryIdempotencyStore());
+    (deps.dataDir
+      ? new FileIdempotencyStore(path.join(deps.dataDir, 'idempotency'), { keys: deps.payloadKeys as PayloadKeys })
+      : new MemoryIdempotencyStore());
   const registry = new OpenApiRegistry();
 
-  const metrics = createApiMetrics(deps.client, { token: deps.metricsToken });
+  const metrics = createApiMetrics(deps.client, { token: deps.metricsToken, logger });
   const open = Router();
-  mountRoutes(open, registry, [...publicRoutes, readinessRoute(deps.client, deps.taskQueue)]);
+  mountRoutes(open, registry, [...publicRoutes, readinessRoute(deps.client, deps.taskQueue, logger)]);
   open.use(metrics.router);
   if (auth.development) {
     registry.registerRoute({
@@ -136,18 +145,41 @@ export function createApp(deps: ApiDependencies): express.Express {
 
   const app = express();
   app.disable('x-powered-by');
+  // Behind a proxy, the client's own address (from X-Forwarded-For) keys the per-address limit, not the proxy's.
+  app.set('trust proxy', http.TRUST_PROXY);
   app.use(metrics.middleware);
   app.use(hardening({ config: http, logger }));
-  // Before the JSON body limit: the Web UI sends a whole history's payloads in one call.
-  if (deps.codec) app.use(codecServer({ ...deps.codec, verifier: auth.verifier, logger }));
+  // One per-caller budget for the codec server and the API alike.
+  const perCaller = principalRateLimit({ config: http });
+  // Before the JSON body limit: the codec server authenticates and bounds its own bodies.
+  if (deps.codec) {
+    app.use(
+      codecServer({
+        ...deps.codec,
+        verifier: auth.verifier,
+        sessionVerifier: auth.development?.codecVerifier,
+        rateLimit: perCaller,
+        logger,
+      }),
+    );
+  }
   if (deps.codec && auth.development) app.use(devCodecSessionRouter(auth.development));
   app.use(open);
   app.use(docsRouter(document));
   app.use(authenticate(auth.verifier, { logger }));
-  app.use(principalRateLimit({ config: http }));
+  app.use(perCaller);
   // After authentication: a caller without a token learns nothing about what the body would have been judged.
   app.use(jsonBody({ limit: BODY_LIMIT }));
-  app.use(idempotency({ store, logger }));
+  app.use(
+    idempotency({
+      store,
+      logger,
+      maxPerCaller: http.IDEMPOTENCY_MAX_PER_CALLER,
+      maxTotal: http.IDEMPOTENCY_MAX_TOTAL,
+    }),
+  );
+  // After idempotency: a replayed answer is not a new submission.
+  app.use(submissionQuota({ perDay: http.SUBMISSIONS_PER_APPLICANT_PER_DAY }));
   app.use(temporalDeadline(deps.client, http.TEMPORAL_CALL_TIMEOUT_MS));
   app.use(cases);
   app.use((req) => {

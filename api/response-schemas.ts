@@ -64,8 +64,10 @@ export const caseListResponseSchema = z.object({
   cases: z.array(caseListItemSchema).describe('operators see case numbers only'),
   total: z.number().int(),
   limit: z.number().int(),
-  offset: z.number().int(),
-  nextOffset: z.number().int().optional().describe('present when more cases match'),
+  nextCursor: z
+    .string()
+    .optional()
+    .describe('present when more cases may match: pass it as cursor for the next page (opaque, base64url)'),
 });
 
 export const calendarLoadedResponseSchema = z.object({

@@ -5,6 +5,7 @@
  * nothing is decrypted to list (and one payload of a key this API lacks cannot break every list it appears in).
  */
 import type { Client } from '@temporalio/client';
+import { isGrpcServiceError } from '@temporalio/client';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
 import type { Payload } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
@@ -21,7 +22,7 @@ import {
 } from '../../workflows/search-attributes';
 import { listScope } from '../auth/policy';
 import type { ListScope } from '../auth/policy';
-import { caseListQuery, caseListQuerySchema } from '../case-list-query';
+import { CASE_FILTERS, caseListQuery, caseListQuerySchema } from '../case-list-query';
 import { HttpProblem } from '../errors';
 import { principalOf } from '../locals';
 import { caseListResponseSchema } from '../response-schemas';
@@ -46,6 +47,8 @@ function listItem(info: temporal.api.workflow.v1.IWorkflowExecutionInfo, scope: 
   };
 }
 
+const GRPC_INVALID_ARGUMENT = 3;
+
 /** The list route. */
 export function caseListRoute(client: Client): ApiRoute {
   return {
@@ -53,55 +56,63 @@ export function caseListRoute(client: Client): ApiRoute {
       method: 'get',
       path: '/cases',
       summary: '案件列表：按阶段、办理机关、是否超期、期限、结论筛选',
-      description: '承办机关人员只见本机关案件，申请人只见本人申请，运维人员只见案件编号。',
+      description:
+        '承办机关人员只见本机关案件，申请人只见本人申请，运维人员只见案件编号且不得使用筛选条件。翻页：把上一页的 nextCursor 作为 cursor 传回。',
       tags: ['案件查询'],
       operationId: 'listCases',
       query: caseListQuerySchema,
       responseSchema: caseListResponseSchema,
-      responses: { 200: 'one page of matching cases, newest first', 403: 'the caller may not list cases' },
+      responses: {
+        200: 'one page of matching cases, newest first',
+        400: 'a bad filter or cursor, or a filter an operator may not use',
+        403: 'the caller may not list cases',
+      },
       security: 'bearer',
     },
     handler: async (req, res) => {
       const scope = listScope(principalOf(res));
       if (!scope) throw new HttpProblem(403, 'Not permitted', 'this role may not list cases');
       const filters = caseListQuerySchema.parse(req.query);
+      if (scope.kind === 'all') {
+        const used = CASE_FILTERS.filter((name) => filters[name] !== undefined);
+        if (used.length) {
+          throw new HttpProblem(
+            400,
+            'Filter not permitted',
+            '运维人员只能查看案件编号，不能按阶段、机关、期限或结论筛选',
+            {
+              errors: used.map((field) => ({ field, message: 'not permitted for operators' })),
+            },
+          );
+        }
+      }
       const query = caseListQuery(scope, filters);
       if (!query) {
-        res.json({ cases: [], total: 0, limit: filters.limit, offset: filters.offset });
+        res.json({ cases: [], total: 0, limit: filters.limit });
         return;
       }
-      const page: ReturnType<typeof listItem>[] = [];
-      let seen = 0;
-      let more = false;
-      // One extra beyond the page tells whether another page exists without counting twice.
-      const want = filters.offset + filters.limit + 1;
-      let nextPageToken: Uint8Array | undefined;
-      pages: do {
-        const answer = await client.workflowService.listWorkflowExecutions({
+      // One visibility page per request: the cursor is Temporal's own page token, so a deep page costs no more
+      // than the first.
+      let answer: temporal.api.workflowservice.v1.IListWorkflowExecutionsResponse;
+      try {
+        answer = await client.workflowService.listWorkflowExecutions({
           namespace: client.options.namespace,
           query,
-          pageSize: Math.min(want, 1000),
-          ...(nextPageToken ? { nextPageToken } : {}),
+          pageSize: filters.limit,
+          ...(filters.cursor ? { nextPageToken: Buffer.from(filters.cursor, 'base64url') } : {}),
         });
-        for (const info of answer.executions ?? []) {
-          seen += 1;
-          if (seen <= filters.offset) continue;
-          if (page.length === filters.limit) {
-            more = true;
-            break pages;
-          }
-          page.push(listItem(info, scope));
+      } catch (err) {
+        if (filters.cursor && isGrpcServiceError(err) && err.code === GRPC_INVALID_ARGUMENT) {
+          throw new HttpProblem(400, 'Invalid cursor', '翻页标记无效或已过期，请从第一页重新查询', {
+            errors: [{ field: 'cursor', message: 'not a nextCursor of this list' }],
+          });
         }
-        nextPageToken = answer.nextPageToken?.length ? answer.nextPageToken : undefined;
-      } while (nextPageToken);
+        throw err;
+      }
+      const page = (answer.executions ?? []).map((info) => listItem(info, scope));
+      const next = answer.nextPageToken?.length ? Buffer.from(answer.nextPageToken).toString('base64url') : undefined;
       const { count } = await client.workflow.count(query);
-      res.json({
-        cases: page,
-        total: count,
-        limit: filters.limit,
-        offset: filters.offset,
-        ...(more ? { nextOffset: filters.offset + filters.limit } : {}),
-      });
+      res.json({ cases: page, total: count, limit: filters.limit, ...(next ? { nextCursor: next } : {}) });
     },
   };
 }
