@@ -133,7 +133,7 @@ export function createApp(deps: ApiDependencies): express.Express {
     caseListRoute(deps.client),
     ...caseReadRoutes(deps.client),
     ...caseActionRoutes(deps.client),
-    calendarRoute(deps.client, deps.holidaysDir ?? DEFAULT_HOLIDAYS_DIR),
+    calendarRoute(deps.client, deps.holidaysDir ?? DEFAULT_HOLIDAYS_DIR, logger),
   ]);
 
   const document = registry.buildOpenApiDocument({

@@ -162,7 +162,18 @@ test('loading next year’s holidays recomputes the provisional deadline of a ru
   );
 
   expect((await http.post('/calendar/years/2027', arrangement2027(), 'officer.dc')).status).toBe(403);
-  const loaded = await http.post('/calendar/years/2027', arrangement2027(), 'operator');
+  const preview = await http.post('/calendar/years/2027?dryRun=true', arrangement2027(), 'operator');
+  expect(preview.status).toBe(200);
+  expect(preview.body?.deadlinesMoved).toContainEqual(
+    expect.objectContaining({ caseNumber: n, deadline: 'rectification', oldDueAt: expect.any(String) }),
+  );
+  const unconfirmed = await http.post('/calendar/years/2027', arrangement2027(), 'operator');
+  expect(unconfirmed.status).toBe(409);
+  const loaded = await http.post(
+    `/calendar/years/2027?confirm=${preview.body?.calendarVersion}`,
+    arrangement2027(),
+    'operator',
+  );
   expect(loaded.status).toBe(202);
   expect(loaded.body).toMatchObject({ year: 2027, calendarVersion: expect.stringMatching(/^cal-/) });
   expect(loaded.body?.casesSignalled).toBeGreaterThanOrEqual(1);
