@@ -5,6 +5,7 @@
  * rate limit, the JSON body, the Idempotency-Key of every POST, the bound on Temporal calls, the case and calendar
  * routes, and one problem+json handler for every error.
  */
+import { hkdfSync, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -73,6 +74,16 @@ export interface ApiDependencies {
 /** Largest request body: the longest texts (facts, reasoning) are 20 000 characters, three bytes each in UTF-8. */
 const BODY_LIMIT = '256kb';
 
+/**
+ * The key that authenticates list cursors: derived from the current payload key, so every API process of a
+ * deployment accepts the others' cursors; without payload keys (tests, memory-only set-ups) one per process.
+ */
+function cursorKey(keys: PayloadKeys | undefined): Buffer {
+  if (!keys) return randomBytes(32);
+  const secret = keys.keys.get(keys.currentKeyId) as Buffer;
+  return Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'tolerance-cases/case-list-cursor', 32));
+}
+
 function apiVersion(): string {
   const pkg = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version?: string };
   return pkg.version ?? '0.0.0';
@@ -130,7 +141,7 @@ export function createApp(deps: ApiDependencies): express.Express {
   const cases = Router();
   mountRoutes(cases, registry, [
     submissionRoute(deps.client, deps.taskQueue),
-    caseListRoute(deps.client),
+    caseListRoute(deps.client, cursorKey(deps.payloadKeys)),
     ...caseReadRoutes(deps.client),
     ...caseActionRoutes(deps.client),
     calendarRoute(deps.client, deps.holidaysDir ?? DEFAULT_HOLIDAYS_DIR, logger),

@@ -37,7 +37,7 @@ export const caseListQuerySchema = z.strictObject({
   limit: wholeNumber(1, 100, 20),
   cursor: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{1,2048}$/, 'a nextCursor of an earlier page')
+    .regex(/^[A-Za-z0-9_-]{1,2048}\.[A-Za-z0-9_-]{22}$/, 'a nextCursor of an earlier page')
     .optional()
     .describe('the nextCursor of the previous page; absent for the first page'),
 });

@@ -4,8 +4,9 @@
  * The list reads the raw visibility rows: a case's memo and summary are encrypted and the list needs neither, so
  * nothing is decrypted to list (and one payload of a key this API lacks cannot break every list it appears in).
  */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
 import type { Client } from '@temporalio/client';
-import { isGrpcServiceError } from '@temporalio/client';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
 import type { Payload } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
@@ -47,10 +48,32 @@ function listItem(info: temporal.api.workflow.v1.IWorkflowExecutionInfo, scope: 
   };
 }
 
-const GRPC_INVALID_ARGUMENT = 3;
+/**
+ * The cursor is Temporal's page token with a MAC over the token and the query it pages: the server cannot be fed a
+ * forged token (its client would retry a token it cannot read until the request's deadline), and a cursor from
+ * one caller's list does not page another query.
+ */
+function cursorCodec(key: Buffer) {
+  const mac = (query: string, token: Buffer) =>
+    createHmac('sha256', key).update(query).update('\0').update(token).digest().subarray(0, 16);
+  return {
+    seal: (query: string, token: Uint8Array): string => {
+      const bytes = Buffer.from(token);
+      return `${bytes.toString('base64url')}.${mac(query, bytes).toString('base64url')}`;
+    },
+    open: (query: string, cursor: string): Buffer | undefined => {
+      const [token, tag] = cursor.split('.');
+      const bytes = Buffer.from(token ?? '', 'base64url');
+      const given = Buffer.from(tag ?? '', 'base64url');
+      const expected = mac(query, bytes);
+      return given.length === expected.length && timingSafeEqual(given, expected) ? bytes : undefined;
+    },
+  };
+}
 
-/** The list route. */
-export function caseListRoute(client: Client): ApiRoute {
+/** The list route; `cursorKey` authenticates the cursors it hands out (the same key on every API process). */
+export function caseListRoute(client: Client, cursorKey: Buffer): ApiRoute {
+  const cursors = cursorCodec(cursorKey);
   return {
     doc: {
       method: 'get',
@@ -91,26 +114,22 @@ export function caseListRoute(client: Client): ApiRoute {
         res.json({ cases: [], total: 0, limit: filters.limit });
         return;
       }
-      // One visibility page per request: the cursor is Temporal's own page token, so a deep page costs no more
-      // than the first.
-      let answer: temporal.api.workflowservice.v1.IListWorkflowExecutionsResponse;
-      try {
-        answer = await client.workflowService.listWorkflowExecutions({
-          namespace: client.options.namespace,
-          query,
-          pageSize: filters.limit,
-          ...(filters.cursor ? { nextPageToken: Buffer.from(filters.cursor, 'base64url') } : {}),
+      // One visibility page per request: the cursor carries Temporal's own page token, so a deep page costs no
+      // more than the first.
+      const token = filters.cursor === undefined ? undefined : cursors.open(query, filters.cursor);
+      if (filters.cursor !== undefined && !token) {
+        throw new HttpProblem(400, 'Invalid cursor', '翻页标记无效，请从第一页重新查询', {
+          errors: [{ field: 'cursor', message: 'not a nextCursor of this list' }],
         });
-      } catch (err) {
-        if (filters.cursor && isGrpcServiceError(err) && err.code === GRPC_INVALID_ARGUMENT) {
-          throw new HttpProblem(400, 'Invalid cursor', '翻页标记无效或已过期，请从第一页重新查询', {
-            errors: [{ field: 'cursor', message: 'not a nextCursor of this list' }],
-          });
-        }
-        throw err;
       }
+      const answer = await client.workflowService.listWorkflowExecutions({
+        namespace: client.options.namespace,
+        query,
+        pageSize: filters.limit,
+        ...(token ? { nextPageToken: token } : {}),
+      });
       const page = (answer.executions ?? []).map((info) => listItem(info, scope));
-      const next = answer.nextPageToken?.length ? Buffer.from(answer.nextPageToken).toString('base64url') : undefined;
+      const next = answer.nextPageToken?.length ? cursors.seal(query, answer.nextPageToken) : undefined;
       const { count } = await client.workflow.count(query);
       res.json({ cases: page, total: count, limit: filters.limit, ...(next ? { nextCursor: next } : {}) });
     },
