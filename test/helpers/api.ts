@@ -98,6 +98,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ...loadHttpConfig({}),
       RATE_LIMIT_MAX: 10_000,
       RATE_LIMIT_IP_MAX: 100_000,
+      // The fuzzer and the journeys submit far more than a real applicant does in a day.
+      SUBMISSIONS_PER_APPLICANT_PER_DAY: 100_000,
+      IDEMPOTENCY_MAX_PER_CALLER: 1_000_000,
       LOG_LEVEL: 'silent',
       SHUTDOWN_TIMEOUT_MS: 1_000,
       ...options.http,
