@@ -2,8 +2,8 @@
  * The HTTP API over a Temporal client, in the order a request meets it: metrics, the hardened edge (request id, log
  * line, security headers, per-address rate limit), the codec server for the Web UI, the public routes (health,
  * readiness, metrics, OpenAPI document and docs, demo tokens in development), authentication and the per-caller
- * rate limit, the JSON body, the Idempotency-Key of every POST, the bound on Temporal calls, the case and calendar
- * routes, and one problem+json handler for every error.
+ * rate limit, the JSON body, the Idempotency-Key of every POST (with its caps), the applicants' daily quota, the
+ * bound on Temporal calls, the case and calendar routes, and one problem+json handler for every error.
  */
 import { hkdfSync, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -50,7 +50,7 @@ export interface ApiDependencies {
   readonly taskQueue: string;
   /** The operators' holiday directory the workers' calendars read; the repository's `config/holidays` by default. */
   readonly holidaysDir?: string;
-  /** How tokens are verified; from the AUTH_* variables when absent (development mode outside production). */
+  /** How tokens are verified; from the AUTH_* variables when absent (`jwt` unless AUTH_MODE says otherwise). */
   readonly authentication?: Authentication;
   /** Where first answers to POSTs are kept; files under `<dataDir>/idempotency`, or memory when neither is given. */
   readonly idempotencyStore?: IdempotencyStore;
