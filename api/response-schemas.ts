@@ -90,5 +90,5 @@ export const calendarLoadedResponseSchema = z.object({
   deadlinesMoved: z.array(deadlineMoveSchema).describe('running deadlines the load moves, old and new due instant'),
   unanswered: z
     .array(z.string())
-    .describe('cases with a provisional deadline that did not answer in time: they are recomputed too'),
+    .describe('cases with a provisional deadline that could not be asked or computed: they are recomputed too'),
 });

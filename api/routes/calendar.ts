@@ -93,7 +93,8 @@ async function preview(client: Client, calendar: WorkingCalendar) {
         );
         moves.push(...movedDeadlines(state, calendar));
       } catch (err) {
-        // A case that closed since the list was read has nothing left to move.
+        // A case that closed since the list was read has nothing left to move; one that cannot be asked or
+        // computed is named, so the caller confirms it unseen knowingly.
         if (!(err instanceof WorkflowNotFoundError)) unanswered.push(id);
       }
     }),
