@@ -14,7 +14,8 @@ export class FileArchive implements ArchiveStore {
 
   async write(entry: ArchiveEntry): Promise<ArchiveReceipt> {
     const dir = path.join(this.dir, entry.file);
-    await mkdir(dir, { recursive: true });
+    // Entries name a person, a unit and an outcome: readable by the worker's own user only.
+    await mkdir(dir, { recursive: true, mode: 0o700 });
     const file = path.join(dir, `${encodeURIComponent(entry.key)}.json`);
     const receipt: ArchiveReceipt = {
       key: entry.key,
@@ -23,7 +24,7 @@ export class FileArchive implements ArchiveStore {
       archivedAt: new Date().toISOString(),
     };
     try {
-      await writeFile(file, JSON.stringify({ entry, receipt }, null, 2), { flag: 'wx' });
+      await writeFile(file, JSON.stringify({ entry, receipt }, null, 2), { flag: 'wx', mode: 0o600 });
       return receipt;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;

@@ -11,11 +11,15 @@ export class FileOutbox implements NoticeTransport {
   constructor(readonly dir: string) {}
 
   async deliver(notice: Notice): Promise<DeliveryReceipt> {
-    await mkdir(this.dir, { recursive: true });
+    // Notices name a person and an outcome: readable by the worker's own user only.
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const file = this.fileFor(notice.key);
     const receipt = { key: notice.key, deliveredAt: new Date().toISOString() };
     try {
-      await writeFile(file, JSON.stringify({ ...notice, deliveredAt: receipt.deliveredAt }, null, 2), { flag: 'wx' });
+      await writeFile(file, JSON.stringify({ ...notice, deliveredAt: receipt.deliveredAt }, null, 2), {
+        flag: 'wx',
+        mode: 0o600,
+      });
       return { ...receipt, firstDelivery: true };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;

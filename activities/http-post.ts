@@ -10,8 +10,8 @@ export interface HttpEndpoint {
 /**
  * POSTs JSON with an `Idempotency-Key`, so that the receiver keeps one copy per key however often the activity
  * retries. A 4xx other than 408 and 429 means the request itself is refused: retrying cannot help, so the failure
- * is non-retryable and names `refusedType`; a 5xx, a timeout or a dropped connection is thrown as a plain error
- * for the activity's retry policy.
+ * is non-retryable and names `refusedType`; a 5xx, a timeout, a dropped connection or a redirect (never followed)
+ * is thrown as a plain error for the activity's retry policy.
  */
 export async function postIdempotent(
   endpoint: HttpEndpoint,
@@ -27,6 +27,9 @@ export async function postIdempotent(
       ...(endpoint.token ? { authorization: `Bearer ${endpoint.token}` } : {}),
     },
     body: JSON.stringify(body),
+    // A redirect would carry the bearer token and the notice to wherever the answer points; the configured URL is
+    // the only receiver.
+    redirect: 'error',
     signal: AbortSignal.timeout(endpoint.timeoutMs ?? 10_000),
   });
   if (res.ok) return res;

@@ -2,9 +2,10 @@
  * The HTTP API over a Temporal client, in the order a request meets it: metrics, the hardened edge (request id, log
  * line, security headers, per-address rate limit), the codec server for the Web UI, the public routes (health,
  * readiness, metrics, OpenAPI document and docs, demo tokens in development), authentication and the per-caller
- * rate limit, the JSON body, the Idempotency-Key of every POST, the bound on Temporal calls, the case and calendar
- * routes, and one problem+json handler for every error.
+ * rate limit, the JSON body, the Idempotency-Key of every POST (with its caps), the applicants' daily quota, the
+ * bound on Temporal calls, the case and calendar routes, and one problem+json handler for every error.
  */
+import { hkdfSync, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -12,6 +13,7 @@ import type { Client } from '@temporalio/client';
 import type { PayloadCodec } from '@temporalio/common';
 import express, { Router } from 'express';
 
+import type { PayloadKeys } from '../codec/keys';
 import { DEFAULT_HOLIDAYS_DIR } from '../calendar';
 import { projectRoot } from '../config/paths';
 import type { Authentication } from './auth';
@@ -39,6 +41,7 @@ import { caseReadRoutes } from './routes/case-reads';
 import type { ApiRoute } from './routes/route';
 import { mountRoutes } from './routes/route';
 import { submissionRoute } from './routes/submission';
+import { submissionQuota } from './submission-quota';
 import { temporalDeadline } from './temporal-deadline';
 
 export interface ApiDependencies {
@@ -47,11 +50,13 @@ export interface ApiDependencies {
   readonly taskQueue: string;
   /** The operators' holiday directory the workers' calendars read; the repository's `config/holidays` by default. */
   readonly holidaysDir?: string;
-  /** How tokens are verified; from the AUTH_* variables when absent (development mode outside production). */
+  /** How tokens are verified; from the AUTH_* variables when absent (`jwt` unless AUTH_MODE says otherwise). */
   readonly authentication?: Authentication;
   /** Where first answers to POSTs are kept; files under `<dataDir>/idempotency`, or memory when neither is given. */
   readonly idempotencyStore?: IdempotencyStore;
   readonly dataDir?: string;
+  /** The payload keys, which seal the answers kept under `dataDir`; required with it. */
+  readonly payloadKeys?: PayloadKeys;
   /** Rate limits, log level and the bound on Temporal calls; from the environment when absent. */
   readonly http?: HttpConfig;
   readonly logger?: Logger;
@@ -68,6 +73,16 @@ export interface ApiDependencies {
 
 /** Largest request body: the longest texts (facts, reasoning) are 20 000 characters, three bytes each in UTF-8. */
 const BODY_LIMIT = '256kb';
+
+/**
+ * The key that authenticates list cursors: derived from the current payload key, so every API process of a
+ * deployment accepts the others' cursors; without payload keys (tests, memory-only set-ups) one per process.
+ */
+function cursorKey(keys: PayloadKeys | undefined): Buffer {
+  if (!keys) return randomBytes(32);
+  const secret = keys.keys.get(keys.currentKeyId) as Buffer;
+  return Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'tolerance-cases/case-list-cursor', 32));
+}
 
 function apiVersion(): string {
   const pkg = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version?: string };
@@ -96,14 +111,19 @@ export function createApp(deps: ApiDependencies): express.Express {
   const http = deps.http ?? loadHttpConfig();
   const logger = deps.logger ?? createLogger({ level: http.LOG_LEVEL });
   const auth = deps.authentication ?? lazyAuthentication(loadAuthConfig());
+  if (deps.dataDir && !deps.idempotencyStore && !deps.payloadKeys) {
+    throw new Error('createApp: dataDir needs payloadKeys, which seal the stored answers');
+  }
   const store =
     deps.idempotencyStore ??
-    (deps.dataDir ? new FileIdempotencyStore(path.join(deps.dataDir, 'idempotency')) : new MemoryIdempotencyStore());
+    (deps.dataDir
+      ? new FileIdempotencyStore(path.join(deps.dataDir, 'idempotency'), { keys: deps.payloadKeys as PayloadKeys })
+      : new MemoryIdempotencyStore());
   const registry = new OpenApiRegistry();
 
-  const metrics = createApiMetrics(deps.client, { token: deps.metricsToken });
+  const metrics = createApiMetrics(deps.client, { token: deps.metricsToken, logger });
   const open = Router();
-  mountRoutes(open, registry, [...publicRoutes, readinessRoute(deps.client, deps.taskQueue)]);
+  mountRoutes(open, registry, [...publicRoutes, readinessRoute(deps.client, deps.taskQueue, logger)]);
   open.use(metrics.router);
   if (auth.development) {
     registry.registerRoute({
@@ -121,10 +141,10 @@ export function createApp(deps: ApiDependencies): express.Express {
   const cases = Router();
   mountRoutes(cases, registry, [
     submissionRoute(deps.client, deps.taskQueue),
-    caseListRoute(deps.client),
+    caseListRoute(deps.client, cursorKey(deps.payloadKeys)),
     ...caseReadRoutes(deps.client),
     ...caseActionRoutes(deps.client),
-    calendarRoute(deps.client, deps.holidaysDir ?? DEFAULT_HOLIDAYS_DIR),
+    calendarRoute(deps.client, deps.holidaysDir ?? DEFAULT_HOLIDAYS_DIR, logger),
   ]);
 
   const document = registry.buildOpenApiDocument({
@@ -136,18 +156,41 @@ export function createApp(deps: ApiDependencies): express.Express {
 
   const app = express();
   app.disable('x-powered-by');
+  // Behind a proxy, the client's own address (from X-Forwarded-For) keys the per-address limit, not the proxy's.
+  app.set('trust proxy', http.TRUST_PROXY);
   app.use(metrics.middleware);
   app.use(hardening({ config: http, logger }));
-  // Before the JSON body limit: the Web UI sends a whole history's payloads in one call.
-  if (deps.codec) app.use(codecServer({ ...deps.codec, verifier: auth.verifier, logger }));
+  // One per-caller budget for the codec server and the API alike.
+  const perCaller = principalRateLimit({ config: http });
+  // Before the JSON body limit: the codec server authenticates and bounds its own bodies.
+  if (deps.codec) {
+    app.use(
+      codecServer({
+        ...deps.codec,
+        verifier: auth.verifier,
+        sessionVerifier: auth.development?.codecVerifier,
+        rateLimit: perCaller,
+        logger,
+      }),
+    );
+  }
   if (deps.codec && auth.development) app.use(devCodecSessionRouter(auth.development));
   app.use(open);
   app.use(docsRouter(document));
   app.use(authenticate(auth.verifier, { logger }));
-  app.use(principalRateLimit({ config: http }));
+  app.use(perCaller);
   // After authentication: a caller without a token learns nothing about what the body would have been judged.
   app.use(jsonBody({ limit: BODY_LIMIT }));
-  app.use(idempotency({ store, logger }));
+  app.use(
+    idempotency({
+      store,
+      logger,
+      maxPerCaller: http.IDEMPOTENCY_MAX_PER_CALLER,
+      maxTotal: http.IDEMPOTENCY_MAX_TOTAL,
+    }),
+  );
+  // After idempotency: a replayed answer is not a new submission.
+  app.use(submissionQuota({ perDay: http.SUBMISSIONS_PER_APPLICANT_PER_DAY }));
   app.use(temporalDeadline(deps.client, http.TEMPORAL_CALL_TIMEOUT_MS));
   app.use(cases);
   app.use((req) => {

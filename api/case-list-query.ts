@@ -9,7 +9,7 @@ import { HANDLING_BODIES, OUTCOMES, STAGES } from '../domain/case';
 import type { ListScope } from './auth/policy';
 
 /**
- * A whole number in the query string, written in digits. Plain coercion would also take `offset=` (as 0) and a
+ * A whole number in the query string, written in digits. Plain coercion would also take `limit=` (as 0) and a
  * repeated parameter (`['5']` as 5), values the document's `integer` rules out. Documented as that integer.
  */
 function wholeNumber(min: number, max: number, fallback: number) {
@@ -35,8 +35,15 @@ export const caseListQuerySchema = z.strictObject({
     .describe('cases whose next statutory deadline falls before this instant'),
   outcome: z.enum(OUTCOMES).optional(),
   limit: wholeNumber(1, 100, 20),
-  offset: wholeNumber(0, 10_000, 0),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,2048}\.[A-Za-z0-9_-]{22}$/, 'a nextCursor of an earlier page')
+    .optional()
+    .describe('the nextCursor of the previous page; absent for the first page'),
 });
+
+/** The filters an operator may not use: they would reveal stage and outcome of cases the operator may not read. */
+export const CASE_FILTERS = ['stage', 'handlingBody', 'overdue', 'dueBefore', 'outcome'] as const;
 
 export type CaseListFilters = z.infer<typeof caseListQuerySchema>;
 

@@ -3,14 +3,18 @@
  * the calendar applies when it reads the file, so a file the API accepted never stops a worker, and written
  * atomically so a worker never reads half of one.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+import { createCalendar, publishedArrangements } from '../calendar';
+import type { WorkingCalendar, YearArrangement } from '../calendar';
 import { arrangementProblems } from '../calendar/arrangement';
+import { fixedStatutoryHolidays } from '../calendar/fixed-holidays';
 import type { OperatorFile } from '../calendar/operator-files';
-import { operatorFileSchema } from '../calendar/operator-files';
+import { operatorFileSchema, readOperatorArrangements } from '../calendar/operator-files';
+import { parseLocalDate, shanghaiDayOf, weekdayOf, yearOf } from '../calendar/shanghai';
 import { HttpProblem } from './errors';
 
 interface FieldError {
@@ -30,7 +34,7 @@ function problemField(line: string): string {
 }
 
 /**
- * Checks the body of `POST /calendar/years/:year`.
+ * Checks the body of `POST /calendar/years/:year`: its schema, the arrangement rules, and plausibility.
  *
  * @throws HttpProblem 400 naming every bad entry, with the date it carries.
  */
@@ -56,7 +60,118 @@ export function parseHolidayFile(year: number, body: unknown): OperatorFile {
   if (errors.length) {
     throw new HttpProblem(400, 'Invalid holiday arrangement', 'the arrangement does not hold together', { errors });
   }
+  const implausible = plausibilityProblems(file);
+  if (implausible.length) {
+    throw new HttpProblem(400, 'Implausible holiday arrangement', '节假日安排超出法定假日的合理范围，未予载入', {
+      errors: implausible,
+    });
+  }
   return file;
+}
+
+/**
+ * Plausibility bounds of a year under the current rules (the 2025 amendment: 13 statutory days), checked against
+ * every published year 2004–2026 and the 2027 notice:
+ *
+ * - net days off beyond weekends (weekday days off less make-up working days) at most the statutory days plus
+ *   three: the notices give exactly the statutory days, plus one or two in lieu when a fixed holiday falls on a
+ *   weekend (2027: 14); filling November and December with holidays (44 weekdays) is far beyond it;
+ * - at most 12 make-up working days (the most any notice set, 2013);
+ * - from 2025 on, every weekday off within 7 days of a fixed statutory holiday and every make-up working day within
+ *   14 days of one (the notices stay within 4 and 9). A one-off holiday outside the festivals (such as 3 September
+ *   2015) would need these bounds changed in code, which is the point: it is not an operator's decision.
+ */
+const EXTRA_DAYS_OFF = 3;
+const MAX_MAKE_UP_DAYS = 12;
+const MAX_DAYS_FROM_FESTIVAL = { holidays: 7, workdays: 14 } as const;
+const FIRST_YEAR_UNDER_CURRENT_RULES = 2025;
+
+/** Every way `file` departs from what a State Council notice can say, as field errors. */
+export function plausibilityProblems(file: OperatorFile): FieldError[] {
+  const fixed = [...fixedStatutoryHolidays(file.year).keys()];
+  const weekday = (date: string) => {
+    const w = weekdayOf(parseLocalDate(date));
+    return w !== 0 && w !== 6;
+  };
+  const weekdaysOff = file.holidays.filter((d) => weekday(d.date)).length;
+  const problems: FieldError[] = [];
+  const net = weekdaysOff - file.workdays.length;
+  if (net > fixed.length + EXTRA_DAYS_OFF) {
+    problems.push({
+      field: 'holidays',
+      message: `${net} weekdays off beyond the make-up working days; the statutory holidays allow at most ${fixed.length + EXTRA_DAYS_OFF}`,
+    });
+  }
+  if (file.workdays.length > MAX_MAKE_UP_DAYS) {
+    problems.push({
+      field: 'workdays',
+      message: `${file.workdays.length} make-up working days; no notice has set more than ${MAX_MAKE_UP_DAYS}`,
+    });
+  }
+  if (file.year >= FIRST_YEAR_UNDER_CURRENT_RULES) {
+    for (const list of ['holidays', 'workdays'] as const) {
+      file[list].forEach((d, i) => {
+        if (list === 'holidays' && !weekday(d.date)) return;
+        const day = parseLocalDate(d.date);
+        const distance = Math.min(...fixed.map((f) => Math.abs(f - day)));
+        if (distance > MAX_DAYS_FROM_FESTIVAL[list]) {
+          problems.push({
+            field: `${list}.${i}`,
+            message: `${d.date} lies ${distance} days from the nearest statutory holiday (at most ${MAX_DAYS_FROM_FESTIVAL[list]})`,
+          });
+        }
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Whether `year` is already in force: this year or an earlier one in Beijing time, or a year the built-in
+ * published data covers. Running deadlines have been counted on it, so it is replaced only as a correction.
+ */
+export function yearInForce(year: number, now: number = Date.now()): boolean {
+  return year <= yearOf(shanghaiDayOf(now)) || publishedArrangements().some((a) => a.year === year);
+}
+
+/**
+ * The calendar as it would be with `file` loaded into `dir`: what the workers will use once the file is written,
+ * so a preview can say which deadlines the load moves.
+ */
+export function calendarWith(dir: string, file: OperatorFile): WorkingCalendar {
+  const operator = existsSync(dir) ? readOperatorArrangements(dir).filter((a) => a.year !== file.year) : [];
+  const candidate: YearArrangement = { ...file, source: 'operator' };
+  const replaced = new Set([...operator, candidate].map((a) => a.year));
+  return createCalendar([...publishedArrangements().filter((a) => !replaced.has(a.year)), ...operator, candidate]);
+}
+
+/** One line of the holiday load record: who loaded which year, when, on what grounds, and what it moved. */
+export interface HolidayLoadRecord {
+  readonly at: string;
+  readonly actor: string;
+  readonly role: string;
+  readonly year: number;
+  readonly calendarVersion: string;
+  /** SHA-256 of the file as written, and of the file it replaced (absent when there was none). */
+  readonly sha256: string;
+  readonly replacedSha256?: string;
+  readonly correctionReason?: string;
+  readonly deadlinesMoved: number;
+  readonly casesSignalled: number;
+}
+
+/** The append-only record of holiday loads, beside the files it describes (not `*.json`, so no calendar reads it). */
+export const HOLIDAY_LOAD_LOG = 'loads.jsonl';
+
+/** Appends one record to `<dir>/loads.jsonl`. */
+export async function recordHolidayLoad(dir: string, record: HolidayLoadRecord): Promise<void> {
+  await appendFile(path.join(dir, HOLIDAY_LOAD_LOG), `${JSON.stringify(record)}\n`, { flag: 'a' });
+}
+
+/** SHA-256 hex of a year's file as it is on disk, or undefined when there is none. */
+export function holidayFileDigest(dir: string, year: number): string | undefined {
+  const file = path.join(dir, `${year}.json`);
+  return existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : undefined;
 }
 
 /**

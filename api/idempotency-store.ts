@@ -16,10 +16,34 @@ export interface StoredResponse {
   readonly storedAt: number;
 }
 
+/**
+ * How many answers a caller and everybody hold, so the middleware can refuse a POST before a store fills up.
+ * Expired answers not yet removed may still be counted: the caps err on the side of refusing.
+ */
+export interface StoreUsage {
+  readonly owner: number;
+  readonly total: number;
+}
+
+/**
+ * Store keys are `<owner>.<request>`, two SHA-256 hex digests: of the caller's subject, and of subject and
+ * Idempotency-Key. The owner part lets a store count a caller's answers without reading them.
+ */
+export const STORE_KEY = /^([0-9a-f]{64})\.[0-9a-f]{64}$/;
+
+/** The owner digest of a store key. */
+export function ownerOf(key: string): string {
+  const match = STORE_KEY.exec(key);
+  if (!match) throw new Error('idempotency store keys are <owner digest>.<request digest>');
+  return match[1];
+}
+
 export interface IdempotencyStore {
   /** The answer stored under `key`, or undefined when there is none or it has expired. */
   get(key: string): Promise<StoredResponse | undefined>;
   put(key: string, response: StoredResponse): Promise<void>;
+  /** Answers held by the owner of `owner` (an owner digest) and by everyone. */
+  usage(owner: string): Promise<StoreUsage>;
 }
 
 /** Clients retry for minutes or hours, rarely days: a day covers them without keeping answers forever. */
@@ -55,6 +79,7 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   }
 
   async put(key: string, response: StoredResponse): Promise<void> {
+    ownerOf(key);
     // Re-inserting moves the key to the end, so Map order stays oldest-first for eviction.
     this.entries.delete(key);
     this.entries.set(key, response);
@@ -62,6 +87,12 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
       if (this.entries.size <= this.maxEntries && this.now() - entry.storedAt < this.ttlMs) break;
       this.entries.delete(oldest);
     }
+  }
+
+  async usage(owner: string): Promise<StoreUsage> {
+    let mine = 0;
+    for (const key of this.entries.keys()) if (key.startsWith(`${owner}.`)) mine += 1;
+    return { owner: mine, total: this.entries.size };
   }
 
   /** How many answers are held, expired ones included until they are next touched. */

@@ -4,8 +4,8 @@
  *
  * Answers are scoped to the principal, so two callers cannot read each other's answers by guessing keys. A key
  * is bound to its request: the same key with a different method, path or body is refused rather than replayed.
- * A 5xx is never stored, so a retry after a transient failure can still succeed, and neither is a 400 (the request
- * was refused before anything ran).
+ * Only a 2xx is stored: a refusal changed nothing, so a retry may run again, and a caller probing unknown cases
+ * leaves no record behind. Records are capped per caller (429) and in total (503), so no caller can fill the disk.
  *
  * Mount after `express.json()` (the body is part of the fingerprint) and after `authenticate`.
  */
@@ -27,7 +27,14 @@ const KEPT_HEADERS = ['content-type', 'content-language', 'location', 'content-l
 export interface IdempotencyOptions {
   readonly store: IdempotencyStore;
   readonly logger?: Logger;
+  /** Stored answers one caller may hold (IDEMPOTENCY_MAX_PER_CALLER); over it a new POST is answered 429. */
+  readonly maxPerCaller?: number;
+  /** Stored answers in all (IDEMPOTENCY_MAX_TOTAL); over it a new POST is answered 503. */
+  readonly maxTotal?: number;
 }
+
+/** How long a caller over its cap is asked to wait: its oldest answers expire within the day, many within hours. */
+const FULL_RETRY_AFTER_SECONDS = 3600;
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -88,6 +95,8 @@ function captureAnswer(
 /** Middleware for POSTs: requires `Idempotency-Key`, replays stored answers, refuses reused or busy keys. */
 export function idempotency(options: IdempotencyOptions): RequestHandler {
   const { store } = options;
+  const maxPerCaller = options.maxPerCaller ?? Number.POSITIVE_INFINITY;
+  const maxTotal = options.maxTotal ?? Number.POSITIVE_INFINITY;
   const log = options.logger ?? defaultLogger;
   const inFlight = new Set<string>();
 
@@ -102,7 +111,9 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
         { errors: [{ field: IDEMPOTENCY_HEADER, message: key === undefined ? 'required' : 'malformed' }] },
       );
     }
-    const storeKey = sha256(JSON.stringify([res.locals.principal?.sub ?? '', key]));
+    const sub = res.locals.principal?.sub ?? '';
+    const owner = sha256(sub);
+    const storeKey = `${owner}.${sha256(JSON.stringify([sub, key]))}`;
     const fingerprint = sha256(JSON.stringify([req.method, req.originalUrl, canonicalJson(req.body)]));
 
     // Taken before the first await, so two concurrent requests cannot both miss the store and both run.
@@ -113,8 +124,10 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
     const release = () => inFlight.delete(storeKey);
 
     let stored: StoredResponse | undefined;
+    let usage: { owner: number; total: number };
     try {
       stored = await store.get(storeKey);
+      usage = await store.usage(owner);
     } catch (err) {
       release();
       throw err;
@@ -126,14 +139,28 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
       }
       return replay(res, stored);
     }
+    // Checked before the request runs, since its answer could not be kept for a retry afterwards.
+    if (usage.owner >= maxPerCaller) {
+      release();
+      res.setHeader('Retry-After', String(FULL_RETRY_AFTER_SECONDS));
+      throw new HttpProblem(
+        429,
+        'Too many stored requests',
+        `本账号 24 小时内的请求记录已达上限（${maxPerCaller} 条），请稍后再试`,
+      );
+    }
+    if (usage.total >= maxTotal) {
+      release();
+      log.error('idempotency store full', { requestId: res.locals.requestId, total: usage.total });
+      throw new HttpProblem(503, 'Request store full', '请求记录存储已满，请稍后再试');
+    }
 
     // Whatever happens to the request (answered, aborted, streamed), the key is free once the connection is done.
     res.once('close', release);
     captureAnswer(res, async (answer) => {
       try {
-        // A 400 judged the request, not its effect: nothing ran, so nothing is kept, and the corrected request may
-        // come under the same key. A 5xx may be retried.
-        if (answer.status < 500 && answer.status !== 400) {
+        // A refusal (4xx) changed nothing and a 5xx may be retried: only what succeeded is worth replaying.
+        if (answer.status >= 200 && answer.status < 300) {
           await store.put(storeKey, { ...answer, fingerprint, storedAt: Date.now() });
         }
       } catch (err) {

@@ -8,7 +8,7 @@ import { Client, Connection } from '@temporalio/client';
 import { AesGcmCodec } from '../codec/aes-gcm';
 import { CASE_CLIENT_INTERCEPTORS } from './sent-messages';
 import { caseDataConverter } from '../codec/data-converter';
-import { connectionOptions, loadAll, loadConfig, loadKeysFromEnv, sealingPolicy } from '../config/env';
+import { checkApiConfig, connectionOptions, loadAll, loadConfig, loadKeysFromEnv, sealingPolicy } from '../config/env';
 import { createApp } from './app';
 import { loadAuthConfig } from './auth';
 import { lazyAuthentication } from './auth/lazy';
@@ -16,7 +16,7 @@ import { gracefulClose, loadHttpConfig } from './hardening';
 
 async function main(): Promise<void> {
   const { config, http, auth, keys } = loadAll({
-    config: () => loadConfig(),
+    config: () => checkApiConfig(loadConfig()),
     http: () => loadHttpConfig(),
     auth: () => loadAuthConfig(),
     keys: () => loadKeysFromEnv(),
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     holidaysDir: config.HOLIDAYS_DIR,
     dataDir: config.DATA_DIR,
+    payloadKeys: keys,
     authentication: lazyAuthentication(auth),
     http,
     codec: {

@@ -3,6 +3,8 @@
  * a case number, so the series stay few), and the caseload read from Temporal visibility at scrape time: cases by
  * stage and overdue cases. The workers' own metrics come from the SDK runtime (METRICS_PORT).
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
+
 import type { Client } from '@temporalio/client';
 import type { RequestHandler } from 'express';
 import { Router } from 'express';
@@ -10,6 +12,8 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 
 import { STAGES } from '../domain/case';
 import { HttpProblem } from './errors';
+import type { Logger } from './logger';
+import { logger as defaultLogger } from './logger';
 
 export interface ApiMetrics {
   /** Counts and times every request; mount first. */
@@ -21,8 +25,21 @@ export interface ApiMetrics {
 /** How long a caseload reading is reused, so frequent scrapes do not become visibility queries each. */
 const CASELOAD_TTL_MS = 15_000;
 
+/**
+ * Whether `header` is `Bearer <token>`, compared in constant time: both sides are hashed first, so neither the
+ * position of the first wrong character nor the token's length shows in the time of the answer.
+ */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(header ?? ''), digest(`Bearer ${token}`));
+}
+
 /** Creates the API's registry, its HTTP middleware and its `/metrics` route. */
-export function createApiMetrics(client: Client, options: { readonly token?: string } = {}): ApiMetrics {
+export function createApiMetrics(
+  client: Client,
+  options: { readonly token?: string; readonly logger?: Logger } = {},
+): ApiMetrics {
+  const log = options.logger ?? defaultLogger;
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
@@ -82,7 +99,7 @@ export function createApiMetrics(client: Client, options: { readonly token?: str
 
   const router = Router();
   router.get('/metrics', async (req, res) => {
-    if (options.token && req.get('authorization') !== `Bearer ${options.token}`) {
+    if (options.token && !bearerMatches(req.get('authorization'), options.token)) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
       throw new HttpProblem(401, 'Unauthorized', 'metrics need the METRICS_TOKEN bearer token');
     }
@@ -90,8 +107,10 @@ export function createApiMetrics(client: Client, options: { readonly token?: str
       const text = await registry.metrics();
       res.type(registry.contentType).send(text);
     } catch (err) {
+      // The gRPC text names hosts and the server's internals: it goes to the log, the scraper learns only the status.
+      log.warn('metrics: the caseload cannot be read', { requestId: res.locals.requestId, error: err });
       res.setHeader('Retry-After', '5');
-      throw new HttpProblem(503, 'Metrics unavailable', `the caseload cannot be read: ${(err as Error).message}`);
+      throw new HttpProblem(503, 'Metrics unavailable', '暂时无法读取案件统计，请稍后再试');
     }
   });
   return { middleware, router };

@@ -140,6 +140,8 @@ function commonResponses(route: RouteDoc): Record<number, string> {
   if (route.method === 'post') {
     responses[400] = 'invalid request body or missing Idempotency-Key';
     responses[409] = 'a request with this Idempotency-Key is in progress';
+    responses[429] =
+      'too many requests, too many stored answers of this caller, or (POST /cases) the applicant’s daily quota; retry after Retry-After';
     // The JSON body middleware answers these for any POST, before the route.
     responses[413] = 'the body is larger than the API accepts';
     responses[415] = 'the body is not application/json';

@@ -7,14 +7,15 @@ import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 
 import { HttpProblem } from './errors';
+import type { Logger } from './logger';
 import type { ApiRoute } from './routes/route';
 
 /** A poller older than this is taken for a worker that is gone (workers poll continuously, a minute at most). */
 const POLLER_FRESH_MS = 2 * 60_000;
 const CHECK_TIMEOUT_MS = 5_000;
 
-/** The readiness route for `client` and the case task queue. */
-export function readinessRoute(client: Client, taskQueue: string): ApiRoute {
+/** The readiness route for `client` and the case task queue; why Temporal failed goes to `log`, not the answer. */
+export function readinessRoute(client: Client, taskQueue: string, log: Logger): ApiRoute {
   return {
     doc: {
       method: 'get',
@@ -38,8 +39,10 @@ export function readinessRoute(client: Client, taskQueue: string): ApiRoute {
         );
         pollers = answer.pollers ?? [];
       } catch (err) {
+        // Unauthenticated callers read this answer; the gRPC text (addresses, server internals) is for the log.
+        log.warn('readiness: Temporal does not answer', { requestId: res.locals.requestId, error: err });
         res.setHeader('Retry-After', '5');
-        throw new HttpProblem(503, 'Not ready', `Temporal does not answer: ${(err as Error).message}`);
+        throw new HttpProblem(503, 'Not ready', 'Temporal 暂无应答');
       }
       const fresh = pollers.filter((p) => {
         const seconds = Number(p.lastAccessTime?.seconds ?? 0);

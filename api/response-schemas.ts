@@ -77,12 +77,31 @@ export const caseListResponseSchema = z.object({
   cases: z.array(caseListItemSchema).describe('operators see case numbers only'),
   total: z.number().int(),
   limit: z.number().int(),
-  offset: z.number().int(),
-  nextOffset: z.number().int().optional().describe('present when more cases match'),
+  nextCursor: z
+    .string()
+    .optional()
+    .describe('present when more cases may match: pass it as cursor for the next page (opaque, base64url)'),
+});
+
+const deadlineMoveSchema = z.object({
+  caseNumber: z.string(),
+  deadline: z.string().describe('the deadline id, e.g. rectification'),
+  clause: z.string(),
+  oldDueAt: z.string(),
+  newDueAt: z.string(),
 });
 
 export const calendarLoadedResponseSchema = z.object({
   year: z.number().int(),
-  calendarVersion: z.string(),
-  casesSignalled: z.number().int().describe('running cases with a provisional deadline, told to recompute it'),
+  calendarVersion: z.string().describe('the calendar version with this file; pass it as confirm to load'),
+  dryRun: z.boolean().optional().describe('true for a preview: nothing was written'),
+  casesSignalled: z
+    .number()
+    .int()
+    .optional()
+    .describe('running cases with a provisional deadline, told to recompute it (absent in a preview)'),
+  deadlinesMoved: z.array(deadlineMoveSchema).describe('running deadlines the load moves, old and new due instant'),
+  unanswered: z
+    .array(z.string())
+    .describe('cases with a provisional deadline that could not be asked or computed: they are recomputed too'),
 });

@@ -16,10 +16,3 @@ export async function post(baseUrl: string, path: string, token: string, body: u
   if (!res.ok) throw new Error(`POST ${path} answered ${res.status}: ${text.slice(0, 300)}`);
   return text ? JSON.parse(text) : undefined;
 }
-
-/** The development-mode token of each demo user, by login name. */
-export async function demoTokens(baseUrl: string): Promise<Map<string, string>> {
-  const res = await fetch(`${baseUrl}/dev/tokens`);
-  const { users } = (await res.json()) as { users: { sub: string; token: string }[] };
-  return new Map(users.map((u) => [u.sub, u.token]));
-}

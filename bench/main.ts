@@ -25,6 +25,7 @@ import type { Submission } from '../domain/case';
 import { resolveTemporalCli } from '../scripts/temporal-binaries';
 import { applicant, caseOfficer, submission } from '../test/helpers/cases';
 import { payloadKeyEnv, testDataConverter } from '../test/helpers/payload-keys';
+import { testIssuerEnv, testIssuerTokens } from '../test/helpers/test-issuer';
 import {
   deliverFeedback,
   determine,
@@ -35,7 +36,7 @@ import {
 import { decideAcceptanceUpdate, proposeHandlingOpinionUpdate, recordFollowUpVisitUpdate } from '../workflows/messages';
 import { CASE_SEARCH_ATTRIBUTES } from '../domain/search-attributes';
 import { fsyncedTransactionsPerSecond } from './floor';
-import { demoTokens, post } from './http';
+import { post } from './http';
 import type { Child } from './processes';
 import { startChild } from './processes';
 import { writeReport } from './report';
@@ -105,16 +106,20 @@ async function main(): Promise<void> {
     DATA_DIR: dir,
     HOST: '127.0.0.1',
     PORT: String(apiPort),
-    AUTH_MODE: 'development',
+    // Development mode is refused against a Temporal server of its own: the API trusts a local test issuer.
+    ...(await testIssuerEnv(dir)),
     // The benchmark is one client sending thousands of requests: the per-caller limits would measure themselves.
     RATE_LIMIT_MAX: '100000000',
     RATE_LIMIT_IP_MAX: '100000000',
+    SUBMISSIONS_PER_APPLICANT_PER_DAY: '100000000',
+    IDEMPOTENCY_MAX_PER_CALLER: '100000000',
+    IDEMPOTENCY_MAX_TOTAL: '100000000',
   };
   let worker: Child = await startChild('worker/main.js', childEnv, /worker polling/);
   const api = await startChild('api/main.js', childEnv, /listening/);
   const baseUrl = `http://127.0.0.1:${apiPort}`;
-  const tokens = await demoTokens(baseUrl);
-  const token = (sub: string) => tokens.get(sub) ?? '';
+  const tokens = await testIssuerTokens(dir);
+  const token = (sub: string) => tokens[sub] ?? '';
   const figures: { -readonly [K in keyof Figures]?: Figures[K] } = {};
 
   try {

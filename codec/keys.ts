@@ -1,8 +1,8 @@
 /**
  * The payload keys: one current key that encrypts, and older keys that still decrypt what they once encrypted, so a
  * key can be rotated without re-encrypting long-lived cases. They come from the environment (PAYLOAD_KEY_ID +
- * PAYLOAD_KEY, older ones in PAYLOAD_PREVIOUS_KEYS) or from a file (PAYLOAD_KEY_FILE); on a development machine
- * with neither, a key file is made under DATA_DIR on first start so `npm start` needs no set-up.
+ * PAYLOAD_KEY, older ones in PAYLOAD_PREVIOUS_KEYS) or from a file (PAYLOAD_KEY_FILE); for `npm start`'s embedded setup
+ * with neither, a key file is made under DATA_DIR on first start so it needs no set-up.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -24,6 +24,11 @@ export interface PayloadKeySettings {
   readonly PAYLOAD_KEY_FILE?: string;
   readonly DATA_DIR: string;
   readonly NODE_ENV?: string;
+  /**
+   * Whether a missing key may be generated under DATA_DIR: only for `npm start`'s embedded setup, where the data
+   * and the key stay on one developer's machine.
+   */
+  readonly allowGenerated?: boolean;
 }
 
 /** Thrown with the variable or file at fault, so start-up stops on a named line. */
@@ -84,8 +89,8 @@ export function developmentKeyFile(dataDir: string): string {
 /**
  * Loads the payload keys from the settings.
  *
- * @throws PayloadKeyError naming the variable or file at fault; in production (NODE_ENV=production) when no key
- *   is configured, since a generated key beside the data would protect nothing.
+ * @throws PayloadKeyError naming the variable or file at fault; when no key is configured in production or
+ *   without `allowGenerated`, since a generated key beside the data would protect nothing.
  */
 export function loadPayloadKeys(s: PayloadKeySettings): PayloadKeys {
   if (s.PAYLOAD_KEY_FILE && (s.PAYLOAD_KEY || s.PAYLOAD_KEY_ID)) {
@@ -95,6 +100,11 @@ export function loadPayloadKeys(s: PayloadKeySettings): PayloadKeys {
   if (s.PAYLOAD_KEY || s.PAYLOAD_KEY_ID) return fromEnvironment(s);
   if (s.NODE_ENV === 'production') {
     throw new PayloadKeyError('PAYLOAD_KEY_ID and PAYLOAD_KEY (or PAYLOAD_KEY_FILE) are required in production');
+  }
+  if (!s.allowGenerated) {
+    throw new PayloadKeyError(
+      'PAYLOAD_KEY_ID and PAYLOAD_KEY (or PAYLOAD_KEY_FILE) are required outside npm start with its embedded Temporal',
+    );
   }
   const file = developmentKeyFile(s.DATA_DIR);
   if (!existsSync(file)) {

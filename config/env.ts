@@ -17,6 +17,24 @@ import { projectRoot } from './paths';
 const port = z.coerce.number().int().min(1).max(65535);
 const PLAINTEXT_WINDOW_MS = 90 * 24 * 3600 * 1000;
 
+/** Host names that never leave this machine, as a URL's `hostname` or a listen address spells them. */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
+/** True when `host` (a URL hostname or a listen address) is this machine's loopback. */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host.toLowerCase());
+}
+
+/**
+ * A delivery URL (notices, archive): https, because names, units and outcomes travel in it; plain http only to a
+ * loopback host, where the tests' stand-ins listen.
+ */
+const deliveryUrl = z.url().refine((u) => {
+  if (!URL.canParse(u)) return false;
+  const url = new URL(u);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+}, 'an https URL (plain http only on localhost)');
+
 /** Where `npm start` keeps the dev server's SQLite file, the outbox, the archive and a generated payload key. */
 export const DEFAULT_DATA_DIR = path.join(projectRoot, '.data');
 
@@ -45,10 +63,13 @@ const schema = z.object({
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(500),
   /** How many working days before a statutory deadline its reminder goes out. */
   REMINDER_WORKING_DAYS: z.coerce.number().int().min(1).max(10).default(1),
-  /** Production notice transport and archive store; unset, notices go to DATA_DIR/outbox and entries to DATA_DIR/archive. */
-  NOTICE_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * Production notice transport and archive store; unset, notices go to DATA_DIR/outbox and entries to
+   * DATA_DIR/archive, which production refuses (worker/dependencies.ts).
+   */
+  NOTICE_WEBHOOK_URL: deliveryUrl.optional(),
   NOTICE_WEBHOOK_TOKEN: z.string().min(1).optional(),
-  ARCHIVE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  ARCHIVE_URL: deliveryUrl.optional(),
   ARCHIVE_TOKEN: z.string().min(1).optional(),
   /**
    * Payload encryption keys (codec/keys.ts): the current key's id and base64 value, older keys that still decrypt
@@ -86,7 +107,8 @@ const schema = z.object({
   /** Roles whose tokens may decrypt case data through the codec server. */
   CODEC_ROLES: z
     .string()
-    .default('caseOfficer,investigator,approvingLeader,meetingSecretary,operator')
+    // Operators run the system and never read a case's contents, so they are not among the defaults.
+    .default('caseOfficer,investigator,approvingLeader,meetingSecretary')
     .transform((v) =>
       v
         .split(',')
@@ -97,7 +119,10 @@ const schema = z.object({
   /** Where the worker serves the Temporal SDK's Prometheus metrics; unset, it serves none. */
   METRICS_PORT: port.optional(),
   METRICS_HOST: z.string().default('127.0.0.1'),
-  /** Bearer token the API's `GET /metrics` requires; unset, metrics are open (keep the API's port internal). */
+  /**
+   * Bearer token the API's `GET /metrics` requires; required in production (`checkApiConfig`), open without it
+   * elsewhere (keep the API's port internal).
+   */
   METRICS_TOKEN: z.string().min(16).optional(),
   /** Operators' holiday files (`<year>.json`); shared by every worker and the API in a deployment. */
   HOLIDAYS_DIR: z.string().default(path.join(projectRoot, 'config', 'holidays')),
@@ -188,12 +213,33 @@ export function connectionOptions(config: AppConfig, address: string) {
 }
 
 /**
- * The payload keys from `env`, with DATA_DIR defaulted as `loadConfig` does.
+ * The settings only the HTTP API needs, checked on top of `loadConfig`: in production `/metrics` (counts of cases by
+ * stage across every body) must not be open, so METRICS_TOKEN is required.
+ *
+ * @throws ConfigError naming METRICS_TOKEN.
+ */
+export function checkApiConfig(config: AppConfig): AppConfig {
+  if (config.NODE_ENV === 'production' && !config.METRICS_TOKEN) {
+    failConfig(['METRICS_TOKEN: required when NODE_ENV=production (at least 16 characters)']);
+  }
+  return config;
+}
+
+/**
+ * The payload keys from `env`, with DATA_DIR defaulted as `loadConfig` does. Only `npm start`'s embedded setup
+ * passes `allowGenerated`: everywhere else a missing key is a configuration error, never a key made up on the spot.
  *
  * @throws PayloadKeyError naming the variable or file at fault.
  */
-export function loadKeysFromEnv(env: NodeJS.ProcessEnv = process.env): PayloadKeys {
-  return loadPayloadKeys({ ...env, DATA_DIR: env.DATA_DIR || DEFAULT_DATA_DIR });
+export function loadKeysFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  options: { readonly allowGenerated?: boolean } = {},
+): PayloadKeys {
+  return loadPayloadKeys({
+    ...env,
+    DATA_DIR: env.DATA_DIR || DEFAULT_DATA_DIR,
+    allowGenerated: options.allowGenerated ?? false,
+  });
 }
 
 /** How the codec treats payloads that are not sealed, from the configuration. */

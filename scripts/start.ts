@@ -15,7 +15,7 @@ import { createAuthentication, loadAuthConfig } from '../api/auth';
 import { gracefulClose, loadHttpConfig } from '../api/hardening';
 import { AesGcmCodec } from '../codec/aes-gcm';
 import { caseDataConverter } from '../codec/data-converter';
-import { connectionOptions, loadAll, loadConfig, loadKeysFromEnv, sealingPolicy } from '../config/env';
+import { checkApiConfig, connectionOptions, loadAll, loadConfig, loadKeysFromEnv, sealingPolicy } from '../config/env';
 import { installWorkerRuntime } from '../worker/runtime';
 import { activityDependencies } from '../worker/dependencies';
 import { createCaseWorker } from '../worker/worker';
@@ -28,11 +28,14 @@ function say(line: string): void {
 
 async function main(): Promise<void> {
   // Every setting is checked before anything starts, so a bad variable stops start-up with its name, not later.
+  // Only the embedded setup (no TEMPORAL_ADDRESS: everything on this machine) defaults to demo tokens and makes
+  // its own payload key; against a separate Temporal both must be configured.
+  const embedded = !process.env.TEMPORAL_ADDRESS;
   const { config, http, auth, keys } = loadAll({
-    config: () => loadConfig(),
+    config: () => checkApiConfig(loadConfig()),
     http: () => loadHttpConfig(),
-    auth: () => loadAuthConfig(),
-    keys: () => loadKeysFromEnv(),
+    auth: () => loadAuthConfig(process.env, { embedded }),
+    keys: () => loadKeysFromEnv(process.env, { allowGenerated: embedded }),
   });
   const dependencies = activityDependencies(config);
   // Shutdown order is ours (API, worker, server), so the SDK must not stop the worker on a signal by itself.
@@ -80,6 +83,7 @@ async function main(): Promise<void> {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     holidaysDir: config.HOLIDAYS_DIR,
     dataDir: config.DATA_DIR,
+    payloadKeys: keys,
     authentication: await createAuthentication(auth),
     http,
     codec: {
@@ -109,7 +113,7 @@ async function main(): Promise<void> {
   );
   if (devServer)
     say(
-      `Codec server      http://${config.HOST}:${config.PORT}/codec  (Web UI: open /dev/codec-session?user=operator once)`,
+      `Codec server      http://${config.HOST}:${config.PORT}/codec  (Web UI: open /dev/codec-session?user=officer.dc once)`,
     );
   if (config.METRICS_PORT) say(`Worker metrics    http://${config.METRICS_HOST}:${config.METRICS_PORT}/metrics`);
   say('Ctrl-C stops everything.');

@@ -30,7 +30,8 @@ function challenge(res: Response, reason: Exclude<TokenFailure, 'unavailable'>):
 }
 
 /**
- * Verifies the bearer token of every request that passes and sets `res.locals.principal`.
+ * Verifies the bearer token of every request that passes and sets `res.locals.principal`. Every answer from here
+ * on carries `Cache-Control: no-store`.
  *
  * Answers 401 (problem+json with `WWW-Authenticate: Bearer`) for a missing, malformed, invalid or expired token,
  * and 503 when the key set cannot be fetched.
@@ -38,6 +39,8 @@ function challenge(res: Response, reason: Exclude<TokenFailure, 'unavailable'>):
 export function authenticate(verifier: TokenVerifier, options: { readonly logger?: Logger } = {}): RequestHandler {
   const log = options.logger ?? defaultLogger;
   return async (req, res, next) => {
+    // Every answer behind authentication is someone's case data or a refusal of it: no cache keeps a copy.
+    res.setHeader('Cache-Control', 'no-store');
     const header = req.get('authorization');
     if (!header) return next(challenge(res, 'missing'));
     const match = BEARER.exec(header);

@@ -12,6 +12,11 @@ import { createJwtVerifier } from './verifier';
 
 export const DEV_ISSUER = 'urn:tolerance-cases:dev';
 export const DEV_AUDIENCE = 'tolerance-cases-api';
+/**
+ * The audience of the development codec cookie: the codec server accepts it, the API's bearer authentication does
+ * not, so a cookie that leaks opens the Web UI's decoding and nothing else.
+ */
+export const DEV_CODEC_AUDIENCE = 'tolerance-cases-codec';
 const DEV_ALGORITHM = 'ES256';
 
 export interface DemoToken {
@@ -31,6 +36,8 @@ export interface MintOptions {
 
 export interface DevelopmentAuth {
   readonly verifier: TokenVerifier;
+  /** Verifies codec-session tokens (audience DEV_CODEC_AUDIENCE) only. */
+  readonly codecVerifier: TokenVerifier;
   /** Signs a token for any principal, for tests and tools; the demo users go through `demoTokens`. */
   mint(principal: Principal, options?: MintOptions): Promise<string>;
   /** Fresh tokens for every demo user: minted on each call so that a long-running server never hands out stale ones. */
@@ -58,9 +65,16 @@ export async function createDevelopmentAuth(): Promise<DevelopmentAuth> {
     audience: DEV_AUDIENCE,
     algorithms: [DEV_ALGORITHM],
   });
+  const codecVerifier = createJwtVerifier({
+    key: publicKey,
+    issuer: DEV_ISSUER,
+    audience: DEV_CODEC_AUDIENCE,
+    algorithms: [DEV_ALGORITHM],
+  });
   const mint = (p: Principal, options: MintOptions = {}): Promise<string> => sign(privateKey, p, options);
   return {
     verifier,
+    codecVerifier,
     mint,
     demoTokens: () =>
       Promise.all(

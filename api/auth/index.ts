@@ -25,13 +25,14 @@ export async function createAuthentication(config: AuthConfig): Promise<Authenti
     audience: config.audience,
     algorithms: config.algorithms,
     clockToleranceSeconds: config.clockToleranceSeconds,
+    maxTokenAgeSeconds: config.maxTokenAgeSeconds,
   });
   return { mode: config.mode, verifier };
 }
 
 export { authenticate } from './authenticate';
 export { loadAuthConfig } from './config';
-export type { AuthConfig } from './config';
+export type { AuthConfig, AuthStartup } from './config';
 export { devTokensRouter } from './dev-tokens-router';
 export type { DemoToken, DevelopmentAuth } from './development';
 export { DEMO_USERS } from './demo-users';

@@ -24,6 +24,7 @@ export function lazyAuthentication(config: AuthConfig): Authentication {
       ? {
           development: {
             verifier: { verify: async (token) => (await development()).verifier.verify(token) },
+            codecVerifier: { verify: async (token) => (await development()).codecVerifier.verify(token) },
             mint: async (principal, options) => (await development()).mint(principal, options),
             demoTokens: async () => (await development()).demoTokens(),
           },

@@ -19,7 +19,13 @@ export interface Principal {
 
 const claimsSchema = z
   .object({
-    sub: z.string().trim().min(1).max(64),
+    // Not trimmed: ' officer.dc' is another subject than 'officer.dc', and quietly making them one would let an
+    // issuer's odd subject act as someone else.
+    sub: z
+      .string()
+      .min(1)
+      .max(64)
+      .refine((s) => s.trim() === s, 'no surrounding spaces'),
     role: z.enum(ROLES),
     body: z.enum(HANDLING_BODIES).optional(),
     name: z.string().trim().min(1).max(100).optional(),

@@ -34,6 +34,22 @@ export interface JwtVerifierOptions {
   readonly audience: string;
   readonly algorithms: readonly string[];
   readonly clockToleranceSeconds?: number;
+  /** The longest a token may live (from `iat` to `exp`, and from `iat` to now); 12 hours by default. */
+  readonly maxTokenAgeSeconds?: number;
+}
+
+/** Twelve hours: the default of AUTH_MAX_TOKEN_AGE_SECONDS, and what development tokens must fit in. */
+export const DEFAULT_MAX_TOKEN_AGE_SECONDS = 12 * 3600;
+
+/**
+ * The token types an access token may declare (RFC 8725 §3.11, RFC 9068): a generic JWT or a JWT access token,
+ * compared case-insensitively without the optional `application/` prefix. An ID token or a logout token signed by
+ * the same issuer declares another type and is refused.
+ */
+const ACCEPTED_TYPES = new Set(['jwt', 'at+jwt']);
+
+function typeAccepted(typ: unknown): boolean {
+  return typeof typ === 'string' && ACCEPTED_TYPES.has(typ.toLowerCase().replace(/^application\//, ''));
 }
 
 function classify(err: unknown): TokenError {
@@ -49,20 +65,29 @@ function classify(err: unknown): TokenError {
   return new TokenError('unavailable', { cause: err });
 }
 
-/** Builds a verifier over one key or key set. Tokens must carry `exp` and `sub`. */
+/**
+ * Builds a verifier over one key or key set. Tokens must carry `exp`, `iat` and `sub`, declare the type `JWT` or
+ * `at+jwt`, and live no longer than the maximum age: a token issued for ten years is refused on its first use.
+ */
 export function createJwtVerifier(options: JwtVerifierOptions): TokenVerifier {
+  const maxAge = options.maxTokenAgeSeconds ?? DEFAULT_MAX_TOKEN_AGE_SECONDS;
   const verifyOptions = {
     issuer: options.issuer,
     audience: options.audience,
     algorithms: [...options.algorithms],
     clockTolerance: options.clockToleranceSeconds ?? 5,
-    requiredClaims: ['exp', 'sub'],
+    requiredClaims: ['exp', 'iat', 'sub'],
+    maxTokenAge: maxAge,
   };
   const key = options.key;
   return {
     async verify(token) {
       try {
-        const { payload } = await jwtVerify(token, key, verifyOptions);
+        const { payload, protectedHeader } = await jwtVerify(token, key, verifyOptions);
+        if (!typeAccepted(protectedHeader.typ)) throw new TokenError('invalid');
+        // jose bounds the age since `iat`; a lifetime beyond the bound is refused too, or a token that lives ten
+        // years would pass while fresh.
+        if ((payload.exp as number) - (payload.iat as number) > maxAge) throw new TokenError('invalid');
         return principalFromClaims(payload);
       } catch (err) {
         throw classify(err);

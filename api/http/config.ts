@@ -9,6 +9,34 @@ import { LOG_LEVELS } from '../logger';
 
 const positive = z.coerce.number().int().min(1);
 
+/** One entry of an Express `trust proxy` list: an address, a subnet, or one of Express's named ranges. */
+const PROXY_ENTRY = /^(?:loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(?:\/\d{1,3})?)$/;
+
+/**
+ * TRUST_PROXY as Express's `trust proxy` setting: off when empty or `false`; a number of proxy hops; or a
+ * comma-separated list of proxy addresses and subnets (`loopback`, `10.0.0.0/8`). `true` (trust any sender of
+ * X-Forwarded-For) is refused: every caller could then pick the address its rate limit is counted under.
+ */
+const trustProxy = z
+  .string()
+  .default('')
+  .transform((v) => v.trim())
+  .pipe(
+    z.union([
+      z.enum(['', 'false']).transform(() => false as const),
+      z
+        .string()
+        .regex(/^\d{1,2}$/)
+        .transform(Number),
+      z
+        .string()
+        .refine(
+          (v) => v.split(',').every((e) => PROXY_ENTRY.test(e.trim())),
+          'false, a number of hops, or proxy addresses/subnets (loopback, 10.0.0.0/8, …); never true',
+        ),
+    ]),
+  );
+
 const schema = z.object({
   /** Requests per principal per window, counted after authentication. */
   RATE_LIMIT_MAX: positive.default(300),
@@ -23,6 +51,17 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   /** How long a request may wait on Temporal before it is answered 503 with Retry-After (api/temporal-deadline.ts). */
   TEMPORAL_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** Which proxies' X-Forwarded-For names the client (Express `trust proxy`); off by default. */
+  TRUST_PROXY: trustProxy,
+  /**
+   * Stored first answers (Idempotency-Key) one caller may hold within a day: ten times what a busy officer sends,
+   * far below what fills a disk. Over it a POST is answered 429.
+   */
+  IDEMPOTENCY_MAX_PER_CALLER: positive.default(2_000),
+  /** Stored first answers across all callers; over it a POST is answered 503 until old answers expire. */
+  IDEMPOTENCY_MAX_TOTAL: positive.default(200_000),
+  /** Applications (`POST /cases` by an applicant) one applicant may submit per calendar day in Beijing time. */
+  SUBMISSIONS_PER_APPLICANT_PER_DAY: positive.default(20),
 });
 
 export type HttpConfig = z.infer<typeof schema>;

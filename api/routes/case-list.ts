@@ -4,6 +4,8 @@
  * The list reads the raw visibility rows: a case's memo and summary are encrypted and the list needs neither, so
  * nothing is decrypted to list (and one payload of a key this API lacks cannot break every list it appears in).
  */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
 import type { Client } from '@temporalio/client';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
 import type { Payload } from '@temporalio/common';
@@ -21,7 +23,7 @@ import {
 } from '../../domain/search-attributes';
 import { listScope } from '../auth/policy';
 import type { ListScope } from '../auth/policy';
-import { caseListQuery, caseListQuerySchema } from '../case-list-query';
+import { CASE_FILTERS, caseListQuery, caseListQuerySchema } from '../case-list-query';
 import { HttpProblem } from '../errors';
 import { principalOf } from '../locals';
 import { caseListResponseSchema } from '../response-schemas';
@@ -46,62 +48,90 @@ function listItem(info: temporal.api.workflow.v1.IWorkflowExecutionInfo, scope: 
   };
 }
 
-/** The list route. */
-export function caseListRoute(client: Client): ApiRoute {
+/**
+ * The cursor is Temporal's page token with a MAC over the token and the query it pages: the server cannot be fed a
+ * forged token (its client would retry a token it cannot read until the request's deadline), and a cursor from
+ * one caller's list does not page another query.
+ */
+function cursorCodec(key: Buffer) {
+  const mac = (query: string, token: Buffer) =>
+    createHmac('sha256', key).update(query).update('\0').update(token).digest().subarray(0, 16);
+  return {
+    seal: (query: string, token: Uint8Array): string => {
+      const bytes = Buffer.from(token);
+      return `${bytes.toString('base64url')}.${mac(query, bytes).toString('base64url')}`;
+    },
+    open: (query: string, cursor: string): Buffer | undefined => {
+      const [token, tag] = cursor.split('.');
+      const bytes = Buffer.from(token ?? '', 'base64url');
+      const given = Buffer.from(tag ?? '', 'base64url');
+      const expected = mac(query, bytes);
+      return given.length === expected.length && timingSafeEqual(given, expected) ? bytes : undefined;
+    },
+  };
+}
+
+/** The list route; `cursorKey` authenticates the cursors it hands out (the same key on every API process). */
+export function caseListRoute(client: Client, cursorKey: Buffer): ApiRoute {
+  const cursors = cursorCodec(cursorKey);
   return {
     doc: {
       method: 'get',
       path: '/cases',
       summary: '案件列表：按阶段、办理机关、是否超期、期限、结论筛选',
-      description: '承办机关人员只见本机关案件，申请人只见本人申请，运维人员只见案件编号。',
+      description:
+        '承办机关人员只见本机关案件，申请人只见本人申请，运维人员只见案件编号且不得使用筛选条件。翻页：把上一页的 nextCursor 作为 cursor 传回。',
       tags: ['案件查询'],
       operationId: 'listCases',
       query: caseListQuerySchema,
       responseSchema: caseListResponseSchema,
-      responses: { 200: 'one page of matching cases, newest first', 403: 'the caller may not list cases' },
+      responses: {
+        200: 'one page of matching cases, newest first',
+        400: 'a bad filter or cursor, or a filter an operator may not use',
+        403: 'the caller may not list cases',
+      },
       security: 'bearer',
     },
     handler: async (req, res) => {
       const scope = listScope(principalOf(res));
       if (!scope) throw new HttpProblem(403, 'Not permitted', 'this role may not list cases');
       const filters = caseListQuerySchema.parse(req.query);
+      if (scope.kind === 'all') {
+        const used = CASE_FILTERS.filter((name) => filters[name] !== undefined);
+        if (used.length) {
+          throw new HttpProblem(
+            400,
+            'Filter not permitted',
+            '运维人员只能查看案件编号，不能按阶段、机关、期限或结论筛选',
+            {
+              errors: used.map((field) => ({ field, message: 'not permitted for operators' })),
+            },
+          );
+        }
+      }
       const query = caseListQuery(scope, filters);
       if (!query) {
-        res.json({ cases: [], total: 0, limit: filters.limit, offset: filters.offset });
+        res.json({ cases: [], total: 0, limit: filters.limit });
         return;
       }
-      const page: ReturnType<typeof listItem>[] = [];
-      let seen = 0;
-      let more = false;
-      // One extra beyond the page tells whether another page exists without counting twice.
-      const want = filters.offset + filters.limit + 1;
-      let nextPageToken: Uint8Array | undefined;
-      pages: do {
-        const answer = await client.workflowService.listWorkflowExecutions({
-          namespace: client.options.namespace,
-          query,
-          pageSize: Math.min(want, 1000),
-          ...(nextPageToken ? { nextPageToken } : {}),
+      // One visibility page per request: the cursor carries Temporal's own page token, so a deep page costs no
+      // more than the first.
+      const token = filters.cursor === undefined ? undefined : cursors.open(query, filters.cursor);
+      if (filters.cursor !== undefined && !token) {
+        throw new HttpProblem(400, 'Invalid cursor', '翻页标记无效，请从第一页重新查询', {
+          errors: [{ field: 'cursor', message: 'not a nextCursor of this list' }],
         });
-        for (const info of answer.executions ?? []) {
-          seen += 1;
-          if (seen <= filters.offset) continue;
-          if (page.length === filters.limit) {
-            more = true;
-            break pages;
-          }
-          page.push(listItem(info, scope));
-        }
-        nextPageToken = answer.nextPageToken?.length ? answer.nextPageToken : undefined;
-      } while (nextPageToken);
-      const { count } = await client.workflow.count(query);
-      res.json({
-        cases: page,
-        total: count,
-        limit: filters.limit,
-        offset: filters.offset,
-        ...(more ? { nextOffset: filters.offset + filters.limit } : {}),
+      }
+      const answer = await client.workflowService.listWorkflowExecutions({
+        namespace: client.options.namespace,
+        query,
+        pageSize: filters.limit,
+        ...(token ? { nextPageToken: token } : {}),
       });
+      const page = (answer.executions ?? []).map((info) => listItem(info, scope));
+      const next = answer.nextPageToken?.length ? cursors.seal(query, answer.nextPageToken) : undefined;
+      const { count } = await client.workflow.count(query);
+      res.json({ cases: page, total: count, limit: filters.limit, ...(next ? { nextCursor: next } : {}) });
     },
   };
 }

@@ -16,6 +16,7 @@ import { Client, Connection } from '@temporalio/client';
 import type { Answer, Stack } from '../helpers/api';
 import { eventually, request } from '../helpers/api';
 import { report, submission } from '../helpers/cases';
+import { testIssuerTokens } from '../helpers/test-issuer';
 import type { NativeCluster } from './native-cluster';
 import { startNativeCluster } from './native-cluster';
 
@@ -27,14 +28,8 @@ const started = Date.now();
 
 beforeAll(async () => {
   cluster = await startNativeCluster();
-  const tokens = (await (await fetch(`${cluster.apiUrl}/dev/tokens`)).json()) as {
-    users: { sub: string; token: string }[];
-  };
   // The helpers only read the base URL and the tokens of a stack.
-  stack = {
-    baseUrl: cluster.apiUrl,
-    tokens: Object.fromEntries(tokens.users.map((u) => [u.sub, u.token])),
-  } as unknown as Stack;
+  stack = { baseUrl: cluster.apiUrl, tokens: await testIssuerTokens(cluster.dataDir) } as unknown as Stack;
   connection = await Connection.connect({ address: cluster.temporalAddress });
   client = new Client({ connection, namespace: 'default' });
 });

@@ -29,6 +29,7 @@ import { performance } from 'node:perf_hooks';
 import type { Child } from '../../bench/processes';
 import { startChild } from '../../bench/processes';
 import { projectRoot } from '../../config/paths';
+import { testIssuerEnv } from '../helpers/test-issuer';
 import {
   resolveComposeCheck,
   resolveTemporalCli,
@@ -426,8 +427,9 @@ export async function startNativeCluster(): Promise<NativeCluster> {
           ...local,
           HOST: '127.0.0.1',
           PORT: String(apiPort),
-          // Demo tokens instead of the city's identity provider, which this machine cannot reach.
-          AUTH_MODE: 'development',
+          // A local test issuer instead of the city's identity provider, which this machine cannot reach
+          // (development mode is refused against a separate Temporal).
+          ...(await testIssuerEnv(dataDir)),
           LOG_LEVEL: 'warn',
         },
         /HTTP API listening/,

@@ -156,7 +156,7 @@ test('the codec server decrypts a stored case for an officer’s token', async (
 });
 
 test('the codec server decrypts for the cookie of a development codec session, as the Web UI sends it', async () => {
-  const session = await fetch(`${stack.baseUrl}/dev/codec-session?user=operator`);
+  const session = await fetch(`${stack.baseUrl}/dev/codec-session?user=officer.dc`);
   expect(session.status).toBe(200);
   const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0];
   expect(cookie).toMatch(/^codec_token=/);

@@ -22,6 +22,8 @@ import { CASE_CLIENT_INTERCEPTORS } from '../../api/sent-messages';
 import { DEMO_USERS } from '../../api/auth';
 import type { DevelopmentAuth } from '../../api/auth';
 import { createDevelopmentAuth } from '../../api/auth/development';
+import type { HttpConfig } from '../../api/hardening';
+import { loadHttpConfig } from '../../api/hardening';
 import { createLogger } from '../../api/logger';
 import { calendarSource } from '../../calendar';
 import { createCaseWorker } from '../../worker/worker';
@@ -53,6 +55,8 @@ export interface StackOptions {
   readonly port?: number;
   /** Serve the codec server, allowing these Web UI origins. */
   readonly codecOrigins?: readonly string[];
+  /** Edge settings over the test defaults (high rate limits, silent log). */
+  readonly http?: Partial<HttpConfig>;
 }
 
 /** Starts the dev server, worker and API; `stop()` tears all down. */
@@ -99,12 +103,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     authentication: { mode: 'development', verifier: dev.verifier, development: dev },
     // The authorisation matrix alone sends hundreds of requests from one address within a minute.
     http: {
+      ...loadHttpConfig({}),
       RATE_LIMIT_MAX: 10_000,
       RATE_LIMIT_IP_MAX: 100_000,
-      RATE_LIMIT_WINDOW_SECONDS: 60,
+      // The fuzzer and the journeys submit far more than a real applicant does in a day.
+      SUBMISSIONS_PER_APPLICANT_PER_DAY: 100_000,
+      IDEMPOTENCY_MAX_PER_CALLER: 1_000_000,
       LOG_LEVEL: 'silent',
       SHUTDOWN_TIMEOUT_MS: 1_000,
-      TEMPORAL_CALL_TIMEOUT_MS: 10_000,
+      ...options.http,
     },
     logger: createLogger({ level: 'silent' }),
     ...(options.codecOrigins

@@ -26,6 +26,7 @@ import { projectRoot } from '../../config/paths';
 import { payloadKeyEnv } from '../helpers/payload-keys';
 import type { Receiver } from '../helpers/receiver';
 import { startReceiver } from '../helpers/receiver';
+import { testIssuerEnv, testIssuerTokens } from '../helpers/test-issuer';
 import { resolveTemporalCli } from '../../scripts/temporal-binaries';
 import { CASE_SEARCH_ATTRIBUTES } from '../../domain/search-attributes';
 import type { Client } from './journey';
@@ -261,7 +262,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     throw err;
   }
   const apiUrl = `http://127.0.0.1:${apiPort}`;
-  const tokens = await demoTokens(apiUrl);
+  const tokens = await demoTokens(shared);
   const cluster: Cluster = {
     dir,
     temporalAddress,
@@ -320,9 +321,13 @@ export function spawnWorker(shared: Record<string, string>, extra: Record<string
   );
 }
 
-/** `node dist/api/main.js` on 127.0.0.1:`port`, development tokens, its Temporal calls bounded at `callTimeoutMs`. */
-export function spawnApi(shared: Record<string, string>, port: number, callTimeoutMs: number): Promise<Proc> {
+/**
+ * `node dist/api/main.js` on 127.0.0.1:`port`, trusting the run's test issuer (development mode is refused against
+ * a separate Temporal), its Temporal calls bounded at `callTimeoutMs`.
+ */
+export async function spawnApi(shared: Record<string, string>, port: number, callTimeoutMs: number): Promise<Proc> {
   ensureBuilt();
+  const issuer = await testIssuerEnv(shared.DATA_DIR);
   return spawnReady(
     'api',
     process.execPath,
@@ -331,10 +336,12 @@ export function spawnApi(shared: Record<string, string>, port: number, callTimeo
       ...shared,
       HOST: '127.0.0.1',
       PORT: String(port),
-      AUTH_MODE: 'development',
-      NODE_ENV: 'development',
+      ...issuer,
       RATE_LIMIT_MAX: '100000000',
       RATE_LIMIT_IP_MAX: '100000000',
+      SUBMISSIONS_PER_APPLICANT_PER_DAY: '100000000',
+      IDEMPOTENCY_MAX_PER_CALLER: '100000000',
+      IDEMPOTENCY_MAX_TOTAL: '100000000',
       LOG_LEVEL: 'silent',
       TEMPORAL_CALL_TIMEOUT_MS: String(callTimeoutMs),
     },
@@ -343,10 +350,9 @@ export function spawnApi(shared: Record<string, string>, port: number, callTimeo
   );
 }
 
-/** A bearer token for each demo user of an API in development mode, by `sub`. */
-export async function demoTokens(apiUrl: string): Promise<Record<string, string>> {
-  const { users } = (await (await fetch(`${apiUrl}/dev/tokens`)).json()) as { users: { sub: string; token: string }[] };
-  return Object.fromEntries(users.map((u) => [u.sub, u.token]));
+/** A bearer token for each demo user of an API started by `spawnApi` with `shared`, by `sub`. */
+export function demoTokens(shared: Record<string, string>): Promise<Record<string, string>> {
+  return testIssuerTokens(shared.DATA_DIR);
 }
 
 /** A cluster whose worker delivers to real local stand-ins for the messaging gateway and the archive service. */

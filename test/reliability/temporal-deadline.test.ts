@@ -29,7 +29,7 @@ async function startApi(address: string) {
   const port = await freePort();
   procs.push(await spawnApi(shared, port, BOUND_MS));
   const url = `http://127.0.0.1:${port}`;
-  return { shared, url, tokens: await demoTokens(url) };
+  return { shared, url, tokens: await demoTokens(shared) };
 }
 
 async function post(

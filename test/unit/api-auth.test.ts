@@ -51,7 +51,7 @@ describe('development mode', () => {
   let http: Listening;
 
   beforeAll(async () => {
-    auth = await createAuthentication(loadAuthConfig({}));
+    auth = await createAuthentication(loadAuthConfig({}, { embedded: true }));
     dev = auth.development as DevelopmentAuth;
     http = await listen(appFor(auth));
   });
@@ -158,10 +158,11 @@ describe('jwt mode', () => {
     claims: Record<string, unknown> = { role: 'approvingLeader', body: 'partyCommittee' },
   ) =>
     new SignJWT(claims)
-      .setProtectedHeader({ alg })
+      .setProtectedHeader({ alg, typ: 'JWT' })
       .setSubject('leader.pc')
       .setIssuer(issuer)
       .setAudience(audience)
+      .setIssuedAt()
       .setExpirationTime('10m')
       .sign(key);
 
@@ -204,7 +205,8 @@ describe('jwt mode', () => {
       loadAuthConfig({ AUTH_MODE: 'jwt', AUTH_ISSUER: issuer, AUTH_AUDIENCE: audience, AUTH_JWKS_FILE: file }),
     );
     const token = await new SignJWT({ role: 'applicant' })
-      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1', typ: 'at+jwt' })
+      .setIssuedAt()
       .setSubject('applicant.zhao')
       .setIssuer(issuer)
       .setAudience(audience)
@@ -236,9 +238,10 @@ describe('jwt mode', () => {
 });
 
 describe('configuration', () => {
-  test('development is the default outside production', () => {
-    expect(loadAuthConfig({})).toEqual({ mode: 'development' });
-    expect(loadAuthConfig({ NODE_ENV: 'test' })).toEqual({ mode: 'development' });
+  test('development is the default only for npm start with its embedded Temporal', () => {
+    expect(loadAuthConfig({}, { embedded: true })).toEqual({ mode: 'development' });
+    expect(loadAuthConfig({ NODE_ENV: 'test' }, { embedded: true })).toEqual({ mode: 'development' });
+    expect(configMessage({ NODE_ENV: 'development' })).toMatch(/^ {2}AUTH_ISSUER: required when AUTH_MODE=jwt/m);
   });
 
   test('production requires jwt settings and lists every missing one in one error', () => {

@@ -32,7 +32,7 @@ describe('the case list query', () => {
   });
 
   test('filters are codes from their enums; limits are bounded; unknown parameters are refused', () => {
-    expect(caseListQuerySchema.parse({})).toEqual({ limit: 20, offset: 0 });
+    expect(caseListQuerySchema.parse({})).toEqual({ limit: 20 });
     const bad = caseListQuerySchema.safeParse({ stage: "x' OR '1'='1", limit: '1000', sort: 'name' });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues.map((i) => i.path.join('.') || i.code).sort()).toEqual([
@@ -42,12 +42,19 @@ describe('the case list query', () => {
     ]);
   });
 
-  test('negative_data_rejection: limit and offset are whole numbers written in digits, as the document says', () => {
-    expect(caseListQuerySchema.parse({ limit: '5', offset: '40' })).toEqual({ limit: 5, offset: 40 });
+  test('negative_data_rejection: limit is a whole number written in digits, as the document says', () => {
+    expect(caseListQuerySchema.parse({ limit: '5' })).toEqual({ limit: 5 });
     // Coercion took an empty value as 0 and a repeated parameter as its one value; both are not integers.
-    for (const offset of ['', ['5'], '1.5', '-1', '1e3', ' 7']) {
-      expect(caseListQuerySchema.safeParse({ offset }).success).toBe(false);
+    for (const limit of ['', ['5'], '1.5', '-1', '1e3', ' 7']) {
+      expect(caseListQuerySchema.safeParse({ limit }).success).toBe(false);
     }
-    expect(caseListQuerySchema.safeParse({ limit: '' }).success).toBe(false);
+  });
+
+  test('the cursor is an opaque base64url token, nothing else', () => {
+    const cursor = `AbC-_9.${'t'.repeat(22)}`;
+    expect(caseListQuerySchema.parse({ cursor })).toEqual({ limit: 20, cursor });
+    for (const cursor of ['', "x' OR '1'='1", 'a'.repeat(2049), ['a']]) {
+      expect(caseListQuerySchema.safeParse({ cursor }).success).toBe(false);
+    }
   });
 });

@@ -12,6 +12,7 @@ import { MemoryIdempotencyStore } from '../../api/idempotency-store';
 import { createLogger } from '../../api/logger';
 import type { Listening } from '../helpers/listen';
 import { listen } from '../helpers/listen';
+import { TEST_PAYLOAD_KEYS } from '../helpers/payload-keys';
 
 /** Counts handler runs and lets a test hold the slow route open. */
 function appWith(store: IdempotencyStore) {
@@ -180,7 +181,7 @@ describe('stores', () => {
     body: Buffer.from('{}').toString('base64'),
     storedAt,
   });
-  const key = (n: number) => n.toString(16).padStart(64, '0');
+  const key = (n: number) => `${'a'.repeat(64)}.${n.toString(16).padStart(64, '0')}`;
 
   test('the memory store forgets answers after the TTL and keeps at most maxEntries', async () => {
     let now = 1_000;
@@ -202,12 +203,12 @@ describe('stores', () => {
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
     test('answers survive a restart: a new store and app over the same directory replay them', async () => {
-      const before = appWith(new FileIdempotencyStore(dir));
+      const before = appWith(new FileIdempotencyStore(dir, { keys: TEST_PAYLOAD_KEYS }));
       let http = await listen(before.app);
       const first = await post(http.baseUrl, '/things', { a: 1 }, { 'Idempotency-Key': 'durable' });
       await http.close();
 
-      const after = appWith(new FileIdempotencyStore(dir));
+      const after = appWith(new FileIdempotencyStore(dir, { keys: TEST_PAYLOAD_KEYS }));
       http = await listen(after.app);
       try {
         const again = await post(http.baseUrl, '/things', { a: 1 }, { 'Idempotency-Key': 'durable' });
@@ -218,19 +219,19 @@ describe('stores', () => {
         await http.close();
       }
       // One file per key, and no temporary files left behind.
-      expect(readdirSync(dir).filter((f) => !/^[0-9a-f]{64}\.json$/.test(f))).toEqual([]);
+      expect(readdirSync(dir).filter((f) => !/^[0-9a-f]{64}\.[0-9a-f]{64}\.json$/.test(f))).toEqual([]);
     });
 
     test('expired and unreadable answers count as none', async () => {
       let now = 5_000;
-      const store = new FileIdempotencyStore(dir, { ttlMs: 100, now: () => now });
+      const store = new FileIdempotencyStore(dir, { keys: TEST_PAYLOAD_KEYS, ttlMs: 100, now: () => now });
       await store.put(key(1), answer(now));
       expect(await store.get(key(1))).toEqual(answer(5_000));
       now += 100;
       expect(await store.get(key(1))).toBeUndefined();
       writeFileSync(path.join(dir, `${key(2)}.json`), '{"torn');
       expect(await store.get(key(2))).toBeUndefined();
-      await expect(store.get('../../etc/passwd')).rejects.toThrow(/SHA-256/);
+      await expect(store.get('../../etc/passwd')).rejects.toThrow(/owner digest/);
     });
   });
 });
