@@ -60,18 +60,20 @@ export const RETRY_AFTER_SECONDS = 5;
 /**
  * True when Temporal could not be reached, or did not answer within the request's deadline (temporal-deadline.ts):
  * a gRPC UNAVAILABLE, DEADLINE_EXCEEDED or CANCELLED, bare or as the cause of the client's own errors (a
- * ServiceError, or an Update whose call timed out while no worker polled); and an Update refused while the case's
- * workflow task is being retried after a worker crash.
+ * ServiceError, or an Update whose call timed out while no worker polled); an Update refused while the case's
+ * workflow task is being retried after a worker crash; and a query refused because no worker has polled yet.
  */
 export function isTemporalUnavailable(err: unknown): boolean {
   if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
   for (let e: unknown = err, depth = 0; e !== undefined && e !== null && depth < 5; depth++) {
     // After a worker died holding the case's workflow task, the server refuses Updates until another worker has
     // completed a retry of that task (FAILED_PRECONDITION "Workflow Task in failed state"): seconds, not a fault.
+    // After the server restarts, a query is refused until a worker has polled the restarted server again
+    // (FAILED_PRECONDITION "no poller seen for task queue recently"): the worker reconnects by itself within seconds.
     if (
       isGrpcServiceError(e) &&
       e.code === GRPC_FAILED_PRECONDITION &&
-      /Workflow Task in failed state/i.test(e.details)
+      /Workflow Task in failed state|no poller seen for task queue recently/i.test(e.details)
     ) {
       return true;
     }

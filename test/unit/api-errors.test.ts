@@ -12,6 +12,11 @@ test('an Update refused while a crashed worker’s workflow task is retried is a
   expect(isTemporalUnavailable(new ServiceError('Workflow Update failed', { cause: refused }))).toBe(true);
 });
 
+test('a query refused while no worker has polled the restarted server yet is a retryable 503, not a 500', () => {
+  const refused = grpcError(9, 'no poller seen for task queue recently, worker may be down');
+  expect(isTemporalUnavailable(new ServiceError('Failed to query Workflow', { cause: refused }))).toBe(true);
+});
+
 test('other refusals of the server are not taken for unavailability', () => {
   expect(isTemporalUnavailable(grpcError(9, 'namespace is not active'))).toBe(false);
   expect(isTemporalUnavailable(grpcError(3, 'invalid argument'))).toBe(false);
