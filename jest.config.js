@@ -7,7 +7,8 @@ module.exports = {
   // The native cluster run has its own config (jest.cluster.config.js, `npm run test:cluster`).
   testPathIgnorePatterns: ['/node_modules/', '/test/cluster/'],
   transform: { '^.+\\.ts$': ['@swc/jest'], '^.+/node_modules/jose/.+\\.js$': ['@swc/jest'] },
-  // jose ships ESM only, and Jest on Node 20 cannot require ESM, so it is compiled like our own sources.
+  // jose ships ESM only, and Jest's module registry does not load ESM through require(), so it is compiled like our
+  // own sources.
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',

