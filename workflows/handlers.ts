@@ -23,7 +23,7 @@ export function onUpdate<M extends Sent>(
 ): void {
   setHandler(
     update,
-    async (message) => {
+    (message) => {
       const foreign = c.foreignReason(message, c.strictMessages());
       if (foreign) {
         c.recordForeign(action, message, foreign);
@@ -34,8 +34,10 @@ export function onUpdate<M extends Sent>(
         });
       }
       c.markApplied(message);
-      await handler(message);
-      return c.result();
+      // A synchronous effect answers synchronously: deferring its answer by a microtask would let work it started
+      // (a deadline's supervisor) emit commands first, an order that running cases' histories do not have.
+      const done = handler(message);
+      return done instanceof Promise ? done.then(() => c.result()) : c.result();
     },
     {
       validator: (message) => {

@@ -97,6 +97,10 @@ describe('while no worker polls the case’s task queue', () => {
     procs.push(await spawnWorker(api.shared));
     const again = await post(api, `/cases/${s.caseNumber}/acceptance`, acceptance, 'officer.dc', key);
     expect(again).toMatchObject({ status: 200, body: { stage: 'handlingOpinion' } });
-    expect((again.body.timeline as { kind: string }[]).filter((e) => e.kind === 'accepted')).toHaveLength(1);
+    const read = await fetch(`${api.url}/cases/${s.caseNumber}/timeline`, {
+      headers: { authorization: `Bearer ${api.tokens['officer.dc']}` },
+    });
+    const { timeline } = (await read.json()) as { timeline: { kind: string }[] };
+    expect(timeline.filter((e) => e.kind === 'accepted')).toHaveLength(1);
   }, 60_000);
 });
