@@ -15,6 +15,7 @@ import express, { Router } from 'express';
 
 import type { PayloadKeys } from '../codec/keys';
 import { DEFAULT_HOLIDAYS_DIR } from '../calendar';
+import { ApplicantIndex } from '../codec/blind-index';
 import { projectRoot } from '../config/paths';
 import type { Authentication } from './auth';
 import { authenticate, devTokensRouter, loadAuthConfig } from './auth';
@@ -26,6 +27,7 @@ import { hardening, principalRateLimit } from './hardening';
 import type { HttpConfig, Logger } from './hardening';
 import { createLogger, loadHttpConfig } from './hardening';
 import { jsonBody } from './http/json-body';
+import { principalOf } from './locals';
 import { idempotency } from './idempotency';
 import { FileIdempotencyStore } from './idempotency-file-store';
 import type { IdempotencyStore } from './idempotency-store';
@@ -120,6 +122,11 @@ export function createApp(deps: ApiDependencies): express.Express {
       ? new FileIdempotencyStore(path.join(deps.dataDir, 'idempotency'), { keys: deps.payloadKeys as PayloadKeys })
       : new MemoryIdempotencyStore());
   const registry = new OpenApiRegistry();
+  // Applicants are found by a keyed index of their subject (codec/blind-index.ts); an app without payload keys (a
+  // test's, in memory) indexes under a key of its own process.
+  const applicants = new ApplicantIndex(
+    deps.payloadKeys ?? { currentKeyId: 'process', keys: new Map([['process', randomBytes(32)]]) },
+  );
 
   const metrics = createApiMetrics(deps.client, { token: deps.metricsToken, logger });
   const open = Router();
@@ -140,7 +147,7 @@ export function createApp(deps: ApiDependencies): express.Express {
 
   const cases = Router();
   mountRoutes(cases, registry, [
-    submissionRoute(deps.client, deps.taskQueue),
+    submissionRoute(deps.client, deps.taskQueue, applicants),
     caseListRoute(deps.client, cursorKey(deps.payloadKeys)),
     ...caseReadRoutes(deps.client),
     ...caseActionRoutes(deps.client),
@@ -178,6 +185,11 @@ export function createApp(deps: ApiDependencies): express.Express {
   app.use(open);
   app.use(docsRouter(document));
   app.use(authenticate(auth.verifier, { logger }));
+  app.use((_req, res, next) => {
+    const p = principalOf(res);
+    if (p.role === 'applicant') res.locals.principal = { ...p, applicantKeys: applicants.candidates(p.sub) };
+    next();
+  });
   app.use(perCaller);
   // After authentication: a caller without a token learns nothing about what the body would have been judged.
   app.use(jsonBody({ limit: BODY_LIMIT }));

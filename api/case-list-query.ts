@@ -58,8 +58,9 @@ export function caseListQuery(scope: ListScope, filters: CaseListFilters): strin
   const terms = [`WorkflowType = 'caseWorkflow'`];
   if (scope.kind === 'body') terms.push(`HandlingBody = '${scope.handlingBody}'`);
   if (scope.kind === 'applicant') {
-    if (!PLAIN.test(scope.applicantId)) return undefined;
-    terms.push(`ApplicantId = '${scope.applicantId}'`);
+    const ids = scope.applicantIds.filter((id) => PLAIN.test(id));
+    if (ids.length === 0) return undefined;
+    terms.push(`ApplicantId IN (${ids.map((id) => `'${id}'`).join(', ')})`);
   }
   if (filters.stage) terms.push(`CaseStage = '${filters.stage}'`);
   if (filters.handlingBody) terms.push(`HandlingBody = '${filters.handlingBody}'`);

@@ -31,7 +31,7 @@ export function startCaseWorkflow(client: Client, taskQueue: string, input: Case
       { key: CaseStage, value: 'acceptance' },
       { key: HandlingBodyKey, value: submission.handlingBody },
       { key: SituationKey, value: submission.situation },
-      ...(applicantId ? [{ key: ApplicantId, value: applicantId }] : []),
+      ...(applicantId ? [{ key: ApplicantId, value: input.applicantKey ?? applicantId }] : []),
     ],
     // Which request started the case: a retry of that request finds its own start instead of a conflict.
     ...(submissionKey ? { memo: { [SUBMISSION_KEY]: submissionKey } } : {}),

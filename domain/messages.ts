@@ -174,6 +174,11 @@ export interface CaseStart {
   /** Added by the submitting client (`api/sent-messages.ts`), like every message's; absent before release 0.3.0. */
   readonly caseNumber?: string;
   readonly messageId?: string;
+  /**
+   * The applicant's keyed blind index (`codec/blind-index.ts`), published as the `ApplicantId` search attribute
+   * instead of their subject; absent for organisation cases and for cases of release 0.2.0.
+   */
+  readonly applicantKey?: string;
 }
 
 /** The signal the API sends open cases when an operator loads a year's holiday arrangement. */

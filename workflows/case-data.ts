@@ -48,6 +48,8 @@ export interface CaseData {
   timeline: TimelineEntry[];
   /** Ids of leadership decisions already applied: a signal delivered twice is applied once. */
   decisionIds: string[];
+  /** The applicant's blind index, published as ApplicantId (cases of 0.2.0 publish the subject instead). */
+  applicantKey?: string;
   /** Ids of every message applied (release 0.3.0 on): a sealed message copied out of a history is refused. */
   messageIds: string[];
   /** Route chosen by the approved opinion, kept apart so a send-back can clear the proposal. */
@@ -55,10 +57,11 @@ export interface CaseData {
 }
 
 /** The state of a case that has just been submitted. */
-export function newCaseData(submission: Submission, submittedBy: Actor): CaseData {
+export function newCaseData(submission: Submission, submittedBy: Actor, applicantKey?: string): CaseData {
   return {
     submission,
     submittedBy,
+    ...(applicantKey ? { applicantKey } : {}),
     stage: 'acceptance',
     evidenceRefs: [...submission.evidenceRefs],
     hearings: [],

@@ -48,7 +48,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseState> {
       nonRetryable: true,
     });
   }
-  const c = new CaseContext(input.carried ?? newCaseData(input.submission, input.submittedBy));
+  const c = new CaseContext(input.carried ?? newCaseData(input.submission, input.submittedBy, input.applicantKey));
   setHandler(caseStateQuery, () => c.view());
 
   if (input.carried) {

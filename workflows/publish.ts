@@ -22,7 +22,7 @@ import { caseSummary, nextOpenDeadline } from './view';
 
 /** Sets every search attribute and the summary from the data, as on a new run after continue-as-new. */
 export function publishAll(d: CaseData): void {
-  const applicant = applicantIdOf(d.submission, d.submittedBy);
+  const applicant = d.applicantKey ?? applicantIdOf(d.submission, d.submittedBy);
   upsertSearchAttributes([
     { key: CaseStage, value: d.stage },
     { key: HandlingBodyKey, value: d.submission.handlingBody },

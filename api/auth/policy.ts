@@ -12,14 +12,14 @@ import type { Principal } from './principal';
 /** The fields of a case that authorisation looks at. */
 export interface CaseScope {
   readonly handlingBody: HandlingBody;
-  /** The `sub` of the applicant, for cases raised by application. */
+  /** The applicant's `ApplicantId` (their blind index, or their `sub` on cases of 0.2.0), for applications. */
   readonly applicantId?: string;
 }
 
 /** The restriction a case list query must apply for a principal. */
 export type ListScope =
   | { readonly kind: 'body'; readonly handlingBody: HandlingBody }
-  | { readonly kind: 'applicant'; readonly applicantId: string }
+  | { readonly kind: 'applicant'; readonly applicantIds: readonly string[] }
   | { readonly kind: 'all'; readonly codesOnly: true };
 
 const SUBMITTING_OFFICERS: readonly Role[] = ['caseOfficer', 'approvingLeader'];
@@ -28,9 +28,14 @@ function isOfficerOf(p: Principal, body: HandlingBody): boolean {
   return CASE_READER_ROLES.includes(p.role) && p.body !== undefined && p.body === body;
 }
 
+/** What an applicant's cases may be published under; the subject alone when the API set nothing else. */
+function applicantKeysOf(p: Principal): readonly string[] {
+  return p.applicantKeys ?? [p.sub];
+}
+
 /** True when `p` may read the contents of case `c`. Operators never may: they see case numbers only. */
 export function canReadCase(p: Principal, c: CaseScope): boolean {
-  if (p.role === 'applicant') return c.applicantId !== undefined && c.applicantId === p.sub;
+  if (p.role === 'applicant') return c.applicantId !== undefined && applicantKeysOf(p).includes(c.applicantId);
   return isOfficerOf(p, c.handlingBody);
 }
 
@@ -60,7 +65,7 @@ export function canSubmit(
 /** The list restriction for `p`, or undefined when `p` may not list cases at all. */
 export function listScope(p: Principal): ListScope | undefined {
   if (p.role === 'operator') return { kind: 'all', codesOnly: true };
-  if (p.role === 'applicant') return { kind: 'applicant', applicantId: p.sub };
+  if (p.role === 'applicant') return { kind: 'applicant', applicantIds: applicantKeysOf(p) };
   if (CASE_READER_ROLES.includes(p.role) && p.body) return { kind: 'body', handlingBody: p.body };
   return undefined;
 }

@@ -15,6 +15,11 @@ export interface Principal {
   readonly body?: HandlingBody;
   /** A display name, when the issuer sends one. */
   readonly name?: string;
+  /**
+   * For an applicant, every value their cases' `ApplicantId` may hold (the keyed blind index of their subject under
+   * each payload key, and the subject itself for cases of release 0.2.0); set by the API after authentication.
+   */
+  readonly applicantKeys?: readonly string[];
 }
 
 const claimsSchema = z

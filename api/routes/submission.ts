@@ -5,6 +5,7 @@
 import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 
+import type { ApplicantIndex } from '../../codec/blind-index';
 import { applicantIdOf } from '../../domain/case';
 import { actorOf, canSubmit } from '../auth/policy';
 import { startCaseWorkflow, SUBMISSION_KEY } from '../case-start';
@@ -19,7 +20,7 @@ import type { ApiRoute } from './route';
 const OFFICE_SET = ['fastTrack', 'preFiling'] as const;
 
 /** `POST /cases`: starts a case's workflow, entered by the caller. */
-export function submissionRoute(client: Client, taskQueue: string): ApiRoute {
+export function submissionRoute(client: Client, taskQueue: string, applicants: ApplicantIndex): ApiRoute {
   return {
     doc: {
       method: 'post',
@@ -59,19 +60,21 @@ export function submissionRoute(client: Client, taskQueue: string): ApiRoute {
       }
       const submittedBy = actorOf(principal);
       const submissionKey = messageIdFor(req, principal.sub, undefined);
-      const started = await startCaseWorkflow(client, taskQueue, { submission, submittedBy }, submissionKey).catch(
-        async (err: unknown) => {
-          // The same request, retried after its answer was lost (a 503 while the start went through): its start.
-          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-          const existing = await client.workflow.getHandle(submission.caseNumber).describe();
-          if (existing.memo?.[SUBMISSION_KEY] !== submissionKey) throw err;
-          return { workflowId: existing.workflowId, firstExecutionRunId: existing.runId };
-        },
-      );
-      const applicantId = applicantIdOf(submission, submittedBy);
+      // The applicant is found by a keyed index of their subject, never by the subject itself (search attributes
+      // are not encrypted).
+      const applicantKey =
+        applicantIdOf(submission, submittedBy) === undefined ? undefined : applicants.of(principal.sub);
+      const input = { submission, submittedBy, ...(applicantKey ? { applicantKey } : {}) };
+      const started = await startCaseWorkflow(client, taskQueue, input, submissionKey).catch(async (err: unknown) => {
+        // The same request, retried after its answer was lost (a 503 while the start went through): its start.
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+        const existing = await client.workflow.getHandle(submission.caseNumber).describe();
+        if (existing.memo?.[SUBMISSION_KEY] !== submissionKey) throw err;
+        return { workflowId: existing.workflowId, firstExecutionRunId: existing.runId };
+      });
       rememberScope(client.workflow, started.workflowId, {
         handlingBody: submission.handlingBody,
-        ...(applicantId ? { applicantId } : {}),
+        ...(applicantKey ? { applicantId: applicantKey } : {}),
       });
       res
         .status(201)

@@ -261,7 +261,15 @@ export async function startNativeCluster(): Promise<NativeCluster> {
     const secretsFile = path.join(root, 'secrets.env');
     writeFileSync(
       secretsFile,
-      `POSTGRES_PASSWORD=${postgresPassword}\nPAYLOAD_KEY_ID=k1\nPAYLOAD_KEY=${randomBytes(32).toString('base64')}\n`,
+      [
+        `POSTGRES_PASSWORD=${postgresPassword}`,
+        'PAYLOAD_KEY_ID=k1',
+        `PAYLOAD_KEY=${randomBytes(32).toString('base64')}`,
+        ...['METRICS_TOKEN', 'NOTICE_WEBHOOK_TOKEN', 'ARCHIVE_TOKEN', 'TEMPORAL_UI_AUTH_CLIENT_SECRET'].map(
+          (name) => `${name}=${randomBytes(18).toString('base64url')}`,
+        ),
+        '',
+      ].join('\n'),
       { mode: 0o600 },
     );
     const [project, cli, serverBinary, sqlTool, uiServer] = await phase('binaries and compose project', async () => [
@@ -402,8 +410,16 @@ export async function startNativeCluster(): Promise<NativeCluster> {
     await phase(`${replicas} workers and the API (start, ready)`, async () => {
       const starts: Promise<Child>[] = [];
       for (const metricsPort of workerMetricsPorts) {
+        // The city's gateway and archive service cannot be reached from here: the file stores under DATA_DIR.
+        const {
+          NOTICE_WEBHOOK_URL: _n,
+          NOTICE_WEBHOOK_TOKEN: _nt,
+          ARCHIVE_URL: _a,
+          ARCHIVE_TOKEN: _at,
+          ...workerEnv
+        } = environmentOf(s.worker);
         const env = {
-          ...environmentOf(s.worker),
+          ...workerEnv,
           ...local,
           // Replicas share a host here, not a network namespace each.
           METRICS_HOST: '127.0.0.1',
@@ -447,6 +463,8 @@ export async function startNativeCluster(): Promise<NativeCluster> {
       const env = {
         ...process.env,
         ...environmentOf(s['temporal-ui']),
+        // Sign-in goes to the city's identity provider, which this machine cannot reach; the rest is as composed.
+        TEMPORAL_AUTH_ENABLED: 'false',
         TEMPORAL_ADDRESS: temporalAddress,
         TEMPORAL_UI_PORT: String(uiPort),
       };

@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { projectRoot } from '../../config/paths';
+import { ApplicantId } from '../../domain/search-attributes';
 import type { Stack } from '../helpers/api';
-import { api, eventually, startStack } from '../helpers/api';
+import { api, eventually, request, startStack } from '../helpers/api';
 import { submission } from '../helpers/cases';
 
 let stack: Stack;
@@ -202,4 +203,29 @@ describe('the statutory clock', () => {
     );
     expect(after.body?.deadlines.find((d: any) => d.id === 'rectification').dueAt).toBe(moved.newDueAt);
   });
+});
+
+test('listing workflows does not name applicants: ApplicantId holds a keyed index, and only the applicant finds the case', async () => {
+  // An applicant of their own: the quota tests above use up applicant.li's day.
+  const zhao = {
+    headers: { authorization: `Bearer ${await stack.dev.mint({ sub: 'applicant.zhao', role: 'applicant' })}` },
+  };
+  const s = submission();
+  expect((await http.post('/cases', { submission: s }, 'applicant.li', zhao)).status).toBe(201);
+  const described = await stack.env.client.workflow.getHandle(s.caseNumber).describe();
+  const published = described.typedSearchAttributes.get(ApplicantId);
+  expect(published).toMatch(/^ai-[0-9a-f]{32}$/);
+  expect(published).not.toContain('applicant.zhao');
+  // The applicant still reads and lists their own case; another applicant does neither.
+  const asZhao = (url: string) => request(stack, 'GET', url, undefined, zhao);
+  expect((await asZhao(`/cases/${s.caseNumber}`)).status).toBe(200);
+  const listed = await eventually(
+    () => asZhao('/cases'),
+    (r) => (r.body?.cases ?? []).some((c: { caseNumber: string }) => c.caseNumber === s.caseNumber),
+    'the applicant’s own case in their list',
+  );
+  expect(listed.status).toBe(200);
+  expect((await http.get(`/cases/${s.caseNumber}`, 'applicant.wang')).status).toBe(404);
+  const others = await http.get('/cases', 'applicant.wang');
+  expect((others.body?.cases ?? []).map((c: { caseNumber: string }) => c.caseNumber)).not.toContain(s.caseNumber);
 });

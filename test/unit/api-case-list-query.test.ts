@@ -19,14 +19,14 @@ describe('the case list query', () => {
 
   test('applicants are limited to their own cases; operators to none', () => {
     const none = caseListQuerySchema.parse({});
-    expect(caseListQuery({ kind: 'applicant', applicantId: 'applicant.li' }, none)).toBe(
-      "WorkflowType = 'caseWorkflow' AND ApplicantId = 'applicant.li'",
+    expect(caseListQuery({ kind: 'applicant', applicantIds: ['ai-0123abcd', 'applicant.li'] }, none)).toBe(
+      "WorkflowType = 'caseWorkflow' AND ApplicantId IN ('ai-0123abcd', 'applicant.li')",
     );
     expect(caseListQuery({ kind: 'all', codesOnly: true }, none)).toBe("WorkflowType = 'caseWorkflow'");
   });
 
   test('a subject that cannot be quoted safely matches nothing rather than changing the query', () => {
-    expect(caseListQuery({ kind: 'applicant', applicantId: "x' OR 'a'='a" }, caseListQuerySchema.parse({}))).toBe(
+    expect(caseListQuery({ kind: 'applicant', applicantIds: ["x' OR 'a'='a"] }, caseListQuerySchema.parse({}))).toBe(
       undefined,
     );
   });

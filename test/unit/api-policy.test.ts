@@ -107,7 +107,7 @@ describe('lists, calendar, actor', () => {
       expect(canListCases(p)).toBe(true);
       const scope = listScope(p);
       if (p.role === 'operator') expect(scope).toEqual({ kind: 'all', codesOnly: true });
-      else if (p.role === 'applicant') expect(scope).toEqual({ kind: 'applicant', applicantId: p.sub });
+      else if (p.role === 'applicant') expect(scope).toEqual({ kind: 'applicant', applicantIds: [p.sub] });
       else expect(scope).toEqual({ kind: 'body', handlingBody: p.body });
     }
   });

@@ -1,0 +1,45 @@
+/**
+ * The applicant's keyed blind index: what the `ApplicantId` search attribute holds instead of the applicant's token
+ * subject. Search attributes are never encrypted, so a subject there would name every applicant to anyone who can
+ * list workflows; an HMAC of it names nobody, yet the API, which holds the key, finds an applicant's cases by exact
+ * match. The key is derived from each payload key (HKDF, its own label), so rotating payload keys needs no second
+ * secret: a case stays found under the key that was current when it was submitted, as long as that key is kept
+ * among the previous keys.
+ */
+import { createHmac, hkdfSync } from 'node:crypto';
+
+import type { PayloadKeys } from './keys';
+
+const LABEL = 'tolerance-cases/applicant-blind-index';
+
+function derive(secret: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), LABEL, 32));
+}
+
+/** Blind indexes of applicants' subjects under the payload keys. */
+export class ApplicantIndex {
+  private readonly current: Buffer;
+  private readonly all: readonly Buffer[];
+
+  constructor(keys: PayloadKeys) {
+    this.current = derive(keys.keys.get(keys.currentKeyId) as Buffer);
+    this.all = [this.current, ...[...keys.keys].filter(([id]) => id !== keys.currentKeyId).map(([, k]) => derive(k))];
+  }
+
+  /** The index a new case of this applicant is published under: `ai-` and 32 hex digits. */
+  of(sub: string): string {
+    return indexUnder(this.current, sub);
+  }
+
+  /**
+   * Every value an applicant's cases may be published under: the index under each known key, and, for cases
+   * submitted on release 0.2.0, the subject itself.
+   */
+  candidates(sub: string): string[] {
+    return [...this.all.map((k) => indexUnder(k, sub)), sub];
+  }
+}
+
+function indexUnder(key: Buffer, sub: string): string {
+  return `ai-${createHmac('sha256', key).update(sub, 'utf8').digest('hex').slice(0, 32)}`;
+}
