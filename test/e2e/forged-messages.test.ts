@@ -200,6 +200,22 @@ test('a case started with the Temporal CLI fails at once and never becomes a cas
   expect((await http.get(`/cases/${forged.caseNumber}`, 'officer.dc')).status).toBe(404);
 });
 
+test('a case started through the Web UI’s HTTP API fails at once and never becomes a case', async () => {
+  const forged = submission();
+  const status = await webUi(forged.caseNumber, {
+    workflowType: { name: 'caseWorkflow' },
+    taskQueue: { name: stack.taskQueue },
+    input: { payloads: [plainPayload({ submission: forged, submittedBy: intruder })] },
+    requestId: randomUUID(),
+  });
+  expect(status).toBe(200);
+  const client = new Client({ connection: server.connection, dataConverter: testDataConverter });
+  await expect(client.workflow.getHandle(forged.caseNumber).result()).rejects.toMatchObject({
+    cause: { type: 'ForeignStart' },
+  });
+  expect((await http.get(`/cases/${forged.caseNumber}`, 'officer.dc')).status).toBe(404);
+});
+
 test('a determination signalled through the Web UI’s HTTP API decides nothing and is recorded', async () => {
   const status = await webUi(`${n}/signal/recordDetermination`, {
     input: {
