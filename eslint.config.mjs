@@ -17,7 +17,7 @@ export default tseslint.config(
   },
   {
     // The docs page's script runs in the browser.
-    files: ['api/docs-assets/**/*.js'],
+    files: ['api/docs/assets/**/*.js'],
     languageOptions: {
       sourceType: 'script',
       globals: {
@@ -39,7 +39,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.cjs'],
-    ignores: ['api/docs-assets/**'],
+    ignores: ['api/docs/assets/**'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -6,13 +6,13 @@
 import { Client, Connection } from '@temporalio/client';
 
 import { AesGcmCodec } from '../codec/aes-gcm';
-import { CASE_CLIENT_INTERCEPTORS } from './sent-messages';
+import { CASE_CLIENT_INTERCEPTORS } from './cases/sent-messages';
 import { caseDataConverter } from '../codec/data-converter';
 import { checkApiConfig, connectionOptions, loadAll, loadConfig, loadKeysFromEnv, sealingPolicy } from '../config/env';
 import { createApp } from './app';
 import { loadAuthConfig } from './auth';
 import { lazyAuthentication } from './auth/lazy';
-import { gracefulClose, loadHttpConfig } from './hardening';
+import { gracefulClose, loadHttpConfig } from './http/hardening';
 
 async function main(): Promise<void> {
   const { config, http, auth, keys } = loadAll({

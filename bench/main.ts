@@ -16,8 +16,8 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 
-import { startCaseWorkflow } from '../api/case-start';
-import { CASE_CLIENT_INTERCEPTORS } from '../api/sent-messages';
+import { startCaseWorkflow } from '../api/cases/case-start';
+import { CASE_CLIENT_INTERCEPTORS } from '../api/cases/sent-messages';
 import { caseDataConverter, FAILURE_CONVERTER_PATH } from '../codec/data-converter';
 import type { PayloadKeys } from '../codec/keys';
 import { projectRoot } from '../config/paths';

@@ -24,7 +24,7 @@ export interface Sent {
   /** Who acts, from the verified token. */
   readonly actor: Actor;
   /**
-   * The case the message is for. Added by the sending client (`api/sent-messages.ts`), never typed by a caller;
+   * The case the message is for. Added by the sending client (`api/cases/sent-messages.ts`), never typed by a caller;
    * absent only in messages of release 0.2.0 that old histories replay.
    */
   readonly caseNumber?: string;
@@ -171,7 +171,7 @@ export interface CalendarLoaded {
 export interface CaseStart {
   readonly submission: Submission;
   readonly submittedBy: Actor;
-  /** Added by the submitting client (`api/sent-messages.ts`), like every message's; absent before release 0.3.0. */
+  /** Added by the submitting client (`api/cases/sent-messages.ts`), like every message's; absent before release 0.3.0. */
   readonly caseNumber?: string;
   readonly messageId?: string;
   /**

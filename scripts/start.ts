@@ -10,9 +10,9 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection } from '@temporalio/worker';
 
 import { createApp } from '../api/app';
-import { CASE_CLIENT_INTERCEPTORS } from '../api/sent-messages';
+import { CASE_CLIENT_INTERCEPTORS } from '../api/cases/sent-messages';
 import { createAuthentication, loadAuthConfig } from '../api/auth';
-import { gracefulClose, loadHttpConfig } from '../api/hardening';
+import { gracefulClose, loadHttpConfig } from '../api/http/hardening';
 import { AesGcmCodec } from '../codec/aes-gcm';
 import { caseDataConverter } from '../codec/data-converter';
 import { checkApiConfig, connectionOptions, loadAll, loadConfig, loadKeysFromEnv, sealingPolicy } from '../config/env';

@@ -5,9 +5,9 @@
  */
 import type { RequestHandler, Response } from 'express';
 
-import { HttpProblem } from '../errors';
-import type { Logger } from '../logger';
-import { logger as defaultLogger } from '../logger';
+import { HttpProblem } from '../http/errors';
+import type { Logger } from '../http/logger';
+import { logger as defaultLogger } from '../http/logger';
 import type { TokenFailure, TokenVerifier } from './verifier';
 import { TokenError } from './verifier';
 

@@ -4,8 +4,8 @@
  */
 import type { AuthConfig } from './config';
 import type { DevelopmentAuth } from './development';
-import type { Authentication } from './index';
-import { createAuthentication } from './index';
+import type { Authentication } from '.';
+import { createAuthentication } from '.';
 
 /** An `Authentication` whose verifier and demo tokens wait for `createAuthentication(config)`. */
 export function lazyAuthentication(config: AuthConfig): Authentication {

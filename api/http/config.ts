@@ -5,7 +5,7 @@
 import { z } from 'zod';
 
 import { failConfig } from '../../config/env';
-import { LOG_LEVELS } from '../logger';
+import { LOG_LEVELS } from './logger';
 
 const positive = z.coerce.number().int().min(1);
 
@@ -49,7 +49,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** How long a shutdown waits for requests in flight before cutting connections. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
-  /** How long a request may wait on Temporal before it is answered 503 with Retry-After (api/temporal-deadline.ts). */
+  /** How long a request may wait on Temporal before it is answered 503 with Retry-After (api/http/temporal-deadline.ts). */
   TEMPORAL_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** Which proxies' X-Forwarded-For names the client (Express `trust proxy`); off by default. */
   TRUST_PROXY: trustProxy,

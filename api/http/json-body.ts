@@ -1,7 +1,7 @@
 import express from 'express';
 import type { RequestHandler } from 'express';
 
-import { HttpProblem } from '../errors';
+import { HttpProblem } from './errors';
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);

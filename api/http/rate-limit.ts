@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit as expressRateLimit } from 'express-rate-limit';
 
-import { HttpProblem } from '../errors';
+import { HttpProblem } from './errors';
 
 export interface RateLimitOptions {
   /** Requests allowed per window and key. */

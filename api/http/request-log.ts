@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 
-import type { Logger } from '../logger';
+import type { Logger } from './logger';
 
 /** Case numbers as the API spells them (see `caseNumberSchema`), so log lines can be searched by case. */
 const CASE_IN_PATH = /\/cases\/([A-Z]{2,10}-\d{4}-\d{1,6})(?=\/|$)/;

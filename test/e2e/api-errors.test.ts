@@ -4,8 +4,8 @@
  */
 import type { Stack } from '../helpers/api';
 import { api, eventually, request, startStack } from '../helpers/api';
-import { startCaseWorkflow } from '../../api/case-start';
-import { messageIdFromKey } from '../../api/routes/case-access';
+import { startCaseWorkflow } from '../../api/cases/case-start';
+import { messageIdFromKey } from '../../api/cases/case-access';
 import { applicant, submission } from '../helpers/cases';
 
 let stack: Stack;
@@ -86,7 +86,7 @@ describe('the first slice', () => {
       .map((ref) => doc.body?.components.schemas[ref.split('/').pop() as string]);
     expect(requests).toHaveLength(23);
     expect(JSON.stringify(requests)).not.toContain('"actor"');
-    // Nor which message it is: the API stamps every message with its case and id (api/sent-messages.ts).
+    // Nor which message it is: the API stamps every message with its case and id (api/cases/sent-messages.ts).
     expect(JSON.stringify(requests)).not.toContain('"messageId"');
     expect((await fetch(`${stack.baseUrl}/docs`)).status).toBe(200);
   });

@@ -12,8 +12,8 @@ import { Client } from '@temporalio/client';
 import type { Payload } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 
-import { startCaseWorkflow } from '../../api/case-start';
-import { payloadToJson } from '../../api/codec-server';
+import { startCaseWorkflow } from '../../api/cases/case-start';
+import { payloadToJson } from '../../api/codec/codec-server';
 import { startDevServer } from '../../scripts/dev-server';
 import type { Stack } from '../helpers/api';
 import { api, eventually, startStack } from '../helpers/api';

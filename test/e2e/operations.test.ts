@@ -3,7 +3,7 @@
  * liveness, and Prometheus metrics by route and by stage.
  */
 import { createApp } from '../../api/app';
-import { createLogger } from '../../api/logger';
+import { createLogger } from '../../api/http/logger';
 import type { Stack } from '../helpers/api';
 import { api, startStack } from '../helpers/api';
 import { submission } from '../helpers/cases';

@@ -6,7 +6,7 @@ import type { DataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { temporal } from '@temporalio/proto';
 
-import { CASE_CLIENT_INTERCEPTORS } from '../../api/sent-messages';
+import { CASE_CLIENT_INTERCEPTORS } from '../../api/cases/sent-messages';
 
 import { resolveTemporalCli, resolveTestServer } from '../../scripts/temporal-binaries';
 import { CASE_SEARCH_ATTRIBUTES } from '../../domain/search-attributes';

@@ -1,5 +1,5 @@
 /**
- * The API's bound on Temporal calls (api/temporal-deadline.ts): a request that cannot get its answer from Temporal
+ * The API's bound on Temporal calls (api/http/temporal-deadline.ts): a request that cannot get its answer from Temporal
  * in time (here: no worker polls its task queue) is answered 503 with Retry-After within the bound, never left
  * hanging and never 500; the 503 is not kept as the Idempotency-Key's answer, and the same request sent again once
  * a worker polls is applied once. The run's shared dev server; API and worker processes from `dist/`. A server that

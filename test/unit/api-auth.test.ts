@@ -8,8 +8,8 @@ import type { CryptoKey } from 'jose';
 
 import type { Authentication, DevelopmentAuth, Principal } from '../../api/auth';
 import { DEMO_USERS, authenticate, createAuthentication, devTokensRouter, loadAuthConfig } from '../../api/auth';
-import { problemHandler } from '../../api/errors';
-import { principalOf } from '../../api/locals';
+import { problemHandler } from '../../api/http/errors';
+import { principalOf } from '../../api/http/locals';
 import type { Listening } from '../helpers/listen';
 import { listen } from '../helpers/listen';
 

@@ -1,5 +1,5 @@
 import type { ListScope } from '../../api/auth/policy';
-import { caseListQuery, caseListQuerySchema } from '../../api/case-list-query';
+import { caseListQuery, caseListQuerySchema } from '../../api/cases/case-list-query';
 
 const body: ListScope = { kind: 'body', handlingBody: 'disciplineCommission' };
 

@@ -1,6 +1,6 @@
 import { ServiceError } from '@temporalio/client';
 
-import { isTemporalUnavailable } from '../../api/errors';
+import { isTemporalUnavailable } from '../../api/http/errors';
 
 /** A gRPC status error as @grpc/grpc-js raises it: an Error with a code, details and metadata. */
 function grpcError(code: number, details: string): Error {

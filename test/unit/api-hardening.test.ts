@@ -2,9 +2,9 @@ import { get } from 'node:http';
 
 import express from 'express';
 
-import { problemHandler } from '../../api/errors';
-import type { HttpConfig } from '../../api/hardening';
-import { createLogger, gracefulClose, hardening, loadHttpConfig, principalRateLimit } from '../../api/hardening';
+import { problemHandler } from '../../api/http/errors';
+import type { HttpConfig } from '../../api/http/hardening';
+import { createLogger, gracefulClose, hardening, loadHttpConfig, principalRateLimit } from '../../api/http/hardening';
 import { listen } from '../helpers/listen';
 
 function captured() {

@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { HttpProblem } from '../../api/errors';
-import { parseHolidayFile, writeHolidayFile } from '../../api/holiday-file';
+import { HttpProblem } from '../../api/http/errors';
+import { parseHolidayFile, writeHolidayFile } from '../../api/calendar/holiday-file';
 import { fixedStatutoryHolidayDates, loadCalendar } from '../../calendar';
 
 const file2027 = () => ({

@@ -4,12 +4,12 @@ import path from 'node:path';
 
 import express from 'express';
 
-import { problemHandler } from '../../api/errors';
-import { idempotency } from '../../api/idempotency';
-import { FileIdempotencyStore } from '../../api/idempotency-file-store';
-import type { IdempotencyStore, StoredResponse } from '../../api/idempotency-store';
-import { MemoryIdempotencyStore } from '../../api/idempotency-store';
-import { createLogger } from '../../api/logger';
+import { problemHandler } from '../../api/http/errors';
+import { idempotency } from '../../api/idempotency/idempotency';
+import { FileIdempotencyStore } from '../../api/idempotency/idempotency-file-store';
+import type { IdempotencyStore, StoredResponse } from '../../api/idempotency/idempotency-store';
+import { MemoryIdempotencyStore } from '../../api/idempotency/idempotency-store';
+import { createLogger } from '../../api/http/logger';
 import type { Listening } from '../helpers/listen';
 import { listen } from '../helpers/listen';
 import { TEST_PAYLOAD_KEYS } from '../helpers/payload-keys';

@@ -1,12 +1,12 @@
 import express from 'express';
 import { z } from 'zod';
 
-import { problemHandler } from '../../api/errors';
-import { hardening } from '../../api/hardening';
-import { createLogger } from '../../api/logger';
-import type { OpenApiDocument } from '../../api/openapi';
-import { OpenApiRegistry, toOpenApiPath } from '../../api/openapi';
-import { docsRouter } from '../../api/openapi-docs';
+import { problemHandler } from '../../api/http/errors';
+import { hardening } from '../../api/http/hardening';
+import { createLogger } from '../../api/http/logger';
+import type { OpenApiDocument } from '../../api/docs/openapi';
+import { OpenApiRegistry, toOpenApiPath } from '../../api/docs/openapi';
+import { docsRouter } from '../../api/docs/openapi-docs';
 import { HANDLING_BODIES } from '../../domain/case';
 import { listen } from '../helpers/listen';
 

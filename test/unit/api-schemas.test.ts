@@ -7,7 +7,7 @@ import {
   handlingOpinionSchema,
   nameClearingSchema,
   submitCaseSchema,
-} from '../../api/schemas';
+} from '../../api/cases/schemas';
 import { submission } from '../helpers/cases';
 
 const issues = (run: () => unknown) => {

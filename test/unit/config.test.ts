@@ -1,5 +1,5 @@
 import { loadAuthConfig } from '../../api/auth';
-import { loadHttpConfig } from '../../api/hardening';
+import { loadHttpConfig } from '../../api/http/hardening';
 import { loadAll, loadConfig, loadKeysFromEnv } from '../../config/env';
 
 test('the defaults start the embedded dev server with the API on 127.0.0.1:3000', () => {

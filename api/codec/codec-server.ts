@@ -14,14 +14,14 @@ import type { Request, RequestHandler } from 'express';
 import express, { Router } from 'express';
 import { z } from 'zod';
 
-import type { Role } from '../domain/case';
-import type { DevelopmentAuth } from './auth';
-import { DEMO_USERS } from './auth';
-import { BEARER } from './auth/authenticate';
-import { DEV_CODEC_AUDIENCE } from './auth/development';
-import type { TokenVerifier } from './auth/verifier';
-import { HttpProblem, problemHandler } from './errors';
-import type { Logger } from './logger';
+import type { Role } from '../../domain/case';
+import type { DevelopmentAuth } from '../auth';
+import { DEMO_USERS } from '../auth';
+import { BEARER } from '../auth/authenticate';
+import { DEV_CODEC_AUDIENCE } from '../auth/development';
+import type { TokenVerifier } from '../auth/verifier';
+import { HttpProblem, problemHandler } from '../http/errors';
+import type { Logger } from '../http/logger';
 
 const COOKIE = 'codec_token';
 

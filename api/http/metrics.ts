@@ -10,7 +10,7 @@ import type { RequestHandler } from 'express';
 import { Router } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-import { STAGES } from '../domain/case';
+import { STAGES } from '../../domain/case';
 import { HttpProblem } from './errors';
 import type { Logger } from './logger';
 import { logger as defaultLogger } from './logger';

@@ -19,7 +19,7 @@ import type { CaseState } from '../../domain/case';
 import type { CalendarLoaded } from '../../domain/messages';
 import { CALENDAR_LOADED_SIGNAL, CASE_STATE_QUERY } from '../../domain/messages';
 import { canLoadCalendar } from '../auth/policy';
-import { HttpProblem } from '../errors';
+import { HttpProblem } from '../http/errors';
 import {
   calendarWith,
   holidayFileDigest,
@@ -27,11 +27,11 @@ import {
   recordHolidayLoad,
   writeHolidayFile,
   yearInForce,
-} from '../holiday-file';
-import { principalOf } from '../locals';
-import type { Logger } from '../logger';
-import { calendarLoadedResponseSchema } from '../response-schemas';
-import type { ApiRoute } from './route';
+} from './holiday-file';
+import { principalOf } from '../http/locals';
+import type { Logger } from '../http/logger';
+import { calendarLoadedResponseSchema } from '../cases/response-schemas';
+import type { ApiRoute } from '../http/route';
 
 const paramsSchema = z.object({ year: z.coerce.number().int().min(2004).max(2099) });
 

@@ -12,7 +12,7 @@ import path from 'node:path';
 
 import { z } from 'zod';
 
-import type { PayloadKeys } from '../codec/keys';
+import type { PayloadKeys } from '../../codec/keys';
 import type { IdempotencyStore, StoreUsage, StoredResponse } from './idempotency-store';
 import { DEFAULT_IDEMPOTENCY_TTL_MS, STORE_KEY, ownerOf } from './idempotency-store';
 

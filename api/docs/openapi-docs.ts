@@ -19,7 +19,7 @@ function revalidated(res: Response, type: string): Response {
 export function docsRouter(document: OpenApiDocument): Router {
   const router = Router();
   // Static files beside this module (copied into dist/ by `npm run build`), read once.
-  const asset = (name: string) => readFileSync(path.join(__dirname, 'docs-assets', name), 'utf8');
+  const asset = (name: string) => readFileSync(path.join(__dirname, 'assets', name), 'utf8');
   const [script, stylesheet] = [asset('app.js'), asset('app.css')];
   router.get('/openapi.json', (_req, res) => {
     revalidated(res, 'application/json').json(document);

@@ -8,10 +8,10 @@ import type { Client } from '@temporalio/client';
 
 import type { DecisionName, UpdateName } from '../../domain/messages';
 import { DECISION_NAMES, UPDATE_NAMES } from '../../domain/messages';
-import * as schemas from '../schemas';
+import * as schemas from './schemas';
 import type { SignalSpec, UpdateSpec } from './action-route';
 import { signalRoute, updateRoute } from './action-route';
-import type { ApiRoute } from './route';
+import type { ApiRoute } from '../http/route';
 
 const ACCEPTANCE = '(二) 受理办理';
 const INVESTIGATION = '(三) 调查核实';

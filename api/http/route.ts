@@ -4,7 +4,7 @@
  */
 import type { RequestHandler, Router } from 'express';
 
-import type { OpenApiRegistry, RouteDoc } from '../openapi';
+import type { OpenApiRegistry, RouteDoc } from '../docs/openapi';
 
 export interface ApiRoute {
   readonly doc: RouteDoc;

@@ -4,7 +4,7 @@
  */
 import type { Response } from 'express';
 
-import type { Principal } from './auth/principal';
+import type { Principal } from '../auth/principal';
 import { HttpProblem } from './errors';
 
 declare global {

@@ -3,10 +3,10 @@ import type { Client } from '@temporalio/client';
 
 import type { CaseState } from '../../domain/case';
 import { CASE_STATE_QUERY } from '../../domain/messages';
-import { principalOf } from '../locals';
-import { caseStateResponseSchema, timelineResponseSchema } from '../response-schemas';
-import { caseParamsSchema } from '../schemas';
-import type { ApiRoute } from './route';
+import { principalOf } from '../http/locals';
+import { caseStateResponseSchema, timelineResponseSchema } from './response-schemas';
+import { caseParamsSchema } from './schemas';
+import type { ApiRoute } from '../http/route';
 import { caseHandle, describeCase, knownScope, requireReadable } from './case-access';
 
 const READ_RESPONSES = { 404: 'no such case, or one the caller may not read' } as const;

@@ -15,13 +15,13 @@ import type { ActionResult, CaseState } from '../../domain/case';
 import type { DecisionMessages, DecisionName, UpdateMessages, UpdateName } from '../../domain/messages';
 import { CASE_STATE_QUERY } from '../../domain/messages';
 import { actorOf } from '../auth/policy';
-import { principalOf } from '../locals';
-import { actionResultResponseSchema, signalAcceptedResponseSchema } from '../response-schemas';
-import type { RequestOf, SignalRequestOf } from '../schemas';
-import { caseParamsSchema } from '../schemas';
+import { principalOf } from '../http/locals';
+import { actionResultResponseSchema, signalAcceptedResponseSchema } from './response-schemas';
+import type { RequestOf, SignalRequestOf } from './schemas';
+import { caseParamsSchema } from './schemas';
 import { caseHandle, describeCase, knownScope, messageIdFor, requireAction, stageConflict } from './case-access';
-import type { RouteDoc } from '../openapi';
-import type { ApiRoute } from './route';
+import type { RouteDoc } from '../docs/openapi';
+import type { ApiRoute } from '../http/route';
 
 export interface ActionSpec {
   /** Below `/cases/:caseNumber`. */

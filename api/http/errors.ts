@@ -12,7 +12,7 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import { ZodError } from 'zod';
 
-import { NOT_PERMITTED, STAGE_CONFLICT } from '../domain/failures';
+import { NOT_PERMITTED, STAGE_CONFLICT } from '../../domain/failures';
 
 /** An error that already knows its HTTP status and problem fields. */
 export class HttpProblem extends Error {

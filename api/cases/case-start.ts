@@ -5,11 +5,11 @@
 import type { Client } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/client';
 
-import { applicantIdOf } from '../domain/case';
-import { HANDLING_BODY_NAMES, SITUATION_NAMES } from '../domain/labels';
-import type { CaseStart } from '../domain/messages';
-import { CASE_WORKFLOW_TYPE } from '../domain/messages';
-import { ApplicantId, CaseStage, HandlingBodyKey, SituationKey } from '../domain/search-attributes';
+import { applicantIdOf } from '../../domain/case';
+import { HANDLING_BODY_NAMES, SITUATION_NAMES } from '../../domain/labels';
+import type { CaseStart } from '../../domain/messages';
+import { CASE_WORKFLOW_TYPE } from '../../domain/messages';
+import { ApplicantId, CaseStage, HandlingBodyKey, SituationKey } from '../../domain/search-attributes';
 
 /** Memo field naming the request (by its Idempotency-Key) that started a case. */
 export const SUBMISSION_KEY = 'submissionKey';

@@ -4,12 +4,12 @@
  */
 import type { RequestHandler } from 'express';
 
-import type { HttpConfig } from './http/config';
-import { loadHttpConfig } from './http/config';
-import { rateLimit } from './http/rate-limit';
-import { requestId } from './http/request-id';
-import { requestLog } from './http/request-log';
-import { securityHeaders } from './http/security-headers';
+import type { HttpConfig } from './config';
+import { loadHttpConfig } from './config';
+import { rateLimit } from './rate-limit';
+import { requestId } from './request-id';
+import { requestLog } from './request-log';
+import { securityHeaders } from './security-headers';
 import type { Logger } from './logger';
 import { createLogger } from './logger';
 
@@ -45,10 +45,10 @@ export function principalRateLimit(options: { readonly config?: HttpConfig } = {
   });
 }
 
-export { gracefulClose } from './http/graceful-close';
-export type { GracefulCloseOptions } from './http/graceful-close';
-export { loadHttpConfig } from './http/config';
-export type { HttpConfig } from './http/config';
-export { rateLimit } from './http/rate-limit';
+export { gracefulClose } from './graceful-close';
+export type { GracefulCloseOptions } from './graceful-close';
+export { loadHttpConfig } from './config';
+export type { HttpConfig } from './config';
+export { rateLimit } from './rate-limit';
 export { createLogger, logger } from './logger';
 export type { Logger } from './logger';

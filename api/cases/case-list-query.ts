@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 
-import { HANDLING_BODIES, OUTCOMES, STAGES } from '../domain/case';
-import type { ListScope } from './auth/policy';
+import { HANDLING_BODIES, OUTCOMES, STAGES } from '../../domain/case';
+import type { ListScope } from '../auth/policy';
 
 /**
  * A whole number in the query string, written in digits. Plain coercion would also take `limit=` (as 0) and a

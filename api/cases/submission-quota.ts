@@ -7,7 +7,7 @@
  */
 import type { RequestHandler } from 'express';
 
-import { HttpProblem } from './errors';
+import { HttpProblem } from '../http/errors';
 
 /** China keeps no daylight saving time: Beijing is always eight hours ahead of UTC. */
 const BEIJING_OFFSET_MS = 8 * 3600_000;

@@ -16,9 +16,9 @@ import type { CaseScope } from '../auth/policy';
 import { canAct, canReadCase } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import { REFUSALS } from '../../domain/texts';
-import { caseNotFound, HttpProblem } from '../errors';
-import { IDEMPOTENCY_HEADER } from '../idempotency';
-import { caseNumberSchema } from '../schemas';
+import { caseNotFound, HttpProblem } from '../http/errors';
+import { IDEMPOTENCY_HEADER } from '../idempotency/idempotency';
+import { caseNumberSchema } from './schemas';
 
 /** A case's workflow handle, addressed by names (`domain/messages.ts`): the API loads no workflow code. */
 export type CaseHandle = WorkflowHandle;

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-import type { Submission } from '../domain/case';
+import type { Submission } from '../../domain/case';
 import {
   ASPECTS,
   DIRECT_CLOSURE_GROUNDS,
@@ -17,9 +17,9 @@ import {
   ORIGINS,
   OUTCOMES,
   SITUATIONS,
-} from '../domain/case';
-import { determinationProblems } from '../domain/determination';
-import { routingProblem } from '../domain/routing';
+} from '../../domain/case';
+import { determinationProblems } from '../../domain/determination';
+import { routingProblem } from '../../domain/routing';
 import type {
   AcceptanceDecision,
   Announcement,
@@ -42,8 +42,8 @@ import type {
   ReportSubmission,
   Sent,
   TeamFormation,
-} from '../domain/messages';
-import type { CaseStart } from '../domain/messages';
+} from '../../domain/messages';
+import type { CaseStart } from '../../domain/messages';
 
 /** A workflow message as a client sends it: without the actor, which the API adds from the token. */
 export type RequestOf<T> = T extends unknown ? Omit<T, keyof Sent> : never;

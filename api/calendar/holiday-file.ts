@@ -8,14 +8,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { appendFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { createCalendar, publishedArrangements } from '../calendar';
-import type { WorkingCalendar, YearArrangement } from '../calendar';
-import { arrangementProblems } from '../calendar/arrangement';
-import { fixedStatutoryHolidays } from '../calendar/fixed-holidays';
-import type { OperatorFile } from '../calendar/operator-files';
-import { operatorFileSchema, readOperatorArrangements } from '../calendar/operator-files';
-import { parseLocalDate, shanghaiDayOf, weekdayOf, yearOf } from '../calendar/shanghai';
-import { HttpProblem } from './errors';
+import { createCalendar, publishedArrangements } from '../../calendar';
+import type { WorkingCalendar, YearArrangement } from '../../calendar';
+import { arrangementProblems } from '../../calendar/arrangement';
+import { fixedStatutoryHolidays } from '../../calendar/fixed-holidays';
+import type { OperatorFile } from '../../calendar/operator-files';
+import { operatorFileSchema, readOperatorArrangements } from '../../calendar/operator-files';
+import { parseLocalDate, shanghaiDayOf, weekdayOf, yearOf } from '../../calendar/shanghai';
+import { HttpProblem } from '../http/errors';
 
 interface FieldError {
   readonly field: string;

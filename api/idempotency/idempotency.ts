@@ -13,10 +13,10 @@ import { createHash } from 'node:crypto';
 
 import type { RequestHandler, Response } from 'express';
 
-import { HttpProblem } from './errors';
+import { HttpProblem } from '../http/errors';
 import type { IdempotencyStore, StoredResponse } from './idempotency-store';
-import type { Logger } from './logger';
-import { logger as defaultLogger } from './logger';
+import type { Logger } from '../http/logger';
+import { logger as defaultLogger } from '../http/logger';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{1,200}$/;

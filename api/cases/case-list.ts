@@ -23,11 +23,11 @@ import {
 } from '../../domain/search-attributes';
 import { listScope } from '../auth/policy';
 import type { ListScope } from '../auth/policy';
-import { CASE_FILTERS, caseListQuery, caseListQuerySchema } from '../case-list-query';
-import { HttpProblem } from '../errors';
-import { principalOf } from '../locals';
-import { caseListResponseSchema } from '../response-schemas';
-import type { ApiRoute } from './route';
+import { CASE_FILTERS, caseListQuery, caseListQuerySchema } from './case-list-query';
+import { HttpProblem } from '../http/errors';
+import { principalOf } from '../http/locals';
+import { caseListResponseSchema } from './response-schemas';
+import type { ApiRoute } from '../http/route';
 
 /** One case as the list shows it: codes from the search attributes only; operators get the case number alone. */
 function listItem(info: temporal.api.workflow.v1.IWorkflowExecutionInfo, scope: ListScope) {

@@ -8,13 +8,13 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { ApplicantIndex } from '../../codec/blind-index';
 import { applicantIdOf } from '../../domain/case';
 import { actorOf, canSubmit } from '../auth/policy';
-import { startCaseWorkflow, SUBMISSION_KEY } from '../case-start';
-import { HttpProblem } from '../errors';
-import { principalOf } from '../locals';
-import { submittedResponseSchema } from '../response-schemas';
+import { startCaseWorkflow, SUBMISSION_KEY } from './case-start';
+import { HttpProblem } from '../http/errors';
+import { principalOf } from '../http/locals';
+import { submittedResponseSchema } from './response-schemas';
 import { messageIdFor, rememberScope } from './case-access';
-import { submitCaseSchema } from '../schemas';
-import type { ApiRoute } from './route';
+import { submitCaseSchema } from './schemas';
+import type { ApiRoute } from '../http/route';
 
 /** Fields of a submission that only the office sets. */
 const OFFICE_SET = ['fastTrack', 'preFiling'] as const;

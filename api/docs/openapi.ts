@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-import { ROLES, STAGES } from '../domain/case';
+import { ROLES, STAGES } from '../../domain/case';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -54,7 +54,7 @@ export interface OpenApiDocument {
   readonly tags: readonly Json[];
 }
 
-/** RFC 9457 problem details as `api/errors.ts` renders them, with this API's extension members. */
+/** RFC 9457 problem details as `api/http/errors.ts` renders them, with this API's extension members. */
 export const problemDetailsSchema = z.looseObject({
   type: z.string(),
   title: z.string(),

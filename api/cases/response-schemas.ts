@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-import { HANDLING_BODIES, OUTCOMES, ROLES, SITUATIONS, STAGES } from '../domain/case';
+import { HANDLING_BODIES, OUTCOMES, ROLES, SITUATIONS, STAGES } from '../../domain/case';
 
 const actor = z.object({ id: z.string(), role: z.enum(ROLES), body: z.enum(HANDLING_BODIES).optional() });
 

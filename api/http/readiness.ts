@@ -8,7 +8,7 @@ import { temporal } from '@temporalio/proto';
 
 import { HttpProblem } from './errors';
 import type { Logger } from './logger';
-import type { ApiRoute } from './routes/route';
+import type { ApiRoute } from './route';
 
 /** A poller older than this is taken for a worker that is gone (workers poll continuously, a minute at most). */
 const POLLER_FRESH_MS = 2 * 60_000;
