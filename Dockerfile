@@ -20,4 +20,4 @@ COPY --from=build /app/config/holidays ./config/holidays
 # unprivileged user can write the outbox, archive, idempotency store and operators' holiday files.
 RUN mkdir -p /data /holidays && chown node:node /data /holidays
 USER node
-CMD ["node", "dist/api/main.js"]
+CMD ["node", "dist/main.js", "api"]

@@ -115,8 +115,8 @@ async function main(): Promise<void> {
     IDEMPOTENCY_MAX_PER_CALLER: '100000000',
     IDEMPOTENCY_MAX_TOTAL: '100000000',
   };
-  let worker: Child = await startChild('worker/main.js', childEnv, /worker polling/);
-  const api = await startChild('api/main.js', childEnv, /listening/);
+  let worker: Child = await startChild('worker', childEnv, /worker polling/);
+  const api = await startChild('api', childEnv, /listening/);
   const baseUrl = `http://127.0.0.1:${apiPort}`;
   const tokens = await testIssuerTokens(dir);
   const token = (sub: string) => tokens[sub] ?? '';
@@ -213,7 +213,7 @@ async function main(): Promise<void> {
     const rssLoaded = worker.rssMb();
     log(`${idle} open cases in ${round(loadSeconds)} s; worker RSS ${round(rssLoaded)} MB`);
     await worker.stop();
-    worker = await startChild('worker/main.js', childEnv, /worker polling/);
+    worker = await startChild('worker', childEnv, /worker polling/);
     const rssFresh = worker.rssMb();
     const cold = n(200);
     const picks = Array.from({ length: cold }, (_, i) => idleCases[Math.floor((i * idle) / cold)]);

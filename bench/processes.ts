@@ -19,10 +19,14 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-/** Spawns `node dist/<script>` and waits (up to 60 s) for a line of stdout matching `ready`. */
-export async function startChild(script: string, env: Record<string, string>, ready: RegExp): Promise<Child> {
+/** Spawns `node dist/main.js <command>` and waits (up to 60 s) for a line of stdout matching `ready`. */
+export async function startChild(
+  command: 'worker' | 'api',
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<Child> {
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(projectRoot, 'dist', script)], {
+  const child = spawn(process.execPath, [path.join(projectRoot, 'dist', 'main.js'), command], {
     cwd: projectRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -32,7 +36,7 @@ export async function startChild(script: string, env: Record<string, string>, re
     errors = (errors + chunk.toString()).slice(-4000);
   });
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} not ready in 60 s:\n${errors}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`${command} not ready in 60 s:\n${errors}`)), 60_000);
     let out = '';
     const onData = (chunk: Buffer): void => {
       out += chunk.toString();
@@ -46,7 +50,7 @@ export async function startChild(script: string, env: Record<string, string>, re
     child.stdout.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`${script} exited with ${code}:\n${errors}`));
+      reject(new Error(`${command} exited with ${code}:\n${errors}`));
     });
   });
   const startupMs = performance.now() - started;

@@ -3,15 +3,11 @@
  * instead of running webpack on every start. The worker uses `dist/workflow-bundle.js` when it is there.
  */
 import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 
 import { FAILURE_CONVERTER_PATH } from '../codec/data-converter';
-import { projectRoot } from '../config/paths';
-
-/** Where the build puts the bundle; `worker/worker.ts` looks for it here. */
-export const WORKFLOW_BUNDLE_PATH = path.join(projectRoot, 'dist', 'workflow-bundle.js');
+import { WORKFLOW_BUNDLE_PATH } from '../worker/bundle-path';
 
 if (require.main === module) {
   // The failure converter runs inside the workflow sandbox, so a prebuilt bundle must carry it.

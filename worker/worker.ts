@@ -6,7 +6,7 @@ import { Worker } from '@temporalio/worker';
 
 import type { ActivityDependencies } from '../activities';
 import { createActivities } from '../activities';
-import { WORKFLOW_BUNDLE_PATH } from '../scripts/bundle-workflows';
+import { WORKFLOW_BUNDLE_PATH } from './bundle-path';
 
 export interface CaseWorkerOptions {
   readonly connection: NativeConnection;

@@ -425,7 +425,7 @@ export async function startNativeCluster(): Promise<NativeCluster> {
           METRICS_HOST: '127.0.0.1',
           METRICS_PORT: String(metricsPort),
         };
-        starts.push(startChild('worker/main.js', env, /worker polling task queue/));
+        starts.push(startChild('worker', env, /worker polling task queue/));
       }
       workers.push(...(await Promise.all(starts)));
       workers.forEach((w, i) => services.set(`worker-${i}`, keepTail(w.process)));
@@ -437,7 +437,7 @@ export async function startNativeCluster(): Promise<NativeCluster> {
         ...apiEnv
       } = environmentOf(s.api);
       api = await startChild(
-        'api/main.js',
+        'api',
         {
           ...apiEnv,
           ...local,

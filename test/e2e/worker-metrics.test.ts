@@ -1,5 +1,5 @@
 /**
- * A deployed worker (`node dist/worker/main.js`, as each compose replica runs) serves the Temporal SDK's own
+ * A deployed worker (`node dist/main.js worker`, as each compose replica runs) serves the Temporal SDK's own
  * Prometheus metrics on METRICS_PORT, tagged with its task queue.
  */
 import { randomUUID } from 'node:crypto';

@@ -308,13 +308,13 @@ export function deploymentEnv(temporalAddress: string, taskQueue: string, dataDi
   };
 }
 
-/** `node dist/worker/main.js` with the deployment's environment and `extra`. */
+/** `node dist/main.js worker` with the deployment's environment and `extra`. */
 export function spawnWorker(shared: Record<string, string>, extra: Record<string, string> = {}): Promise<Proc> {
   ensureBuilt();
   return spawnReady(
     'worker',
     process.execPath,
-    [path.join(projectRoot, 'dist', 'worker', 'main.js')],
+    [path.join(projectRoot, 'dist', 'main.js'), 'worker'],
     { ...shared, ...extra },
     /worker polling/,
     path.join(shared.DATA_DIR, 'worker.log'),
@@ -322,7 +322,7 @@ export function spawnWorker(shared: Record<string, string>, extra: Record<string
 }
 
 /**
- * `node dist/api/main.js` on 127.0.0.1:`port`, trusting the run's test issuer (development mode is refused against
+ * `node dist/main.js api` on 127.0.0.1:`port`, trusting the run's test issuer (development mode is refused against
  * a separate Temporal), its Temporal calls bounded at `callTimeoutMs`.
  */
 export async function spawnApi(shared: Record<string, string>, port: number, callTimeoutMs: number): Promise<Proc> {
@@ -331,7 +331,7 @@ export async function spawnApi(shared: Record<string, string>, port: number, cal
   return spawnReady(
     'api',
     process.execPath,
-    [path.join(projectRoot, 'dist', 'api', 'main.js')],
+    [path.join(projectRoot, 'dist', 'main.js'), 'api'],
     {
       ...shared,
       HOST: '127.0.0.1',

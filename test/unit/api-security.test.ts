@@ -169,12 +169,12 @@ describe('development mode only where it is safe', () => {
     expect(loadAuthConfig({ HOST: '::1' }, { embedded: true })).toEqual({ mode: 'development' });
   });
 
-  test('node api/main with TEMPORAL_ADDRESS and no AUTH_* or payload key refuses to start, naming them', () => {
+  test('main api with TEMPORAL_ADDRESS and no AUTH_* or payload key refuses to start, naming them', () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'sec-main-'));
     try {
       const run = spawnSync(
         process.execPath,
-        [path.join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(projectRoot, 'api', 'main.ts')],
+        [path.join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(projectRoot, 'main.ts'), 'api'],
         {
           env: { PATH: process.env.PATH, TEMPORAL_ADDRESS: '127.0.0.1:1', DATA_DIR: dataDir, NODE_ENV: 'development' },
           encoding: 'utf8',

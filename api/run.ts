@@ -14,7 +14,8 @@ import { loadAuthConfig } from './auth';
 import { lazyAuthentication } from './auth/lazy';
 import { gracefulClose, loadHttpConfig } from './http/hardening';
 
-async function main(): Promise<void> {
+/** `main api`: the HTTP API alone, against the configured Temporal server. */
+export async function runApi(): Promise<void> {
   const { config, http, auth, keys } = loadAll({
     config: () => checkApiConfig(loadConfig()),
     http: () => loadHttpConfig(),
@@ -64,8 +65,3 @@ async function main(): Promise<void> {
     });
   }
 }
-
-main().catch((err: unknown) => {
-  process.stderr.write(`api: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
-});

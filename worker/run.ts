@@ -10,7 +10,8 @@ import { activityDependencies } from './dependencies';
 import { installWorkerRuntime } from './runtime';
 import { createCaseWorker } from './worker';
 
-async function main(): Promise<void> {
+/** `main worker`: a worker alone, against the configured Temporal server. */
+export async function runWorker(): Promise<void> {
   const { config, keys } = loadAll({ config: () => loadConfig(), keys: () => loadKeysFromEnv() });
   const dependencies = activityDependencies(config);
   installWorkerRuntime(config);
@@ -34,8 +35,3 @@ async function main(): Promise<void> {
   await running;
   await connection.close();
 }
-
-main().catch((err: unknown) => {
-  process.stderr.write(`worker: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
-});

@@ -26,7 +26,8 @@ function say(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-async function main(): Promise<void> {
+/** `main all` (`npm start`): everything on one machine. */
+export async function runAll(): Promise<void> {
   // Every setting is checked before anything starts, so a bad variable stops start-up with its name, not later.
   // Only the embedded setup (no TEMPORAL_ADDRESS: everything on this machine) defaults to demo tokens and makes
   // its own payload key; against a separate Temporal both must be configured.
@@ -147,8 +148,3 @@ async function main(): Promise<void> {
     });
   }
 }
-
-main().catch((err: unknown) => {
-  process.stderr.write(`start: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
-});
