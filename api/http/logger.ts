@@ -42,9 +42,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 
-/** The process-wide logger, at `LOG_LEVEL` (info by default). */
-export const logger: Logger = createLogger({
-  level: (LOG_LEVELS as readonly string[]).includes(process.env.LOG_LEVEL ?? '')
-    ? (process.env.LOG_LEVEL as LogLevel)
-    : 'info',
-});
+/**
+ * The logger of middleware used without the app's own (tests, tools), at info. The app passes the logger built
+ * from its configuration (`LOG_LEVEL`, read once in `http/config.ts`), so nothing here reads the environment.
+ */
+export const logger: Logger = createLogger({ level: 'info' });
