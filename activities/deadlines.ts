@@ -77,9 +77,13 @@ export function createDeadlineActivities(calendar: () => WorkingCalendar, settin
       });
     },
 
-    /** The end of the next working day after `after`: when the next overdue escalation goes out. */
+    /**
+     * When the next overdue escalation goes out: the end of the first working day after the day that `after` (a due
+     * instant or the previous escalation, 24:00 of a working day) ends. 24:00 is 0:00 of the next day, which must
+     * not count as the trigger day, or every other working day would be skipped.
+     */
     async nextEscalation(after: string): Promise<{ readonly at: string }> {
-      return calendarCall(() => ({ at: dueAfterWorkingDays(calendar(), new Date(after), 1).dueAt }));
+      return calendarCall(() => ({ at: dueAfterWorkingDays(calendar(), new Date(Date.parse(after) - 1), 1).dueAt }));
     },
 
     /** The end (24:00 Asia/Shanghai) of the day `months` calendar months after `from`: an impact period's end. */
