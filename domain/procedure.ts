@@ -6,7 +6,7 @@
  *
  * Pure data and pure functions of the case's facts, so it serves the workflow sandbox, the API and unit tests alike.
  */
-import type { Deadline, HandlingRoute, Obligation, Outcome, Role, Stage } from './case';
+import type { AllowedAction, Deadline, HandlingRoute, Obligation, Outcome, Role, Stage } from './case';
 
 /** What the rules of the table look at: a subset of the case's state, which the workflow's data satisfies. */
 export interface ProcedureFacts {
@@ -277,6 +277,11 @@ export function openActions(d: ProcedureFacts): CaseAction[] {
   const inStage: readonly CaseAction[] = STAGE_RULES[d.stage].actions;
   const throughout = caseOpen(d) ? THROUGHOUT : [];
   return [...inStage, ...throughout].filter((a) => isOpen(a, d));
+}
+
+/** The actions open now, each with the roles that may take it: what the query shows and a refusal names. */
+export function allowedActions(d: ProcedureFacts): AllowedAction[] {
+  return openActions(d).map((action) => ({ action, roles: ACTION_ROLES[action] }));
 }
 
 /** Roles that may read a case of their own handling body; applicants read only their own case. */

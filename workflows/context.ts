@@ -108,7 +108,7 @@ export class CaseContext {
 
   moveTo(stage: Stage): void {
     this.data.stage = stage;
-    publishStage(this.data, stage);
+    publishStage(this.data);
   }
 
   record(kind: TimelineKind, summary: string, actor?: Actor): void {

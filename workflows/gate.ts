@@ -8,7 +8,7 @@ import { ApplicationFailure } from '@temporalio/workflow';
 import type { Actor } from '../domain/case';
 import { NOT_PERMITTED, STAGE_CONFLICT } from '../domain/failures';
 import type { CaseAction } from '../domain/procedure';
-import { ACTION_ROLES, openActions } from '../domain/procedure';
+import { ACTION_ROLES, allowedActions } from '../domain/procedure';
 import { isUnsealed, UNSEALED_REASON_TEXT } from '../domain/sealing';
 import { REFUSALS } from '../domain/texts';
 import type { CaseData } from './case-data';
@@ -45,12 +45,12 @@ function assignmentProblem(d: CaseData, actor: Actor): string | undefined {
 
 /** The refusal of `action` by `actor` now, or undefined when the procedure opens it to them. */
 export function refusal(d: CaseData, action: CaseAction, actor: Actor): ApplicationFailure | undefined {
-  const open = openActions(d);
-  if (!open.includes(action)) {
+  const open = allowedActions(d);
+  if (!open.some((a) => a.action === action)) {
     return ApplicationFailure.create({
       type: STAGE_CONFLICT,
       message: REFUSALS.notInStage(action, d.stage),
-      details: [{ stage: d.stage, allowedActions: open.map((a) => ({ action: a, roles: ACTION_ROLES[a] })) }],
+      details: [{ stage: d.stage, allowedActions: open }],
       nonRetryable: true,
     });
   }

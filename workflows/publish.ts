@@ -4,7 +4,6 @@
  */
 import { setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
 
-import type { Stage } from '../domain/case';
 import { applicantIdOf } from '../domain/case';
 import {
   ApplicantId,
@@ -33,9 +32,9 @@ export function publishAll(d: CaseData): void {
   publishDeadlines(d);
 }
 
-/** The case moved to `stage`. */
-export function publishStage(d: CaseData, stage: Stage): void {
-  upsertSearchAttributes([{ key: CaseStage, value: stage }]);
+/** The case moved to the stage its data now holds. */
+export function publishStage(d: CaseData): void {
+  upsertSearchAttributes([{ key: CaseStage, value: d.stage }]);
   publishSummary(d);
 }
 

@@ -5,7 +5,7 @@
 import type { ActionResult, CaseState, Deadline } from '../domain/case';
 import { applicantIdOf } from '../domain/case';
 import { HANDLING_BODY_NAMES, OUTCOME_NAMES, STAGE_NAMES } from '../domain/labels';
-import { ACTION_ROLES, openActions } from '../domain/procedure';
+import { allowedActions } from '../domain/procedure';
 import type { CaseData } from './case-data';
 import { beijingText } from './clock';
 
@@ -46,7 +46,7 @@ export function actionResult(d: CaseData): ActionResult {
   return {
     caseNumber: d.submission.caseNumber,
     stage: d.stage,
-    allowedActions: openActions(d).map((action) => ({ action, roles: ACTION_ROLES[action] })),
+    allowedActions: allowedActions(d),
     deadlines: d.deadlines,
     openObligations: d.openObligations,
     clockPaused: clockPaused(d),
@@ -86,7 +86,7 @@ export function caseView(d: CaseData): CaseState {
     followUpVisits: d.followUpVisits,
     pauses: d.pauses,
     clockPaused: clockPaused(d),
-    allowedActions: openActions(d).map((action) => ({ action, roles: ACTION_ROLES[action] })),
+    allowedActions: allowedActions(d),
     deadlines: d.deadlines,
     timeline: d.timeline,
     decisionIds: d.decisionIds,

@@ -3,6 +3,7 @@
  * so that every branch of the procedure can be walked by hand without an identity provider.
  */
 import type { HandlingBody, Role } from '../../domain/case';
+import { ROLE_NAMES } from '../../domain/texts';
 import type { Principal } from './principal';
 
 const BODY_CODES: Readonly<Record<HandlingBody, { code: string; name: string }>> = {
@@ -11,21 +12,21 @@ const BODY_CODES: Readonly<Record<HandlingBody, { code: string; name: string }>>
   partyCommittee: { code: 'pc', name: '党委' },
 };
 
-const OFFICER_ROLES: readonly { role: Role; code: string; name: string }[] = [
-  { role: 'caseOfficer', code: 'officer', name: '承办人' },
-  { role: 'investigator', code: 'investigator', name: '调查组成员' },
-  { role: 'approvingLeader', code: 'leader', name: '审批领导' },
-  { role: 'meetingSecretary', code: 'secretary', name: '领导班子会议记录人' },
+const OFFICER_ROLES: readonly { role: Role; code: string }[] = [
+  { role: 'caseOfficer', code: 'officer' },
+  { role: 'investigator', code: 'investigator' },
+  { role: 'approvingLeader', code: 'leader' },
+  { role: 'meetingSecretary', code: 'secretary' },
 ];
 
 /** Every demo user; `sub` doubles as the login name shown by `GET /dev/tokens`. */
 export const DEMO_USERS: readonly Principal[] = [
   ...(Object.keys(BODY_CODES) as HandlingBody[]).flatMap((body) =>
-    OFFICER_ROLES.map(({ role, code, name }) => ({
+    OFFICER_ROLES.map(({ role, code }) => ({
       sub: `${code}.${BODY_CODES[body].code}`,
       role,
       body,
-      name: `${BODY_CODES[body].name}${name}`,
+      name: `${BODY_CODES[body].name}${ROLE_NAMES[role]}`,
     })),
   ),
   { sub: 'applicant.li', role: 'applicant', name: '李明（申请人）' },
