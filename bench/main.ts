@@ -36,6 +36,7 @@ import {
 import { decideAcceptanceUpdate, proposeHandlingOpinionUpdate, recordFollowUpVisitUpdate } from '../workflows/messages';
 import { CASE_SEARCH_ATTRIBUTES } from '../domain/search-attributes';
 import { fsyncedTransactionsPerSecond } from './floor';
+import { acceptanceSpans, historyCounts } from './histories';
 import { post } from './http';
 import type { Child } from './processes';
 import { startChild } from './processes';
@@ -168,13 +169,35 @@ async function main(): Promise<void> {
         );
       }
     });
+    // Where the server spent an acceptance's time, read from the histories of the cases just accepted.
+    const served = (
+      await Promise.all(acceptance.slice(0, actions).map((s) => acceptanceSpans(client, s.caseNumber)))
+    ).filter((s) => s !== undefined);
     figures.action = {
       perSecond,
       count: actions,
       raw: { p50: percentile(rawLatency, 50), p99: percentile(rawLatency, 99) },
       http: { p50: percentile(httpLatency, 50), p99: percentile(httpLatency, 99) },
+      server: {
+        taskWaitP50: percentile(
+          served.map((s) => s.taskWaitMs),
+          50,
+        ),
+        taskRunP50: percentile(
+          served.map((s) => s.taskRunMs),
+          50,
+        ),
+        acceptedToCompletedP50: percentile(
+          served.map((s) => s.acceptedToCompletedMs),
+          50,
+        ),
+      },
     };
-    log(`acceptance p50 raw ${round(figures.action.raw.p50)} ms, http ${round(figures.action.http.p50)} ms`);
+    log(
+      `acceptance p50 raw ${round(figures.action.raw.p50)} ms, http ${round(figures.action.http.p50)} ms; ` +
+        `server: task wait ${round(figures.action.server.taskWaitP50)} ms, task run ${round(figures.action.server.taskRunP50)} ms, ` +
+        `accepted→completed ${round(figures.action.server.acceptedToCompletedP50)} ms`,
+    );
 
     // 3. Whole cases through every stage with every activity, timed by the server's own clock.
     const whole = n(60);
@@ -194,12 +217,18 @@ async function main(): Promise<void> {
     const spans = await Promise.all(wholeCases.map((s) => client.workflow.getHandle(s.caseNumber).describe()));
     const first = Math.min(...spans.map((d) => d.startTime.getTime()));
     const last = Math.max(...spans.map((d) => (d.closeTime ?? new Date()).getTime()));
+    const counts = await Promise.all(wholeCases.map((s) => historyCounts(client, s.caseNumber)));
     figures.wholeCases = {
       count: whole,
       serverSeconds: (last - first) / 1000,
       perSecond: whole / ((last - first) / 1000),
+      // Every whole case runs the same journey; the largest is the figure, so a stray retry is not hidden.
+      events: Math.max(...counts.map((x) => x.events)),
+      actions: Math.max(...counts.map((x) => x.actions)),
     };
-    log(`whole cases/s ${round(figures.wholeCases.perSecond)}`);
+    log(
+      `whole cases/s ${round(figures.wholeCases.perSecond)}, ${figures.wholeCases.events} events and ${figures.wholeCases.actions} actions per case`,
+    );
 
     // 4. Ten thousand open cases asleep on their handling-opinion timers; then a cold worker acts on them.
     const idle = n(10_000);

@@ -18,8 +18,21 @@ export interface Figures {
     readonly count: number;
     readonly raw: Latency;
     readonly http: Latency;
+    /** Medians read from the accepted cases' histories (`bench/histories.ts`). */
+    readonly server: {
+      readonly taskWaitP50: number;
+      readonly taskRunP50: number;
+      readonly acceptedToCompletedP50: number;
+    };
   };
-  readonly wholeCases: { readonly count: number; readonly serverSeconds: number; readonly perSecond: number };
+  readonly wholeCases: {
+    readonly count: number;
+    readonly serverSeconds: number;
+    readonly perSecond: number;
+    /** History events of one whole exemption case, and the Temporal actions among them. */
+    readonly events: number;
+    readonly actions: number;
+  };
   readonly idle: {
     readonly openCases: number;
     readonly loadSeconds: number;
@@ -69,6 +82,13 @@ export function rows(f: Figures): string[][] {
       met(p50Overhead <= 3),
     ],
     [
+      'acceptance on the server, p50 (from the histories)',
+      `task waited ${round(f.action.server.taskWaitP50)} ms, ran ${round(f.action.server.taskRunP50)} ms`,
+      `accepted → completed ${round(f.action.server.acceptedToCompletedP50)} ms`,
+      '',
+      '',
+    ],
+    [
       `acceptance at ${f.action.perSecond}/s, p99`,
       `${round(f.action.http.p99)} ms`,
       `${round(f.action.raw.p99)} ms (ratio ${round(p99Ratio)})`,
@@ -81,6 +101,13 @@ export function rows(f: Figures): string[][] {
       '',
       '≥ 20/s',
       met(f.wholeCases.perSecond >= 20),
+    ],
+    [
+      'history of one whole exemption case (start to the last follow-up visit)',
+      `${f.wholeCases.events} events`,
+      `${f.wholeCases.actions} Temporal actions`,
+      '≤ 70 events',
+      met(f.wholeCases.events <= 70),
     ],
     [
       `worker RSS with ${f.idle.openCases} open cases on timers`,

@@ -179,7 +179,17 @@ export interface CaseStart {
    * instead of their subject; absent for organisation cases and for cases of release 0.2.0.
    */
   readonly applicantKey?: string;
+  /** The revision of the procedure's wiring the case follows for its whole life (PROCEDURE_REVISION); absent before 0.4.0. */
+  readonly procedureRevision?: number;
 }
+
+/**
+ * The revision of how the workflow carries out the procedure, stamped on every new case's start. A change that
+ * only cases begun after it take (fewer history events, say) keys on the revision the case began on: it costs no
+ * history event, unlike a patch, whose marker every new case would record. A change running cases must take still
+ * goes behind `patched()`. Revision 4 is release 0.4.0; cases begun earlier carry none and replay as they ran.
+ */
+export const PROCEDURE_REVISION = 4;
 
 /** The signal the API sends open cases when an operator loads a year's holiday arrangement. */
 export const CALENDAR_LOADED_SIGNAL = 'calendarLoaded';

@@ -6,26 +6,47 @@
  * once its start-to-close timeout has passed: each timeout is kept short, a little over the longest a healthy
  * attempt takes (a calendar computation takes milliseconds; a POST to the gateway or the archive service gives up
  * after 10 s), so a worker crash delays a delivery by seconds, not minutes (docs/RELIABILITY.md, Worker crash).
+ *
+ * Cases of revision 4 on (PROCEDURE_REVISION) call the same activities as local activities, with the same
+ * timeouts and retries: one marker in history instead of three activity events and a workflow task of their own.
+ * A local attempt lost with its worker is run again when the workflow task is retried; notices and archive entries
+ * carry an idempotency key, so a repeat is absorbed as before.
  */
-import { proxyActivities } from '@temporalio/workflow';
+import type { ActivityOptions } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 
 import type { ArchiveActivities } from '../activities/archive';
 import type { DeadlineActivities } from '../activities/deadlines';
 import type { NotifyActivities } from '../activities/notify';
 
-export const calendar = proxyActivities<DeadlineActivities>({
+const CALENDAR = {
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: ['CalendarInputError'] },
-});
+} satisfies ActivityOptions;
 
-/** Notices keep retrying for as long as the transport is down: a deadline notice must not be lost. */
-export const notify = proxyActivities<NotifyActivities>({
+/** Notices and archive entries keep retrying for as long as the far side is down: none may be lost. */
+const DELIVERY = {
   startToCloseTimeout: '15 seconds',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
-});
+} satisfies ActivityOptions;
 
-/** Archive writes retry without end too: every exemption or reduction must reach both files. */
-export const archive = proxyActivities<ArchiveActivities>({
-  startToCloseTimeout: '15 seconds',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
-});
+/** The activities a case calls, as remote or as local activities. */
+export interface CaseActivities {
+  readonly calendar: DeadlineActivities;
+  readonly notify: NotifyActivities;
+  readonly archive: ArchiveActivities;
+}
+
+/** Cases begun before revision 4 schedule activities, as their histories record. */
+export const REMOTE_ACTIVITIES: CaseActivities = {
+  calendar: proxyActivities<DeadlineActivities>(CALENDAR),
+  notify: proxyActivities<NotifyActivities>(DELIVERY),
+  archive: proxyActivities<ArchiveActivities>(DELIVERY),
+};
+
+/** Revision 4 on: the same calls as local activities. */
+export const LOCAL_ACTIVITIES: CaseActivities = {
+  calendar: proxyLocalActivities<DeadlineActivities>(CALENDAR),
+  notify: proxyLocalActivities<NotifyActivities>(DELIVERY),
+  archive: proxyLocalActivities<ArchiveActivities>(DELIVERY),
+};

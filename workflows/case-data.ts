@@ -17,7 +17,7 @@ import type {
   Submission,
   TimelineEntry,
 } from '../domain/case';
-import type { Consultation, HandlingOpinionProposal } from './messages';
+import type { CaseStart, Consultation, HandlingOpinionProposal } from './messages';
 
 export interface CaseData {
   /** As submitted, with what the accepting officer establishes (fast track, pre-filing) set at acceptance. */
@@ -54,14 +54,18 @@ export interface CaseData {
   messageIds: string[];
   /** Route chosen by the approved opinion, kept apart so a send-back can clear the proposal. */
   route?: HandlingRoute;
+  /** The revision of the procedure's wiring the case began on (`CaseStart`); absent before release 0.4.0. */
+  readonly procedureRevision?: number;
 }
 
 /** The state of a case that has just been submitted. */
-export function newCaseData(submission: Submission, submittedBy: Actor, applicantKey?: string): CaseData {
+export function newCaseData(start: CaseStart): CaseData {
+  const { submission, submittedBy, applicantKey, procedureRevision } = start;
   return {
     submission,
     submittedBy,
     ...(applicantKey ? { applicantKey } : {}),
+    ...(procedureRevision === undefined ? {} : { procedureRevision }),
     stage: 'acceptance',
     evidenceRefs: [...submission.evidenceRefs],
     hearings: [],

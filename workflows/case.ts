@@ -16,6 +16,7 @@ import {
 import type { CaseState } from '../domain/case';
 import type { CaseStart } from '../domain/messages';
 import { FOREIGN_START } from '../domain/failures';
+import { PROCEDURE_REVISION } from '../domain/messages';
 import { isUnsealed, UNSEALED_REASON_TEXT } from '../domain/sealing';
 import { acceptanceEffects } from './acceptance';
 import { aftercareEffects } from './aftercare';
@@ -48,7 +49,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseState> {
       nonRetryable: true,
     });
   }
-  const c = new CaseContext(input.carried ?? newCaseData(input.submission, input.submittedBy, input.applicantKey));
+  const c = new CaseContext(input.carried ?? newCaseData(input));
   setHandler(caseStateQuery, () => c.view());
 
   if (input.carried) {
@@ -90,10 +91,12 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseState> {
     c.bg.check();
     if (isFinal(c)) {
       await condition(allHandlersFinished);
+      c.flush();
       return c.view();
     }
     await condition(() => allHandlersFinished() && c.bg.idle());
     if (longHistory() && c.bg.idle()) {
+      c.flush();
       await continueAsNew<typeof caseWorkflow>({ ...input, carried: c.data });
     }
   }
@@ -106,7 +109,9 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseState> {
  */
 function foreignStart(input: CaseInput): string | undefined {
   if (isUnsealed(input)) return UNSEALED_REASON_TEXT[input.unsealedPayloadRefused];
-  if (!patched(SEALED_MESSAGES_PATCH)) return undefined;
+  // A case of the current revision began sealed by definition (its start names the revision); earlier ones by patch.
+  const current = (input.carried?.procedureRevision ?? input.procedureRevision ?? 0) >= PROCEDURE_REVISION;
+  if (!current && !patched(SEALED_MESSAGES_PATCH)) return undefined;
   const { workflowId } = workflowInfo();
   if (input.carried) {
     // State carried over by continue-as-new from a run of 0.3.0 on always has message ids.

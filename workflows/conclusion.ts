@@ -7,7 +7,6 @@
 import { condition, sleep } from '@temporalio/workflow';
 
 import type { ArchiveReceipt, Closure, Obligation } from '../domain/case';
-import { calendar } from './activities';
 import type { CaseContext } from './context';
 import { archiveOnce, sendNotice } from './delivery';
 import { addMs, msUntil, workflowNow } from './clock';
@@ -114,10 +113,9 @@ async function writeArchive(c: CaseContext, file: ArchiveReceipt['file']): Promi
 async function runImpactPeriod(c: CaseContext): Promise<void> {
   if (!c.data.impactPeriodEndsAt) {
     const months = c.data.determination?.impactPeriodMonths ?? 1;
-    const { endsAt } = await calendar.impactPeriodEnd({
-      from: c.data.decidedAt ?? workflowNow().toISOString(),
-      months,
-    });
+    const { endsAt } = await c.calendar((cal) =>
+      cal.impactPeriodEnd({ from: c.data.decidedAt ?? workflowNow().toISOString(), months }),
+    );
     c.data.impactPeriodEndsAt = endsAt;
     c.record('impactPeriodSet', `影响期 ${months} 个月，至 ${endsAt} 期满`);
   }

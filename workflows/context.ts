@@ -6,6 +6,9 @@
  */
 import { ApplicationFailure, patched } from '@temporalio/workflow';
 
+import { PROCEDURE_REVISION } from '../domain/messages';
+import { periodMetAt } from '../domain/periods';
+
 import type { ActionResult, Actor, CaseState, Deadline, Stage, TimelineKind } from '../domain/case';
 import { INVALID_ACTION } from '../domain/failures';
 import type { CaseAction } from '../domain/procedure';
@@ -15,7 +18,10 @@ import type { CaseData } from './case-data';
 import { workflowNow } from './clock';
 import { foreignReason, refusal } from './gate';
 import type { Sent } from './messages';
-import { publishAll, publishDeadlines, publishOutcome, publishStage } from './publish';
+import type { CaseActivities } from './activities';
+import { LOCAL_ACTIVITIES, REMOTE_ACTIVITIES } from './activities';
+import type { Publisher } from './publish';
+import { publisherFor } from './publish';
 import { actionResult, caseView, clockPaused } from './view';
 
 /**
@@ -27,10 +33,36 @@ export const SEALED_MESSAGES_PATCH = 'messages-sealed-by-the-api';
 export class CaseContext {
   /** Deadline ladders, archive writes, the impact period: what runs beside the message handlers. */
   readonly bg = new Background();
+  /** Whether the case began on the current revision of the procedure's wiring (PROCEDURE_REVISION) or earlier. */
+  readonly current: boolean;
+  /** The activities it calls: local from revision 4 on, scheduled before. */
+  readonly activities: CaseActivities;
+  private readonly publisher: Publisher;
 
   constructor(readonly data: CaseData) {
     // Carried over from a run of release 0.2.0, which kept no message ids.
     data.messageIds ??= [];
+    this.current = (data.procedureRevision ?? 0) >= PROCEDURE_REVISION;
+    this.activities = this.current ? LOCAL_ACTIVITIES : REMOTE_ACTIVITIES;
+    this.publisher = publisherFor(data, this.current);
+  }
+
+  /**
+   * Whether the change named by `patchId` applies: always on a case of the current revision (it began after every
+   * patch was made, and takes none of their markers), else as `patched()` answers, so earlier cases replay.
+   */
+  patched(patchId: string): boolean {
+    return this.current || patched(patchId);
+  }
+
+  /** Asks the calendar, with the search attributes held back so that what it answers goes out with them. */
+  calendar<T>(ask: (calendar: CaseActivities['calendar']) => Promise<T>): Promise<T> {
+    return this.publisher.hold(() => ask(this.activities.calendar));
+  }
+
+  /** Publishes pending search attributes now: before the run completes or continues as new. */
+  flush(): void {
+    this.publisher.flush();
   }
 
   get stage(): Stage {
@@ -43,7 +75,7 @@ export class CaseContext {
 
   /** Sets every search attribute and the summary from the state, as on a new run after continue-as-new. */
   publish(): void {
-    publishAll(this.data);
+    this.publisher.all();
   }
 
   /** Refuses `action` unless the procedure opens it now and to this actor; used by every validator. */
@@ -59,7 +91,7 @@ export class CaseContext {
 
   /** Whether messages must come sealed from the API; false only while replaying what a 0.2.0 case received. */
   strictMessages(): boolean {
-    return patched(SEALED_MESSAGES_PATCH);
+    return this.patched(SEALED_MESSAGES_PATCH);
   }
 
   /**
@@ -108,7 +140,15 @@ export class CaseContext {
 
   moveTo(stage: Stage): void {
     this.data.stage = stage;
-    publishStage(this.data);
+    // A period belongs to its stage: leaving the stage meets it at once, so the case publishes the change with the
+    // stage's (cases begun earlier leave it to the deadline's supervisor, one upsert later, as they recorded).
+    if (this.current) {
+      const metAt = workflowNow().toISOString();
+      for (const d of this.data.deadlines) {
+        if (d.status !== 'met' && periodMetAt(d.id, stage)) this.putDeadline({ ...d, status: 'met', metAt });
+      }
+    }
+    this.publisher.stage();
   }
 
   record(kind: TimelineKind, summary: string, actor?: Actor): void {
@@ -116,7 +156,7 @@ export class CaseContext {
   }
 
   markOutcome(): void {
-    publishOutcome(this.data);
+    this.publisher.outcome();
   }
 
   deadline(id: string): Deadline | undefined {
@@ -128,7 +168,7 @@ export class CaseContext {
     const i = this.data.deadlines.findIndex((d) => d.id === deadline.id);
     if (i >= 0) this.data.deadlines[i] = deadline;
     else this.data.deadlines.push(deadline);
-    publishDeadlines(this.data);
+    this.publisher.deadlines();
   }
 
   clockPaused(): boolean {

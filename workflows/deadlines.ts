@@ -4,11 +4,11 @@
  * handling body and its supervising level at the due instant, then one more each further working day until the
  * step is done, each recorded for 责任倒查. A missed deadline never decides or approves anything by itself.
  */
-import { condition, patched } from '@temporalio/workflow';
+import { condition } from '@temporalio/workflow';
 
 import type { Deadline } from '../domain/case';
+import { PERIODS } from '../domain/periods';
 import { HANDLING_BODY_NAMES } from '../domain/labels';
-import { calendar } from './activities';
 import type { CaseContext } from './context';
 import { sendNotice } from './delivery';
 import { beijingText, msUntil, workflowNow } from './clock';
@@ -29,9 +29,9 @@ const PAUSED_RECOMPUTE = 'deadline-recomputed-during-pause-stays-paused';
 /** Computes a statutory period from now, in an activity, and keeps the result in the case. */
 export async function armDeadline(c: CaseContext, spec: DeadlineSpec): Promise<Deadline> {
   const triggeredAt = workflowNow().toISOString();
-  const computed = await calendar.computeDeadline({ workingDays: spec.workingDays, triggeredAt });
+  const computed = await c.calendar((cal) => cal.computeDeadline({ workingDays: spec.workingDays, triggeredAt }));
   // Armed while the clock is paused, the deadline waits for the resume, which recomputes it without the pause.
-  const paused = c.clockPaused() && patched(PAUSED_ARMING);
+  const paused = c.clockPaused() && c.patched(PAUSED_ARMING);
   const deadline: Deadline = {
     ...spec,
     triggeredAt,
@@ -58,11 +58,13 @@ export async function recomputeDeadline(
   const before = c.deadline(id);
   if (!before) return;
   const pauses = c.data.pauses.filter((p) => p.until !== undefined && p.until > before.triggeredAt);
-  const computed = await calendar.computeDeadline({
-    workingDays: before.workingDays,
-    triggeredAt: before.triggeredAt,
-    pauses: pauses.map((p) => ({ from: p.from, until: p.until })),
-  });
+  const computed = await c.calendar((cal) =>
+    cal.computeDeadline({
+      workingDays: before.workingDays,
+      triggeredAt: before.triggeredAt,
+      pauses: pauses.map((p) => ({ from: p.from, until: p.until })),
+    }),
+  );
   const current = c.deadline(id) ?? before;
   const unchanged =
     computed.dueAt === current.dueAt &&
@@ -80,7 +82,8 @@ export async function recomputeDeadline(
     ...current,
     ...computed,
     // A pause that came while the calendar was asked keeps the deadline paused until its own resume.
-    status: current.status === 'paused' && !(c.clockPaused() && patched(PAUSED_RECOMPUTE)) ? 'running' : current.status,
+    status:
+      current.status === 'paused' && !(c.clockPaused() && c.patched(PAUSED_RECOMPUTE)) ? 'running' : current.status,
     reminderSent: current.reminderSent && computed.remindAt === current.remindAt,
     changes: [...current.changes, change],
   });
@@ -151,7 +154,7 @@ async function fire(c: CaseContext, d: Deadline, step: Step): Promise<void> {
     return;
   }
   const count = d.overdueNotices + 1;
-  const { at: nextEscalationAt } = await calendar.nextEscalation(step.at);
+  const { at: nextEscalationAt } = await c.calendar((cal) => cal.nextEscalation(step.at));
   c.putDeadline({ ...d, status: 'overdue', overdueNotices: count, nextEscalationAt });
   c.record(
     step.kind === 'due' ? 'deadlineOverdue' : 'deadlineEscalated',
@@ -166,17 +169,7 @@ async function fire(c: CaseContext, d: Deadline, step: Step): Promise<void> {
   });
 }
 
-/** The statutory periods of the procedure; each is met once the case has left the stage it belongs to. */
-export const PERIODS = {
-  handlingOpinion: {
-    id: 'handlingOpinion',
-    clause: '受理后5个工作日内提出拟办意见',
-    workingDays: 5,
-    stage: 'handlingOpinion',
-  },
-  rectification: { id: 'rectification', clause: '约谈提醒后限期整改到位', stage: 'rectification' },
-  feedback: { id: 'feedback', clause: '作出容错决定后5个工作日内书面反馈', workingDays: 5, stage: 'feedback' },
-} as const;
+export { PERIODS };
 
 /** Starts (or, on a new run, restarts) the ladder of a deadline in the background. */
 export function watchDeadline(c: CaseContext, id: keyof typeof PERIODS): void {

@@ -9,13 +9,12 @@ import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
 import type { ArchiveEntry } from '../activities/archive';
 import type { DeliveryReceipt, Notice } from '../activities/notify';
 import type { ArchiveReceipt } from '../domain/case';
-import { archive, notify } from './activities';
 import type { CaseContext } from './context';
 
 /** Sends `notice`; answers undefined when the transport refused it, after recording the refusal. */
 export async function sendNotice(c: CaseContext, notice: Notice): Promise<DeliveryReceipt | undefined> {
   try {
-    return await notify.sendNotice(notice);
+    return await c.activities.notify.sendNotice(notice);
   } catch (err) {
     const reason = refusal(err, 'NoticeRefused');
     if (reason === undefined) throw err;
@@ -27,7 +26,7 @@ export async function sendNotice(c: CaseContext, notice: Notice): Promise<Delive
 /** Files `entry`; answers undefined when the archive service refused it, after recording the refusal. */
 export async function archiveOnce(c: CaseContext, entry: ArchiveEntry): Promise<ArchiveReceipt | undefined> {
   try {
-    return await archive.archiveDecision(entry);
+    return await c.activities.archive.archiveDecision(entry);
   } catch (err) {
     const reason = refusal(err, 'ArchiveRefused');
     if (reason === undefined) throw err;
@@ -39,10 +38,9 @@ export async function archiveOnce(c: CaseContext, entry: ArchiveEntry): Promise<
   }
 }
 
-/** The message of a non-retryable refusal of `type` inside an activity failure, else undefined. */
+/** The message of a non-retryable refusal of `type` from an activity, else undefined. */
 function refusal(err: unknown, type: string): string | undefined {
-  if (err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === type) {
-    return err.cause.message;
-  }
-  return undefined;
+  // A scheduled activity's failure wraps the refusal; a local activity's may arrive as the refusal itself.
+  const cause = err instanceof ActivityFailure ? err.cause : err;
+  return cause instanceof ApplicationFailure && cause.type === type ? cause.message : undefined;
 }

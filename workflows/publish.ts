@@ -1,8 +1,13 @@
 /**
  * The search attributes and the readable summary that let operators find and read a case in the Temporal Web UI,
  * kept in step with the case's data. Codes only, never a name or a fact: search attributes are not encrypted.
+ *
+ * Every upsert is a history event. Cases of revision 4 on (`domain/messages.ts`, PROCEDURE_REVISION) publish what
+ * changed once per workflow task, after the calendar has answered, and nothing the start already set; cases begun
+ * earlier replay their upserts as they were made, one per change.
  */
-import { setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
+import type { SearchAttributePair, SearchAttributeType, SearchAttributeUpdatePair } from '@temporalio/common';
+import { condition, setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 
 import { applicantIdOf } from '../domain/case';
 import {
@@ -19,42 +24,148 @@ import type { CaseData } from './case-data';
 import { instant } from './clock';
 import { caseSummary, nextOpenDeadline } from './view';
 
-/** Sets every search attribute and the summary from the data, as on a new run after continue-as-new. */
-export function publishAll(d: CaseData): void {
+/** What the case tells the Web UI, and when. */
+export interface Publisher {
+  /** Every search attribute and the summary, as on a new run after continue-as-new. */
+  all(): void;
+  /** The case moved to the stage its data now holds. */
+  stage(): void;
+  /** The case's outcome was decided. */
+  outcome(): void;
+  /** NextDeadline, Overdue and ProvisionalDeadline changed with the case's deadlines. */
+  deadlines(): void;
+  /** Runs `work` (a calendar computation) with publishing held back until it is done, so both go out together. */
+  hold<T>(work: () => Promise<T>): Promise<T>;
+  /** Publishes what is pending now: before the case completes or continues as new. */
+  flush(): void;
+}
+
+/** The publisher of a case: batched from revision 4 on, one upsert per change before. */
+export function publisherFor(d: CaseData, batched: boolean): Publisher {
+  return batched ? new BatchedPublisher(d) : new ImmediatePublisher(d);
+}
+
+/** Every custom search attribute as the data holds it. */
+function attributes(d: CaseData): SearchAttributeUpdatePair[] {
+  return [...codeAttributes(d), ...deadlineAttributes(d)];
+}
+
+/** The stage and the codes that find a case: body, situation, applicant, outcome. */
+function codeAttributes(d: CaseData): SearchAttributeUpdatePair[] {
   const applicant = d.applicantKey ?? applicantIdOf(d.submission, d.submittedBy);
-  upsertSearchAttributes([
+  return [
     { key: CaseStage, value: d.stage },
     { key: HandlingBodyKey, value: d.submission.handlingBody },
     { key: SituationKey, value: d.submission.situation },
     ...(applicant ? [{ key: ApplicantId, value: applicant }] : []),
     ...(d.outcome ? [{ key: OutcomeKey, value: d.outcome }] : []),
-  ]);
-  publishDeadlines(d);
+  ];
 }
 
-/** The case moved to the stage its data now holds. */
-export function publishStage(d: CaseData): void {
-  upsertSearchAttributes([{ key: CaseStage, value: d.stage }]);
-  publishSummary(d);
-}
-
-/** The case's outcome was decided. */
-export function publishOutcome(d: CaseData): void {
-  if (d.outcome) upsertSearchAttributes([{ key: OutcomeKey, value: d.outcome }]);
-}
-
-/** NextDeadline, Overdue and ProvisionalDeadline from the case's deadlines. */
-export function publishDeadlines(d: CaseData): void {
+function deadlineAttributes(d: CaseData): SearchAttributeUpdatePair[] {
   const open = d.deadlines.filter((x) => x.status !== 'met');
   const next = nextOpenDeadline(d.deadlines);
-  upsertSearchAttributes([
+  return [
     { key: NextDeadline, value: next?.dueAt ? instant(next.dueAt) : null },
     { key: Overdue, value: open.some((x) => x.status === 'overdue') },
     { key: ProvisionalDeadline, value: open.some((x) => x.provisional) },
-  ]);
-  publishSummary(d);
+  ];
 }
 
-function publishSummary(d: CaseData): void {
-  setCurrentDetails(caseSummary(d));
+/** Releases before revision 4: each change upserts at once, as their histories record. */
+class ImmediatePublisher implements Publisher {
+  constructor(private readonly d: CaseData) {}
+
+  all(): void {
+    upsertSearchAttributes(codeAttributes(this.d));
+    this.deadlines();
+  }
+
+  stage(): void {
+    upsertSearchAttributes([{ key: CaseStage, value: this.d.stage }]);
+    setCurrentDetails(caseSummary(this.d));
+  }
+
+  outcome(): void {
+    if (this.d.outcome) upsertSearchAttributes([{ key: OutcomeKey, value: this.d.outcome }]);
+  }
+
+  deadlines(): void {
+    upsertSearchAttributes(deadlineAttributes(this.d));
+    setCurrentDetails(caseSummary(this.d));
+  }
+
+  hold<T>(work: () => Promise<T>): Promise<T> {
+    return work();
+  }
+
+  flush(): void {}
+}
+
+/**
+ * Revision 4 on: changes mark the case dirty, and one upsert carries the difference between the data and the
+ * attributes the server holds (the start's included) once no calendar answer is awaited.
+ */
+class BatchedPublisher implements Publisher {
+  private dirty = false;
+  private holds = 0;
+
+  constructor(private readonly d: CaseData) {
+    void this.run();
+  }
+
+  all(): void {
+    this.mark();
+  }
+
+  stage(): void {
+    this.mark();
+  }
+
+  outcome(): void {
+    this.mark();
+  }
+
+  deadlines(): void {
+    this.mark();
+  }
+
+  async hold<T>(work: () => Promise<T>): Promise<T> {
+    this.holds += 1;
+    try {
+      return await work();
+    } finally {
+      this.holds -= 1;
+    }
+  }
+
+  flush(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    const held = workflowInfo().typedSearchAttributes;
+    const changed = attributes(this.d).filter((p) => !sameValue(held.get(p.key as never), p.value));
+    if (changed.length) upsertSearchAttributes(changed);
+    setCurrentDetails(caseSummary(this.d));
+  }
+
+  private mark(): void {
+    this.dirty = true;
+  }
+
+  /** Publishes at the end of the workflow task that made a change: conditions are checked after every handler. */
+  private async run(): Promise<void> {
+    for (;;) {
+      await condition(() => this.dirty && this.holds === 0);
+      this.flush();
+    }
+  }
+}
+
+type Value = SearchAttributePair['value'] | SearchAttributeType | null | undefined;
+
+function sameValue(held: Value, wanted: Value): boolean {
+  if (held instanceof Date || wanted instanceof Date) {
+    return held instanceof Date && wanted instanceof Date && held.getTime() === wanted.getTime();
+  }
+  return (held ?? null) === (wanted ?? null);
 }

@@ -8,8 +8,15 @@ import { WorkflowIdReusePolicy } from '@temporalio/client';
 import { applicantIdOf } from '../../domain/case';
 import { HANDLING_BODY_NAMES, SITUATION_NAMES } from '../../domain/labels';
 import type { CaseStart } from '../../domain/messages';
-import { CASE_WORKFLOW_TYPE } from '../../domain/messages';
-import { ApplicantId, CaseStage, HandlingBodyKey, SituationKey } from '../../domain/search-attributes';
+import { CASE_WORKFLOW_TYPE, PROCEDURE_REVISION } from '../../domain/messages';
+import {
+  ApplicantId,
+  CaseStage,
+  HandlingBodyKey,
+  Overdue,
+  ProvisionalDeadline,
+  SituationKey,
+} from '../../domain/search-attributes';
 
 /** Memo field naming the request (by its Idempotency-Key) that started a case. */
 export const SUBMISSION_KEY = 'submissionKey';
@@ -24,14 +31,17 @@ export function startCaseWorkflow(client: Client, taskQueue: string, input: Case
   return client.workflow.start(CASE_WORKFLOW_TYPE, {
     workflowId: submission.caseNumber,
     taskQueue,
-    args: [input],
+    args: [{ ...input, procedureRevision: PROCEDURE_REVISION }],
     workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-    // Set here, not only by the workflow, so that authorisation can read them before its first task has run.
+    // Set here, not by the workflow, so that authorisation can read them before its first task has run, and the
+    // case's history spends no event on them.
     typedSearchAttributes: [
       { key: CaseStage, value: 'acceptance' },
       { key: HandlingBodyKey, value: submission.handlingBody },
       { key: SituationKey, value: submission.situation },
       ...(applicantId ? [{ key: ApplicantId, value: input.applicantKey ?? applicantId }] : []),
+      { key: Overdue, value: false },
+      { key: ProvisionalDeadline, value: false },
     ],
     // Which request started the case: a retry of that request finds its own start instead of a conflict.
     ...(submissionKey ? { memo: { [SUBMISSION_KEY]: submissionKey } } : {}),

@@ -16,6 +16,7 @@ import { FileOutbox } from '../../activities/file-outbox';
 import type { WorkingCalendar } from '../../calendar';
 import { loadCalendar } from '../../calendar';
 import type { CaseState, Outcome, Submission } from '../../domain/case';
+import { startCaseWorkflow } from '../../api/cases/case-start';
 import { createCaseWorker } from '../../worker/worker';
 import type { caseWorkflow, CaseInput } from '../../workflows/case';
 import type { HandlingOpinionProposal } from '../../workflows/messages';
@@ -87,18 +88,14 @@ export async function startHarness(
   };
 }
 
-/** Starts a case on the harness's task queue. */
+/** Starts a case on the harness's task queue, as the API starts it. */
 export async function startCase(
   h: WorkflowHarness,
   overrides: Partial<Submission> = {},
   extra: Partial<CaseInput> = {},
 ): Promise<CaseHandle> {
-  const s = submission(overrides);
-  return h.env.client.workflow.start<typeof caseWorkflow>('caseWorkflow', {
-    workflowId: s.caseNumber,
-    taskQueue: h.taskQueue,
-    args: [{ submission: s, submittedBy: applicant, ...extra }],
-  });
+  const input: CaseInput = { submission: submission(overrides), submittedBy: applicant, ...extra };
+  return (await startCaseWorkflow(h.env.client, h.taskQueue, input)) as CaseHandle;
 }
 
 /** Polls the case's state until `predicate` holds: signals are applied asynchronously. */
