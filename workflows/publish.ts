@@ -163,9 +163,13 @@ class BatchedPublisher implements Publisher {
 
 type Value = SearchAttributePair['value'] | SearchAttributeType | null | undefined;
 
+/** The instant of a datetime attribute, compared by value (two Dates of one instant are the same attribute). */
+function time(v: Value): number | undefined {
+  return v !== null && typeof v === 'object' && 'getTime' in v ? v.getTime() : undefined;
+}
+
 function sameValue(held: Value, wanted: Value): boolean {
-  if (held instanceof Date || wanted instanceof Date) {
-    return held instanceof Date && wanted instanceof Date && held.getTime() === wanted.getTime();
-  }
+  const [a, b] = [time(held), time(wanted)];
+  if (a !== undefined || b !== undefined) return a === b;
   return (held ?? null) === (wanted ?? null);
 }
