@@ -22,7 +22,7 @@ import { caseDataConverter, FAILURE_CONVERTER_PATH } from '../codec/data-convert
 import type { PayloadKeys } from '../codec/keys';
 import { projectRoot } from '../config/paths';
 import type { Submission } from '../domain/case';
-import { resolveTemporalCli } from '../scripts/temporal-binaries';
+import { resolveTemporalCli } from '../tools/temporal-binaries';
 import { applicant, caseOfficer, submission } from '../test/helpers/cases';
 import { payloadKeyEnv, testDataConverter } from '../test/helpers/payload-keys';
 import { testIssuerEnv, testIssuerTokens } from '../test/helpers/test-issuer';
