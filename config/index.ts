@@ -40,7 +40,7 @@ export const commonSchema = z.object({
   HOLIDAYS_DIR: z
     .string()
     .default(path.join(projectRoot, 'config', 'holidays'))
-    .describe('运维人员的节假日文件目录（<年>.json），worker 与 API 共用'),
+    .describe('运维人员的节假日文件目录（每年一个“年份.json”），worker 与 API 共用'),
 });
 
 /** What every command is configured with. */
