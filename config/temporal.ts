@@ -110,7 +110,7 @@ function readProfile(env: NodeJS.ProcessEnv, problems: string[]): ClientConfigPr
     const missing = /^Profile '(.*)' not found/.exec(message);
     problems.push(
       missing
-        ? `TEMPORAL_PROFILE: 配置文件 ${file ?? '（默认的 temporal.toml）'} 中没有 profile "${missing[1]}"`
+        ? `TEMPORAL_PROFILE: ${file ? `配置文件 ${file}` : '默认的 temporal.toml（用户配置目录下）'} 中没有 profile "${missing[1]}"`
         : `TEMPORAL_CONFIG_FILE: ${file ?? '默认的 temporal.toml'} 无法使用：${message}`,
     );
     return undefined;
