@@ -44,6 +44,43 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // config/ reads the environment once (`loadConfig`) and hands it down; the rest of the application receives its
+    // configuration as parameters. Tests, the benchmark and build tooling set up environments of their own.
+    files: ['**/*.ts'],
+    ignores: ['config/**', 'test/**', 'bench/**', 'tools/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'read configuration through config/ (loadConfig)' },
+      ],
+    },
+  },
+  {
+    // The worker and the API never load build tooling (tools/), the development launcher (dev/) or test helpers.
+    files: [
+      'api/**/*.ts',
+      'worker/**/*.ts',
+      'activities/**/*.ts',
+      'calendar/**/*.ts',
+      'codec/**/*.ts',
+      'domain/**/*.ts',
+      'config/**/*.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/tools/*', '**/dev/*', '**/test/*'],
+              message: 'application code stays apart from tools/, dev/ and test/',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Workflow code runs in Temporal's deterministic sandbox: the wall clock and I/O stay outside it.
     files: ['workflows/**/*.ts'],
     ignores: ['workflows/clock.ts'],
@@ -51,7 +88,19 @@ export default tseslint.config(
       'no-restricted-globals': ['error', { name: 'Date', message: 'read time through workflows/clock.ts' }],
       'no-restricted-imports': [
         'error',
-        { patterns: ['node:*', 'fs', 'zod', '../calendar', '../calendar/*', '../api/*', 'chinese-days'] },
+        {
+          patterns: [
+            'node:*',
+            'fs',
+            'zod',
+            '../calendar',
+            '../calendar/*',
+            '../api/*',
+            '../tools/*',
+            '../dev/*',
+            'chinese-days',
+          ],
+        },
       ],
     },
   },

@@ -18,14 +18,13 @@ import { DEFAULT_HOLIDAYS_DIR } from '../calendar';
 import { ApplicantIndex } from '../codec/blind-index';
 import { projectRoot } from '../config/paths';
 import type { Authentication } from './auth';
-import { authenticate, devTokensRouter, loadAuthConfig } from './auth';
-import { lazyAuthentication } from './auth/lazy';
+import { authenticate, devTokensRouter } from './auth';
 import type { Role } from '../domain/case';
 import { codecServer, devCodecSessionRouter } from './codec/codec-server';
 import { HttpProblem, problemHandler } from './http/errors';
 import { hardening, principalRateLimit } from './http/hardening';
 import type { HttpConfig, Logger } from './http/hardening';
-import { createLogger, loadHttpConfig } from './http/hardening';
+import { createLogger } from './http/hardening';
 import { jsonBody } from './http/json-body';
 import { principalOf } from './http/locals';
 import { idempotency } from './idempotency/idempotency';
@@ -52,15 +51,15 @@ export interface ApiDependencies {
   readonly taskQueue: string;
   /** The operators' holiday directory the workers' calendars read; the repository's `config/holidays` by default. */
   readonly holidaysDir?: string;
-  /** How tokens are verified; from the AUTH_* variables when absent (`jwt` unless AUTH_MODE says otherwise). */
-  readonly authentication?: Authentication;
+  /** How tokens are verified, built from the AUTH_* settings (`createAuthentication`, `lazyAuthentication`). */
+  readonly authentication: Authentication;
   /** Where first answers to POSTs are kept; files under `<dataDir>/idempotency`, or memory when neither is given. */
   readonly idempotencyStore?: IdempotencyStore;
   readonly dataDir?: string;
   /** The payload keys, which seal the answers kept under `dataDir`; required with it. */
   readonly payloadKeys?: PayloadKeys;
-  /** Rate limits, log level and the bound on Temporal calls; from the environment when absent. */
-  readonly http?: HttpConfig;
+  /** Rate limits, log level and the bound on Temporal calls (`config/http.ts`). */
+  readonly http: HttpConfig;
   readonly logger?: Logger;
   /** The payload codec to serve to the Temporal Web UI at `/codec`; no codec server when absent. */
   readonly codec?: {
@@ -110,9 +109,9 @@ const publicRoutes: ApiRoute[] = [
 
 /** Builds the HTTP API. Configuration errors (AUTH_*, rate limits) throw here, at start-up. */
 export function createApp(deps: ApiDependencies): express.Express {
-  const http = deps.http ?? loadHttpConfig();
+  const http = deps.http;
   const logger = deps.logger ?? createLogger({ level: http.LOG_LEVEL });
-  const auth = deps.authentication ?? lazyAuthentication(loadAuthConfig());
+  const auth = deps.authentication;
   if (deps.dataDir && !deps.idempotencyStore && !deps.payloadKeys) {
     throw new Error('createApp: dataDir needs payloadKeys, which seal the stored answers');
   }

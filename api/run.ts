@@ -1,5 +1,5 @@
 /**
- * Runs the HTTP API alone against the configured Temporal server (`TEMPORAL_ADDRESS`), for deployments that run
+ * Runs the HTTP API alone against the configured Temporal server (TEMPORAL_ADDRESS or a temporal.toml profile), for deployments that run
  * it apart from the workers. `npm start` runs it in-process instead. On SIGINT or SIGTERM it stops taking
  * connections, lets requests in flight finish (up to SHUTDOWN_TIMEOUT_MS), then closes the Temporal connection.
  */
@@ -8,46 +8,39 @@ import { Client, Connection } from '@temporalio/client';
 import { AesGcmCodec } from '../codec/aes-gcm';
 import { CASE_CLIENT_INTERCEPTORS } from './cases/sent-messages';
 import { caseDataConverter } from '../codec/data-converter';
-import { checkApiConfig, connectionOptions, loadAll, loadConfig, loadKeysFromEnv, sealingPolicy } from '../config/env';
+import type { ApiProcessConfig } from '../config';
+import { connectionOptions } from '../config';
 import { createApp } from './app';
-import { loadAuthConfig } from './auth';
 import { lazyAuthentication } from './auth/lazy';
-import { gracefulClose, loadHttpConfig } from './http/hardening';
+import { gracefulClose } from './http/hardening';
 
 /** `main api`: the HTTP API alone, against the configured Temporal server. */
-export async function runApi(): Promise<void> {
-  const { config, http, auth, keys } = loadAll({
-    config: () => checkApiConfig(loadConfig()),
-    http: () => loadHttpConfig(),
-    auth: () => loadAuthConfig(),
-    keys: () => loadKeysFromEnv(),
-  });
-  const connection = await Connection.connect(
-    connectionOptions(config, config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_DEV_PORT}`),
-  );
+export async function runApi(config: ApiProcessConfig): Promise<void> {
+  const { http, payload } = config;
+  const connection = await Connection.connect(connectionOptions(config.temporal));
   const client = new Client({
     connection,
-    namespace: config.TEMPORAL_NAMESPACE,
-    dataConverter: caseDataConverter(keys, sealingPolicy(config)),
+    namespace: config.temporal.namespace,
+    dataConverter: caseDataConverter(payload.keys, payload.sealing),
     interceptors: CASE_CLIENT_INTERCEPTORS,
   });
   const app = createApp({
     client,
-    taskQueue: config.TEMPORAL_TASK_QUEUE,
-    holidaysDir: config.HOLIDAYS_DIR,
-    dataDir: config.DATA_DIR,
-    payloadKeys: keys,
-    authentication: lazyAuthentication(auth),
+    taskQueue: config.temporal.taskQueue,
+    holidaysDir: config.holidaysDir,
+    dataDir: config.dataDir,
+    payloadKeys: payload.keys,
+    authentication: lazyAuthentication(config.auth),
     http,
     codec: {
-      codec: new AesGcmCodec(keys, sealingPolicy(config)),
-      allowedOrigins: config.CODEC_CORS_ORIGINS,
-      roles: config.CODEC_ROLES,
+      codec: new AesGcmCodec(payload.keys, payload.sealing),
+      allowedOrigins: http.CODEC_CORS_ORIGINS,
+      roles: http.CODEC_ROLES,
     },
-    metricsToken: config.METRICS_TOKEN,
+    metricsToken: http.METRICS_TOKEN,
   });
-  const server = app.listen(config.PORT, config.HOST, () => {
-    process.stdout.write(`HTTP API listening on http://${config.HOST}:${config.PORT}\n`);
+  const server = app.listen(http.PORT, http.HOST, () => {
+    process.stdout.write(`HTTP API listening on http://${http.HOST}:${http.PORT}\n`);
   });
   const stop = async (): Promise<void> => {
     await gracefulClose(server, { timeoutMs: http.SHUTDOWN_TIMEOUT_MS });

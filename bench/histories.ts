@@ -35,10 +35,14 @@ export interface AcceptanceSpans {
   readonly taskRunMs: number;
   /** From the Update being accepted to its completion: what ran after the first task (activities, more tasks). */
   readonly acceptedToCompletedMs: number;
+  /** That last span cut at each event, by the pair of event types it lies between (`SCHEDULED→STARTED`, …). */
+  readonly afterAccepted: Readonly<Record<string, number>>;
 }
 
 const ms = (t: { seconds?: unknown; nanos?: number | null } | null | undefined) =>
   Number(t?.seconds ?? 0) * 1000 + (t?.nanos ?? 0) / 1e6;
+
+const short = (t: number | null | undefined) => (EventType[t ?? 0] ?? String(t)).replace('EVENT_TYPE_', '');
 
 /** The spans of the acceptance Update of `caseNumber` (undefined if it was never accepted). */
 export async function acceptanceSpans(client: Client, caseNumber: string): Promise<AcceptanceSpans | undefined> {
@@ -49,12 +53,18 @@ export async function acceptanceSpans(client: Client, caseNumber: string): Promi
   if (accepted < 3) return undefined;
   const [scheduled, started, completed] = events.slice(accepted - 3, accepted);
   const updateId = events[accepted].workflowExecutionUpdateAcceptedEventAttributes?.protocolInstanceId;
-  const done = events.find(
+  const done = events.findIndex(
     (e) => updateId !== undefined && e.workflowExecutionUpdateCompletedEventAttributes?.meta?.updateId === updateId,
   );
+  const afterAccepted: Record<string, number> = {};
+  for (let i = accepted; i < done; i++) {
+    const gap = `${short(events[i].eventType)}→${short(events[i + 1].eventType)}`;
+    afterAccepted[gap] = (afterAccepted[gap] ?? 0) + ms(events[i + 1].eventTime) - ms(events[i].eventTime);
+  }
   return {
     taskWaitMs: ms(started.eventTime) - ms(scheduled.eventTime),
     taskRunMs: ms(completed.eventTime) - ms(started.eventTime),
-    acceptedToCompletedMs: done ? ms(done.eventTime) - ms(events[accepted].eventTime) : 0,
+    acceptedToCompletedMs: done > 0 ? ms(events[done].eventTime) - ms(events[accepted].eventTime) : 0,
+    afterAccepted,
   };
 }

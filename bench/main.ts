@@ -22,7 +22,7 @@ import { caseDataConverter, FAILURE_CONVERTER_PATH } from '../codec/data-convert
 import type { PayloadKeys } from '../codec/keys';
 import { projectRoot } from '../config/paths';
 import type { Submission } from '../domain/case';
-import { resolveTemporalCli } from '../scripts/temporal-binaries';
+import { resolveTemporalCli } from '../tools/temporal-binaries';
 import { applicant, caseOfficer, submission } from '../test/helpers/cases';
 import { payloadKeyEnv, testDataConverter } from '../test/helpers/payload-keys';
 import { testIssuerEnv, testIssuerTokens } from '../test/helpers/test-issuer';
@@ -173,30 +173,25 @@ async function main(): Promise<void> {
     const served = (
       await Promise.all(acceptance.slice(0, actions).map((s) => acceptanceSpans(client, s.caseNumber)))
     ).filter((s) => s !== undefined);
+    const median = (pick: (s: (typeof served)[number]) => number) => percentile(served.map(pick), 50);
+    const gaps = [...new Set(served.flatMap((s) => Object.keys(s.afterAccepted)))];
     figures.action = {
       perSecond,
       count: actions,
       raw: { p50: percentile(rawLatency, 50), p99: percentile(rawLatency, 99) },
       http: { p50: percentile(httpLatency, 50), p99: percentile(httpLatency, 99) },
       server: {
-        taskWaitP50: percentile(
-          served.map((s) => s.taskWaitMs),
-          50,
-        ),
-        taskRunP50: percentile(
-          served.map((s) => s.taskRunMs),
-          50,
-        ),
-        acceptedToCompletedP50: percentile(
-          served.map((s) => s.acceptedToCompletedMs),
-          50,
-        ),
+        taskWaitP50: median((s) => s.taskWaitMs),
+        taskRunP50: median((s) => s.taskRunMs),
+        acceptedToCompletedP50: median((s) => s.acceptedToCompletedMs),
+        afterAcceptedP50: Object.fromEntries(gaps.map((gap) => [gap, median((s) => s.afterAccepted[gap] ?? 0)])),
       },
     };
+    const { server } = figures.action;
     log(
       `acceptance p50 raw ${round(figures.action.raw.p50)} ms, http ${round(figures.action.http.p50)} ms; ` +
-        `server: task wait ${round(figures.action.server.taskWaitP50)} ms, task run ${round(figures.action.server.taskRunP50)} ms, ` +
-        `accepted→completed ${round(figures.action.server.acceptedToCompletedP50)} ms`,
+        `server: task wait ${round(server.taskWaitP50)} ms, task run ${round(server.taskRunP50)} ms, ` +
+        `accepted→completed ${round(server.acceptedToCompletedP50)} ms ${JSON.stringify(server.afterAcceptedP50)}`,
     );
 
     // 3. Whole cases through every stage with every activity, timed by the server's own clock.
@@ -282,7 +277,9 @@ async function main(): Promise<void> {
     // One replay worker replays the history 11 times; the first includes creating the workflow VM context.
     const replays: number[] = [];
     let mark = performance.now();
-    const copies = Array.from({ length: 11 }, (_, i) => ({ workflowId: `${largest.f}-${i}`, history }));
+    // Histories of 0.3.0 on are sealed for their case: each copy replays under the case number its file names.
+    const caseNumber = /@([^/]+)\.json$/.exec(largest.f)?.[1] ?? largest.f;
+    const copies = Array.from({ length: 11 }, () => ({ workflowId: caseNumber, history }));
     for await (const result of Worker.runReplayHistories(
       { workflowBundle: { code }, dataConverter: testDataConverter },
       copies,

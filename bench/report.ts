@@ -23,6 +23,8 @@ export interface Figures {
       readonly taskWaitP50: number;
       readonly taskRunP50: number;
       readonly acceptedToCompletedP50: number;
+      /** The last span cut at each event between acceptance and completion (bench/histories.ts). */
+      readonly afterAcceptedP50: Readonly<Record<string, number>>;
     };
   };
   readonly wholeCases: {

@@ -11,3 +11,6 @@ export const projectRoot: string = (() => {
     if (path.dirname(dir) === dir) throw new Error(`cannot find the project root above ${__dirname}`);
   }
 })();
+
+/** Where `npm start` keeps the dev server's SQLite file, the outbox, the archive and a generated payload key. */
+export const DEFAULT_DATA_DIR = path.join(projectRoot, '.data');

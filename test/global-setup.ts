@@ -5,7 +5,7 @@
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 
-import { resolveTemporalCli, resolveTestServer } from '../scripts/temporal-binaries';
+import { resolveTemporalCli, resolveTestServer } from '../tools/temporal-binaries';
 import { startDevServer } from './helpers/temporal';
 
 /** Where the shared dev server is kept between global setup and teardown (same process). */

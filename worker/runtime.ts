@@ -1,7 +1,7 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { LogEntry, LogLevel, RuntimeOptions } from '@temporalio/worker';
 
-import type { AppConfig } from '../config/env';
+import type { WorkerProcessConfig } from '../config';
 
 /**
  * One JSON object per line, like the API's log, with the case number named as such: the SDK puts the workflow ID
@@ -25,16 +25,19 @@ export function jsonLogger(
  * Installs the SDK runtime once per process, before any connection: with METRICS_PORT set it serves the SDK's
  * Prometheus metrics (task latencies, slots, poll results, workflow cache) there, for the worker's dashboards.
  */
-export function installWorkerRuntime(config: AppConfig, options: Partial<RuntimeOptions> = {}): void {
+export function installWorkerRuntime(
+  config: Pick<WorkerProcessConfig, 'worker' | 'temporal'>,
+  options: Partial<RuntimeOptions> = {},
+): void {
   Runtime.install({
     logger: jsonLogger('WARN'),
     ...options,
-    ...(config.METRICS_PORT
+    ...(config.worker.METRICS_PORT
       ? {
           telemetryOptions: {
             metrics: {
-              prometheus: { bindAddress: `${config.METRICS_HOST}:${config.METRICS_PORT}` },
-              globalTags: { task_queue: config.TEMPORAL_TASK_QUEUE },
+              prometheus: { bindAddress: `${config.worker.METRICS_HOST}:${config.worker.METRICS_PORT}` },
+              globalTags: { task_queue: config.temporal.taskQueue },
             },
           },
         }

@@ -1,5 +1,5 @@
 /** Authentication set up from the configuration: the verifier for every mode, and the demo tokens in development. */
-import type { AuthConfig } from './config';
+import type { AuthConfig } from '../../config/auth';
 import type { DevelopmentAuth } from './development';
 import { createDevelopmentAuth } from './development';
 import { verificationKey } from './keys';
@@ -31,8 +31,7 @@ export async function createAuthentication(config: AuthConfig): Promise<Authenti
 }
 
 export { authenticate } from './authenticate';
-export { loadAuthConfig } from './config';
-export type { AuthConfig, AuthStartup } from './config';
+export type { AuthConfig } from '../../config/auth';
 export { devTokensRouter } from './dev-tokens-router';
 export type { DemoToken, DevelopmentAuth } from './development';
 export { DEMO_USERS } from './demo-users';

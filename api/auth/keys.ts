@@ -2,7 +2,7 @@
 import { createLocalJWKSet, createRemoteJWKSet, importSPKI } from 'jose';
 import type { CryptoKey, JWTVerifyGetKey } from 'jose';
 
-import type { KeySource } from './config';
+import type { KeySource } from '../../config/auth';
 import { TokenError } from './verifier';
 
 /**

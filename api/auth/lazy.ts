@@ -2,7 +2,7 @@
  * Authentication for a synchronously built app: the mode is known at once from the configuration (so the routes
  * mounted depend on it), while the key material is made in the background and awaited by the first request.
  */
-import type { AuthConfig } from './config';
+import type { AuthConfig } from '../../config/auth';
 import type { DevelopmentAuth } from './development';
 import type { Authentication } from '.';
 import { createAuthentication } from '.';

@@ -4,8 +4,7 @@
  */
 import type { RequestHandler } from 'express';
 
-import type { HttpConfig } from './config';
-import { loadHttpConfig } from './config';
+import type { HttpConfig } from '../../config/http';
 import { rateLimit } from './rate-limit';
 import { requestId } from './request-id';
 import { requestLog } from './request-log';
@@ -14,8 +13,8 @@ import type { Logger } from './logger';
 import { createLogger } from './logger';
 
 export interface HardeningOptions {
-  /** Limits and log level; read from the environment when absent. */
-  readonly config?: HttpConfig;
+  /** Limits and log level, from the configuration (`config/http.ts`). */
+  readonly config: HttpConfig;
   /** Where request lines go; a JSON-lines logger on stdout at `LOG_LEVEL` when absent. */
   readonly logger?: Logger;
 }
@@ -24,8 +23,8 @@ export interface HardeningOptions {
  * The middleware to mount first, in order: request id, request log, security headers, and the per-address rate
  * limit (which runs before authentication, so floods of bad tokens are capped as well).
  */
-export function hardening(options: HardeningOptions = {}): RequestHandler[] {
-  const config = options.config ?? loadHttpConfig();
+export function hardening(options: HardeningOptions): RequestHandler[] {
+  const config = options.config;
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL });
   return [
     requestId(),
@@ -36,8 +35,8 @@ export function hardening(options: HardeningOptions = {}): RequestHandler[] {
 }
 
 /** The per-principal rate limit; mount right after `authenticate`, so every caller gets its own budget. */
-export function principalRateLimit(options: { readonly config?: HttpConfig } = {}): RequestHandler {
-  const config = options.config ?? loadHttpConfig();
+export function principalRateLimit(options: { readonly config: HttpConfig }): RequestHandler {
+  const config = options.config;
   return rateLimit({
     by: 'principal',
     limit: config.RATE_LIMIT_MAX,
@@ -47,8 +46,7 @@ export function principalRateLimit(options: { readonly config?: HttpConfig } = {
 
 export { gracefulClose } from './graceful-close';
 export type { GracefulCloseOptions } from './graceful-close';
-export { loadHttpConfig } from './config';
-export type { HttpConfig } from './config';
+export type { HttpConfig } from '../../config/http';
 export { rateLimit } from './rate-limit';
 export { createLogger, logger } from './logger';
 export type { Logger } from './logger';

@@ -2,8 +2,9 @@
  * JSON lines on stdout, one object per event, for a log collector to parse; no library, because the API needs
  * nothing beyond levels and fields.
  */
+import { LOG_LEVELS } from '../../config/http';
 
-export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export { LOG_LEVELS };
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export type LogFields = Readonly<Record<string, unknown>>;
@@ -44,6 +45,6 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 
 /**
  * The logger of middleware used without the app's own (tests, tools), at info. The app passes the logger built
- * from its configuration (`LOG_LEVEL`, read once in `http/config.ts`), so nothing here reads the environment.
+ * from its configuration (`LOG_LEVEL`, read once in `config/http.ts`), so nothing here reads the environment.
  */
 export const logger: Logger = createLogger({ level: 'info' });

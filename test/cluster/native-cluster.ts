@@ -36,7 +36,7 @@ import {
   resolveTemporalServer,
   resolveTemporalSqlTool,
   resolveTemporalUiServer,
-} from '../../scripts/temporal-binaries';
+} from '../../tools/temporal-binaries';
 
 /** The parts of compose-go's resolved project this run reads. */
 export interface ComposeService {

@@ -14,7 +14,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 
 import { startCaseWorkflow } from '../../api/cases/case-start';
 import { payloadToJson } from '../../api/codec/codec-server';
-import { startDevServer } from '../../scripts/dev-server';
+import { startDevServer } from '../../dev/dev-server';
 import type { Stack } from '../helpers/api';
 import { api, eventually, startStack } from '../helpers/api';
 import { applicant, submission } from '../helpers/cases';

@@ -15,7 +15,7 @@ import { Client, WorkflowFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { temporal } from '@temporalio/proto';
 
-import { startDevServer } from '../../scripts/dev-server';
+import { startDevServer } from '../../dev/dev-server';
 import type { Stack } from '../helpers/api';
 import { api, eventually, startStack } from '../helpers/api';
 import { report, submission } from '../helpers/cases';

@@ -3,6 +3,7 @@
  * liveness, and Prometheus metrics by route and by stage.
  */
 import { createApp } from '../../api/app';
+import { loadHttpConfig } from '../../config/http';
 import { createLogger } from '../../api/http/logger';
 import type { Stack } from '../helpers/api';
 import { api, startStack } from '../helpers/api';
@@ -28,6 +29,7 @@ async function apiWithoutWorker(): Promise<Listening> {
     client: stack.env.client,
     taskQueue: 'no-worker-polls-this-queue',
     authentication: { mode: 'development', verifier: stack.dev.verifier, development: stack.dev },
+    http: loadHttpConfig({}),
     logger: createLogger({ level: 'silent' }),
   });
   return listen(app);
@@ -77,6 +79,7 @@ test('with METRICS_TOKEN set, metrics answer only to that bearer token', async (
     client: stack.env.client,
     taskQueue: 'any',
     authentication: { mode: 'development', verifier: stack.dev.verifier, development: stack.dev },
+    http: loadHttpConfig({}),
     logger: createLogger({ level: 'silent' }),
     metricsToken: token,
   });

@@ -1,4 +1,4 @@
-"""Schemathesis hooks of `npm run test:fuzz` (scripts/fuzz.ts)."""
+"""Schemathesis hooks of `npm run test:fuzz` (tools/fuzz.ts)."""
 
 import re
 import uuid

@@ -15,7 +15,6 @@ import type { Worker } from '@temporalio/worker';
 
 import { FileArchive } from '../../activities/file-archive';
 import { AesGcmCodec } from '../../codec/aes-gcm';
-import { loadConfig } from '../../config/env';
 import { FileOutbox } from '../../activities/file-outbox';
 import { createApp } from '../../api/app';
 import { CASE_CLIENT_INTERCEPTORS } from '../../api/cases/sent-messages';
@@ -23,7 +22,7 @@ import { DEMO_USERS } from '../../api/auth';
 import type { DevelopmentAuth } from '../../api/auth';
 import { createDevelopmentAuth } from '../../api/auth/development';
 import type { HttpConfig } from '../../api/http/hardening';
-import { loadHttpConfig } from '../../api/http/hardening';
+import { loadHttpConfig } from '../../config/http';
 import { createLogger } from '../../api/http/logger';
 import { calendarSource } from '../../calendar';
 import { createCaseWorker } from '../../worker/worker';
@@ -31,7 +30,7 @@ import { TEST_PAYLOAD_KEYS, testDataConverter } from './payload-keys';
 import { startDevServer } from './temporal';
 
 /** The codec server's roles as configured by default. */
-const CODEC_ROLES = loadConfig({}).CODEC_ROLES;
+const CODEC_ROLES = loadHttpConfig({}).CODEC_ROLES;
 
 export interface Stack {
   readonly env: TestWorkflowEnvironment;

@@ -8,7 +8,7 @@ import { temporal } from '@temporalio/proto';
 
 import { CASE_CLIENT_INTERCEPTORS } from '../../api/cases/sent-messages';
 
-import { resolveTemporalCli, resolveTestServer } from '../../scripts/temporal-binaries';
+import { resolveTemporalCli, resolveTestServer } from '../../tools/temporal-binaries';
 import { CASE_SEARCH_ATTRIBUTES } from '../../domain/search-attributes';
 import { testDataConverter } from './payload-keys';
 

@@ -27,7 +27,7 @@ import { payloadKeyEnv } from '../helpers/payload-keys';
 import type { Receiver } from '../helpers/receiver';
 import { startReceiver } from '../helpers/receiver';
 import { testIssuerEnv, testIssuerTokens } from '../helpers/test-issuer';
-import { resolveTemporalCli } from '../../scripts/temporal-binaries';
+import { resolveTemporalCli } from '../../tools/temporal-binaries';
 import { CASE_SEARCH_ATTRIBUTES } from '../../domain/search-attributes';
 import type { Client } from './journey';
 

@@ -7,7 +7,8 @@ import { SignJWT, UnsecuredJWT, exportJWK, exportSPKI, generateKeyPair } from 'j
 import type { CryptoKey } from 'jose';
 
 import type { Authentication, DevelopmentAuth, Principal } from '../../api/auth';
-import { DEMO_USERS, authenticate, createAuthentication, devTokensRouter, loadAuthConfig } from '../../api/auth';
+import { DEMO_USERS, authenticate, createAuthentication, devTokensRouter } from '../../api/auth';
+import { loadAuthConfig } from '../../config/auth';
 import { problemHandler } from '../../api/http/errors';
 import { principalOf } from '../../api/http/locals';
 import type { Listening } from '../helpers/listen';

@@ -4,7 +4,8 @@ import express from 'express';
 
 import { problemHandler } from '../../api/http/errors';
 import type { HttpConfig } from '../../api/http/hardening';
-import { createLogger, gracefulClose, hardening, loadHttpConfig, principalRateLimit } from '../../api/http/hardening';
+import { createLogger, gracefulClose, hardening, principalRateLimit } from '../../api/http/hardening';
+import { loadHttpConfig } from '../../config/http';
 import { listen } from '../helpers/listen';
 
 function captured() {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { problemHandler } from '../../api/http/errors';
 import { hardening } from '../../api/http/hardening';
+import { loadHttpConfig } from '../../config/http';
 import { createLogger } from '../../api/http/logger';
 import type { OpenApiDocument } from '../../api/docs/openapi';
 import { OpenApiRegistry, toOpenApiPath } from '../../api/docs/openapi';
@@ -236,7 +237,7 @@ describe('the docs router', () => {
   test('serves the document, and a docs page whose script and style pass a strict CSP', async () => {
     const doc = buildDocument();
     const app = express();
-    app.use(hardening({ logger: createLogger({ level: 'silent' }) }));
+    app.use(hardening({ config: loadHttpConfig({}), logger: createLogger({ level: 'silent' }) }));
     app.use(docsRouter(doc));
     app.use(problemHandler);
     const http = await listen(app);

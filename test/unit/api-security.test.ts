@@ -19,21 +19,22 @@ import { FileArchive } from '../../activities/file-archive';
 import { FileOutbox } from '../../activities/file-outbox';
 import { postIdempotent } from '../../activities/http-post';
 import { createApp } from '../../api/app';
-import { DEMO_USERS, authenticate, loadAuthConfig } from '../../api/auth';
+import { DEMO_USERS, authenticate } from '../../api/auth';
 import type { DevelopmentAuth } from '../../api/auth';
 import { createDevelopmentAuth } from '../../api/auth/development';
 import { createJwtVerifier } from '../../api/auth/verifier';
 import { problemHandler } from '../../api/http/errors';
-import { loadHttpConfig } from '../../api/http/hardening';
 import type { HttpConfig } from '../../api/http/hardening';
 import { idempotency } from '../../api/idempotency/idempotency';
 import { FileIdempotencyStore } from '../../api/idempotency/idempotency-file-store';
 import { MemoryIdempotencyStore } from '../../api/idempotency/idempotency-store';
 import { createLogger } from '../../api/http/logger';
 import { AesGcmCodec } from '../../codec/aes-gcm';
-import { checkApiConfig, loadConfig } from '../../config/env';
+import { loadConfig } from '../../config';
+import { loadAuthConfig } from '../../config/auth';
+import { loadHttpConfig } from '../../config/http';
+import { loadWorkerConfig } from '../../config/worker';
 import { projectRoot } from '../../config/paths';
-import { activityDependencies } from '../../worker/dependencies';
 import type { Listening } from '../helpers/listen';
 import { listen } from '../helpers/listen';
 import { TEST_PAYLOAD_KEYS } from '../helpers/payload-keys';
@@ -151,7 +152,7 @@ describe('tokens (JWT)', () => {
 
 describe('development mode only where it is safe', () => {
   test('without AUTH_MODE the API is jwt: an unconfigured API refuses to start, naming AUTH_*', () => {
-    const message = configError(() => loadAuthConfig({ TEMPORAL_ADDRESS: 'temporal.internal:7233' }));
+    const message = configError(() => loadAuthConfig({}, { temporalAddress: 'temporal.internal:7233' }));
     for (const name of ['AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_JWKS_URL']) {
       expect(message).toMatch(new RegExp(`^ {2}${name}: `, 'm'));
     }
@@ -162,7 +163,7 @@ describe('development mode only where it is safe', () => {
       /^ {2}AUTH_MODE: development is refused when the API listens beyond loopback \(HOST=0\.0\.0\.0\)/m,
     );
     expect(
-      configError(() => loadAuthConfig({ AUTH_MODE: 'development', TEMPORAL_ADDRESS: 'temporal.internal:7233' })),
+      configError(() => loadAuthConfig({ AUTH_MODE: 'development' }, { temporalAddress: 'temporal.internal:7233' })),
     ).toMatch(/^ {2}AUTH_MODE: development is refused against a Temporal server of its own/m);
     // Even npm start's embedded default gives way to a public HOST.
     expect(configError(() => loadAuthConfig({ HOST: '0.0.0.0' }, { embedded: true }))).toMatch(/AUTH_MODE/);
@@ -207,7 +208,7 @@ describe('codec server', () => {
       authentication: { mode: 'development', verifier: dev.verifier, development: dev },
       http: httpConfig({ RATE_LIMIT_MAX: 3, TRUST_PROXY: 'loopback' }),
       logger: log.logger,
-      codec: { codec, allowedOrigins: [], roles: loadConfig({}).CODEC_ROLES },
+      codec: { codec, allowedOrigins: [], roles: loadHttpConfig({}).CODEC_ROLES },
     });
     http = await listen(app);
   });
@@ -223,7 +224,7 @@ describe('codec server', () => {
     });
 
   test('an operator cannot read case data through the codec by default', async () => {
-    expect(loadConfig({}).CODEC_ROLES).not.toContain('operator');
+    expect(loadHttpConfig({}).CODEC_ROLES).not.toContain('operator');
     expect((await decode(await dev.mint(user('operator')))).status).toBe(403);
   });
 
@@ -334,10 +335,10 @@ describe('operations endpoints', () => {
   });
 
   test('production refuses an open /metrics: the API will not start without METRICS_TOKEN', () => {
-    expect(configError(() => checkApiConfig(loadConfig({ NODE_ENV: 'production' })))).toMatch(
+    expect(configError(() => loadConfig('api', { NODE_ENV: 'production' }))).toMatch(
       /^ {2}METRICS_TOKEN: required when NODE_ENV=production/m,
     );
-    expect(() => checkApiConfig(loadConfig({ NODE_ENV: 'production', METRICS_TOKEN: 'x'.repeat(16) }))).not.toThrow();
+    expect(() => loadHttpConfig({ METRICS_TOKEN: 'x'.repeat(16) }, { production: true })).not.toThrow();
   });
 
   test('behind a trusted proxy each caller gets its own address limit instead of sharing the proxy’s', async () => {
@@ -477,20 +478,25 @@ describe('personal data in the file stores and on the way out', () => {
   });
 
   test('production refuses to keep notices and archive entries in files on the worker', () => {
-    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dir, HOLIDAYS_DIR: path.join(dir, 'none') });
-    const message = configError(() => activityDependencies(config));
+    const message = configError(() => loadConfig('worker', { NODE_ENV: 'production', DATA_DIR: dir }));
     expect(message).toMatch(/^ {2}NOTICE_WEBHOOK_URL: required when NODE_ENV=production/m);
     expect(message).toMatch(/^ {2}ARCHIVE_URL: required when NODE_ENV=production/m);
   });
 
   test('notices and archive entries never travel in clear text to another host', () => {
     const message = configError(() =>
-      loadConfig({ NOTICE_WEBHOOK_URL: 'http://gateway.example.gov.cn/notices', ARCHIVE_URL: 'http://archive:8080/' }),
+      loadWorkerConfig(
+        { NOTICE_WEBHOOK_URL: 'http://gateway.example.gov.cn/notices', ARCHIVE_URL: 'http://archive:8080/' },
+        { production: false },
+      ),
     );
     expect(message).toMatch(/^ {2}NOTICE_WEBHOOK_URL: an https URL/m);
     expect(message).toMatch(/^ {2}ARCHIVE_URL: an https URL/m);
     expect(() =>
-      loadConfig({ NOTICE_WEBHOOK_URL: 'http://127.0.0.1:9/n', ARCHIVE_URL: 'https://a.example/' }),
+      loadWorkerConfig(
+        { NOTICE_WEBHOOK_URL: 'http://127.0.0.1:9/n', ARCHIVE_URL: 'https://a.example/' },
+        { production: false },
+      ),
     ).not.toThrow();
   });
 

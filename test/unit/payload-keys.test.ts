@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { developmentKeyFile, loadPayloadKeys } from '../../codec/keys';
+import { developmentKeyFile, loadPayloadKeys } from '../../config/payload-keys';
 
 const key = () => randomBytes(32).toString('base64');
 const dir = () => mkdtempSync(path.join(tmpdir(), 'keys-'));

@@ -1,6 +1,6 @@
 import net from 'node:net';
 
-import { assertPortFree } from '../../scripts/ports';
+import { assertPortFree } from '../../dev/ports';
 
 test('a port already taken is refused naming the port, its purpose and the variable that moves it', async () => {
   const holder = net.createServer();

@@ -35,7 +35,7 @@ import {
   resolveTemporalSqlTool,
   resolveTestServer,
   sha256File,
-} from '../../scripts/temporal-binaries';
+} from '../../tools/temporal-binaries';
 
 const saved = { ...process.env };
 let root: string;

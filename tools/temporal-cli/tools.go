@@ -1,6 +1,6 @@
 //go:build tools
 
-// Package tools pins the Temporal CLI (dev server and Web UI) that scripts/temporal-binaries.ts builds when no
+// Package tools pins the Temporal CLI (dev server and Web UI) that tools/temporal-binaries.ts builds when no
 // binary is installed: `go build github.com/temporalio/cli/cmd/temporal` in this module.
 package tools
 

@@ -1,5 +1,5 @@
 /**
- * Authentication settings come from the AUTH_* variables, validated once at start-up like `config/env.ts`: every
+ * Authentication settings come from the AUTH_* variables, validated once at start-up as part of `loadConfig`: every
  * bad variable is listed in one error. Key material is read here too, so an unreadable key file stops start-up
  * instead of failing the first request.
  */
@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import type { JSONWebKeySet } from 'jose';
 import { z } from 'zod';
 
-import { failConfig, isLoopbackHost } from '../../config/env';
+import { failConfig, issueLines } from './errors';
+import { isLoopbackHost, secureUrl } from './fields';
 
 /** Asymmetric algorithms only: a shared secret would let every verifier mint tokens, and `none` verifies nothing. */
 export const ASYMMETRIC_ALGORITHMS = [
@@ -46,8 +47,13 @@ export type AuthConfig =
 
 /** How the process was started; only `npm start`'s embedded setup may default to development mode. */
 export interface AuthStartup {
-  /** True for `npm start` running its own Temporal dev server (no TEMPORAL_ADDRESS). */
+  /** True for `npm start` running its own Temporal dev server (no Temporal address configured). */
   readonly embedded?: boolean;
+  /**
+   * The Temporal address the process connects to, from TEMPORAL_ADDRESS or a temporal.toml profile
+   * (`config/temporal.ts`); development mode is refused against a server the process did not start itself.
+   */
+  readonly temporalAddress?: string;
 }
 
 const optionalText = z
@@ -56,71 +62,76 @@ const optionalText = z
   .transform((s) => s || undefined)
   .optional();
 
-const schema = z
-  .object({
-    NODE_ENV: z.string().optional(),
-    /** Read here too: development mode hands out tokens to anyone, so only a loopback API may run it. */
-    HOST: z.string().default('127.0.0.1'),
-    TEMPORAL_ADDRESS: optionalText,
-    AUTH_MODE: z.enum(['jwt', 'development']).optional(),
-    AUTH_ISSUER: optionalText,
-    AUTH_AUDIENCE: optionalText,
-    AUTH_ALGORITHMS: z
-      .string()
-      .default('RS256,ES256,EdDSA')
-      .transform((s) => s.split(',').map((a) => a.trim()))
-      .pipe(z.array(z.enum(ASYMMETRIC_ALGORITHMS)).min(1)),
-    AUTH_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
-    /** A working day and a half: an officer's sign-in lasts a day, a stolen token not for years. */
-    AUTH_MAX_TOKEN_AGE_SECONDS: z.coerce
-      .number()
-      .int()
-      .min(60)
-      .max(7 * 24 * 3600)
-      .default(12 * 3600),
-    AUTH_JWKS_URL: z
-      .url()
-      .refine((u) => {
-        const url = new URL(u);
-        // Keys fetched in clear text could be swapped on the way, so plain http is only for a local test issuer.
-        return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-      }, 'an https URL (plain http only on localhost)')
-      .optional(),
-    AUTH_PUBLIC_KEY_FILE: optionalText,
-    AUTH_JWKS_FILE: optionalText,
-  })
-  .superRefine((env, ctx) => {
-    const mode = env.AUTH_MODE ?? 'jwt';
-    if (mode === 'development') {
-      const refusal = developmentRefusal(env);
-      if (refusal) ctx.addIssue({ code: 'custom', path: ['AUTH_MODE'], message: refusal });
-      return;
-    }
-    for (const name of ['AUTH_ISSUER', 'AUTH_AUDIENCE'] as const) {
-      if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'required when AUTH_MODE=jwt' });
-    }
-    const sources = (['AUTH_JWKS_URL', 'AUTH_PUBLIC_KEY_FILE', 'AUTH_JWKS_FILE'] as const).filter((n) => env[n]);
-    if (sources.length !== 1) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['AUTH_JWKS_URL'],
-        message: `exactly one of AUTH_JWKS_URL, AUTH_PUBLIC_KEY_FILE, AUTH_JWKS_FILE when AUTH_MODE=jwt (found ${sources.length})`,
-      });
-    }
-  });
+/** The AUTH_* variables; the descriptions are what docs/OPERATIONS.md lists (test/unit/config-docs.test.ts). */
+export const authSchema = z.object({
+  AUTH_MODE: z
+    .enum(['jwt', 'development'])
+    .optional()
+    .describe(
+      'jwt（身份提供方签发的令牌）或 development（演示用户，仅限 npm start 本机）；未设置时为 jwt，npm start 内嵌时为 development',
+    ),
+  AUTH_ISSUER: optionalText.describe('令牌签发方（iss）；jwt 模式必填'),
+  AUTH_AUDIENCE: optionalText.describe('令牌受众（aud）；jwt 模式必填'),
+  AUTH_ALGORITHMS: z
+    .string()
+    .default('RS256,ES256,EdDSA')
+    .transform((s) => s.split(',').map((a) => a.trim()))
+    .pipe(z.array(z.enum(ASYMMETRIC_ALGORITHMS)).min(1))
+    .describe('接受的签名算法，逗号分隔；仅限非对称算法'),
+  AUTH_CLOCK_TOLERANCE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(300)
+    .default(5)
+    .describe('校验 exp、nbf、iat 时容忍的时钟偏差（秒）'),
+  /** A working day and a half: an officer's sign-in lasts a day, a stolen token not for years. */
+  AUTH_MAX_TOKEN_AGE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600)
+    .default(12 * 3600)
+    .describe('令牌从签发起的最长有效时间（秒）'),
+  // Keys fetched in clear text could be swapped on the way, so plain http is only for a local test issuer.
+  AUTH_JWKS_URL: secureUrl.optional().describe('身份提供方的 JWKS 地址（https）；与下面两项三选一'),
+  AUTH_PUBLIC_KEY_FILE: optionalText.describe('验证令牌的 PEM 公钥文件'),
+  AUTH_JWKS_FILE: optionalText.describe('验证令牌的 JWKS 文件'),
+});
+
+/** What the auth rules read beside AUTH_*: NODE_ENV and HOST belong to other modules' schemas but bound the mode. */
+const schema = authSchema.extend({ NODE_ENV: z.string().optional(), HOST: z.string().default('127.0.0.1') });
+
+/** The problems of the parsed settings as a whole: the mode's requirements, or why development mode is refused. */
+function modeProblems(c: z.infer<typeof schema>, temporalAddress: string | undefined): string[] {
+  if ((c.AUTH_MODE ?? 'jwt') === 'development') {
+    const refusal = developmentRefusal(c, temporalAddress);
+    return refusal ? [`AUTH_MODE: ${refusal}`] : [];
+  }
+  const problems = (['AUTH_ISSUER', 'AUTH_AUDIENCE'] as const)
+    .filter((name) => !c[name])
+    .map((name) => `${name}: required when AUTH_MODE=jwt`);
+  const sources = (['AUTH_JWKS_URL', 'AUTH_PUBLIC_KEY_FILE', 'AUTH_JWKS_FILE'] as const).filter((n) => c[n]);
+  if (sources.length !== 1) {
+    problems.push(
+      `AUTH_JWKS_URL: exactly one of AUTH_JWKS_URL, AUTH_PUBLIC_KEY_FILE, AUTH_JWKS_FILE when AUTH_MODE=jwt (found ${sources.length})`,
+    );
+  }
+  return problems;
+}
 
 /**
  * Why development mode (tokens for every demo user to anyone who asks) is refused for this environment, or
  * undefined when it may run: never in production, never on an address beyond this machine, never against a
  * Temporal server the API did not start itself.
  */
-function developmentRefusal(env: { NODE_ENV?: string; HOST: string; TEMPORAL_ADDRESS?: string }): string | undefined {
+function developmentRefusal(env: { NODE_ENV?: string; HOST: string }, temporalAddress?: string): string | undefined {
   if (env.NODE_ENV === 'production') return 'development is refused when NODE_ENV=production';
   if (!isLoopbackHost(env.HOST)) {
     return `development is refused when the API listens beyond loopback (HOST=${env.HOST}); set AUTH_MODE=jwt and AUTH_*`;
   }
-  if (env.TEMPORAL_ADDRESS) {
-    return 'development is refused against a Temporal server of its own (TEMPORAL_ADDRESS is set); set AUTH_MODE=jwt and AUTH_*';
+  if (temporalAddress) {
+    return `development is refused against a Temporal server of its own (${temporalAddress}, from TEMPORAL_ADDRESS or the temporal.toml profile); set AUTH_MODE=jwt and AUTH_*`;
   }
   return undefined;
 }
@@ -142,17 +153,19 @@ function readKeys(name: string, file: string, parse: (text: string) => KeySource
 }
 
 /**
- * Reads and validates the AUTH_* variables from `env` (the process environment by default). The mode is `jwt`
+ * Reads and validates the AUTH_* variables from `env`. The mode is `jwt`
  * unless AUTH_MODE says otherwise, except for `npm start`'s embedded setup (`startup.embedded`), which defaults to
  * development; development mode is refused in production, beyond loopback and against a separate Temporal.
  *
  * @throws ConfigError listing every bad variable, or naming the key file that cannot be read or parsed.
  */
-export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env, startup: AuthStartup = {}): AuthConfig {
+export function loadAuthConfig(env: NodeJS.ProcessEnv, startup: AuthStartup = {}): AuthConfig {
   const defaulted = !env.AUTH_MODE && startup.embedded && env.NODE_ENV !== 'production';
   const parsed = schema.safeParse(defaulted ? { ...env, AUTH_MODE: 'development' } : env);
-  if (!parsed.success) failConfig(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  if (!parsed.success) failConfig(issueLines(parsed.error));
   const c = parsed.data;
+  const problems = modeProblems(c, startup.temporalAddress);
+  if (problems.length) failConfig(problems);
   const mode = c.AUTH_MODE ?? 'jwt';
   if (mode === 'development') return { mode };
 

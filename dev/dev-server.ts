@@ -8,7 +8,7 @@ import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 
 import { CASE_SEARCH_ATTRIBUTES } from '../domain/search-attributes';
-import { resolveTemporalCli } from './temporal-binaries';
+import { resolveTemporalCli } from '../tools/temporal-binaries';
 
 export interface DevServerOptions {
   readonly dataDir: string;
@@ -23,6 +23,9 @@ export interface DevServerOptions {
 export async function startDevServer(options: DevServerOptions): Promise<TestWorkflowEnvironment> {
   const cli = await resolveTemporalCli();
   mkdirSync(options.dataDir, { recursive: true });
+  // Not configuration: the CLI the SDK spawns inherits this process's environment and has no flag for it, so the
+  // dev server is kept from calling home for a version check here.
+  // eslint-disable-next-line no-restricted-properties
   process.env.TEMPORAL_VERSION_CHECK_DISABLED = '1';
   return TestWorkflowEnvironment.createLocal({
     server: {
