@@ -1,10 +1,14 @@
-/** Reading one case: its whole state (stage, allowed actions, deadlines), or just its timeline. */
+/**
+ * Reading one case: its whole state (stage, allowed actions, deadlines), or just its timeline, each as the caller's
+ * audience reads it (`domain/audience-views.ts`): officers the whole case, the applicant their own view.
+ */
 import type { Client } from '@temporalio/client';
 
 import type { CaseState } from '../../domain/case';
 import { CASE_STATE_QUERY } from '../../domain/messages';
 import { principalOf } from '../http/locals';
-import { caseStateResponseSchema, timelineResponseSchema } from './response-schemas';
+import { applicantTimeline, applicantView, audienceOf } from '../../domain/audience-views';
+import { caseViewResponseSchema, timelineResponseSchema } from './response-schemas';
 import { caseParamsSchema } from './schemas';
 import type { ApiRoute } from '../http/route';
 import { caseHandle, describeCase, knownScope, requireReadable } from './case-access';
@@ -28,13 +32,14 @@ export function caseReadRoutes(client: Client): ApiRoute[] {
         tags: ['案件查询'],
         operationId: 'getCase',
         params: caseParamsSchema,
-        responseSchema: caseStateResponseSchema,
+        responseSchema: caseViewResponseSchema,
         responseName: 'CaseState',
         responses: { 200: 'the case', ...READ_RESPONSES },
         security: 'bearer',
       },
       handler: async (req, res) => {
-        res.json(await readableState(req.params.caseNumber, res));
+        const state = await readableState(req.params.caseNumber, res);
+        res.json(audienceOf(principalOf(res).role) === 'applicant' ? applicantView(state) : state);
       },
     },
     {
@@ -51,7 +56,11 @@ export function caseReadRoutes(client: Client): ApiRoute[] {
       },
       handler: async (req, res) => {
         const state = await readableState(req.params.caseNumber, res);
-        res.json({ caseNumber: state.caseNumber, timeline: state.timeline });
+        const applicant = audienceOf(principalOf(res).role) === 'applicant';
+        res.json({
+          caseNumber: state.caseNumber,
+          timeline: applicant ? applicantTimeline(state.timeline) : state.timeline,
+        });
       },
     },
   ];

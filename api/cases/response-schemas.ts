@@ -40,6 +40,28 @@ export const caseStateResponseSchema = z
   })
   .describe('the case as its workflow answers it');
 
+/** The case as its applicant reads it (`domain/audience-views.ts`): never the investigation file. */
+export const applicantCaseViewResponseSchema = z
+  .strictObject({
+    caseNumber: z.string(),
+    stage: z.enum(STAGES),
+    handlingBody: z.enum(HANDLING_BODIES),
+    submission: z.looseObject({ caseNumber: z.string(), situation: z.enum(SITUATIONS) }),
+    applicantId: z.string().optional(),
+    outcome: z.enum(OUTCOMES).optional().describe('once the conclusion has been told to the party'),
+    closure: z.string().optional(),
+    impactPeriodEndsAt: z.string().optional(),
+    followUpVisits: z.array(z.strictObject({ visitedOn: z.string() })),
+    clockPaused: z.boolean(),
+    allowedActions: z.array(allowedAction),
+    deadlines: z.array(deadline).describe('the periods owed to the party or asked of them'),
+    timeline: z.array(timelineEntry).describe('the steps that concern the party, in words meant for them'),
+  })
+  .describe('the case as its applicant reads it: no findings, hearings, attendees or internal opinions');
+
+/** `GET /cases/{caseNumber}`: the whole case for officers, the applicant's view for the applicant. */
+export const caseViewResponseSchema = z.union([caseStateResponseSchema, applicantCaseViewResponseSchema]);
+
 /** What an officer's action answers: the case's stage and what comes next; the rest is read with GET. */
 export const actionResultResponseSchema = z
   .looseObject({

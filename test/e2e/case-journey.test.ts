@@ -112,7 +112,7 @@ test('an exemption, from the application to closure, each step by the user whose
   expect(closed.body?.allowedActions).toEqual([]);
 
   // Every step is recorded under the authenticated user, whatever a body might have claimed.
-  const timeline = await http.get(`/cases/${n}/timeline`, 'applicant.li');
+  const timeline = await http.get(`/cases/${n}/timeline`, 'officer.dc');
   expect(timeline.status).toBe(200);
   const actors = (timeline.body?.timeline as { kind: string; actor?: { id: string } }[])
     .filter((e) => e.actor)
@@ -127,6 +127,31 @@ test('an exemption, from the application to closure, each step by the user whose
       ['feedbackDelivered', 'officer.dc'],
     ]),
   );
+});
+
+test('the applicant reads their submission, stage, deadlines and conclusion, never the investigation file', async () => {
+  const n = exemptCase.number;
+  if (!n) throw new Error('runs after the exemption above');
+  const officers = await http.get(`/cases/${n}`, 'officer.dc');
+  const read = await http.get(`/cases/${n}`, 'applicant.li');
+  expect(read.status).toBe(200);
+  expect(read.body).toMatchObject({ caseNumber: n, stage: 'closed', outcome: 'exempt', closure: 'decided' });
+  for (const field of ['report', 'hearings', 'determination', 'handlingOpinion', 'investigationTeam', 'caseOfficer']) {
+    expect(officers.body).toHaveProperty(field);
+    expect(read.body).not.toHaveProperty(field);
+  }
+  // Nothing of the file leaks through another field: statements, the meeting's members, opinions, comments.
+  const text = JSON.stringify(read.body);
+  for (const internal of ['谈话笔录', '委员甲', '拟启动调查核实', '同意提交领导班子会议', 'investigator.dc']) {
+    expect(officers.body && JSON.stringify(officers.body)).toContain(internal);
+    expect(text).not.toContain(internal);
+  }
+  const timeline = await http.get(`/cases/${n}/timeline`, 'applicant.li');
+  const kinds = (timeline.body?.timeline as { kind: string }[]).map((e) => e.kind);
+  expect(kinds).toEqual(expect.arrayContaining(['submitted', 'accepted', 'feedbackDelivered', 'closed']));
+  expect(kinds).not.toContain('hearingRecorded');
+  expect(kinds).not.toContain('determined');
+  expect(JSON.stringify(timeline.body)).not.toContain('谈话笔录');
 });
 
 /** A 2027 arrangement with exactly the fixed statutory holidays, as an operator would transcribe the notice. */
