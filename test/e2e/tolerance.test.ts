@@ -90,7 +90,11 @@ test('an exemption is refused while the report finds 明知故犯: the report’
   expect(decided.body?.detail).toBe('调查核实报告查实“明知故犯”，属于不该容的情形，不能决定容错免责');
   expect((await state(n)).body?.timeline.length).toBe(timeline);
 
-  const unknown = await http.post(`/cases/${n}/determination`, meeting('refuse', '调查报告〔2026〕0号'), 'secretary.dc');
+  const unknown = await http.post(
+    `/cases/${n}/determination`,
+    meeting('refuse', '调查报告〔2026〕0号'),
+    'secretary.dc',
+  );
   expect(unknown.status).toBe(409);
   expect(unknown.body?.detail).toContain('本案没有调查核实报告 调查报告〔2026〕0号');
 
