@@ -3,8 +3,10 @@
  * entry has a key, and the store keeps one entry per key: a retried activity gets the first receipt back.
  */
 import type { ArchiveReceipt, Outcome, Party } from '../domain/case';
+import type { DecisionRecord } from '../domain/decision-record';
 
-export interface ArchiveEntry {
+/** One entry; from release 0.4.0 on it also carries the whole decision (`DecisionRecord`). */
+export interface ArchiveEntry extends Partial<DecisionRecord> {
   /** `<case number>/<file>`: one entry per case and file. */
   readonly key: string;
   readonly file: ArchiveReceipt['file'];

@@ -2,6 +2,10 @@
  * Plain data of one 容错纠错免责减责 case, named by the glossary in DOMAIN.md. These types travel through Temporal
  * payloads and the HTTP API alike, so they are readonly JSON: strings, numbers, booleans, arrays, objects.
  */
+import type { NegativeFinding } from './negative-list';
+import type { Reduction } from './reduction';
+import type { RelatedOfficial } from './related-officials';
+import type { ConditionFinding } from './situation-conditions';
 
 /** 党委（党组）, 纪检监察机关, 组织部门. */
 export const HANDLING_BODIES = ['partyCommittee', 'disciplineCommission', 'organizationDepartment'] as const;
@@ -132,6 +136,17 @@ export interface InvestigationReport {
   /** Months of the impact period (影响期) a reduced liability carries. */
   readonly impactPeriodMonths?: number;
   readonly summary: string;
+  /**
+   * Every item of the negative list (不该容的坚决不容), found or not, and each condition of the case's situation, met
+   * or not (`domain/tolerance.ts`). Absent in reports of releases before 0.4.0.
+   */
+  readonly negativeFindings?: readonly NegativeFinding[];
+  readonly conditions?: readonly ConditionFinding[];
+  /** The situation the investigation found, when it corrects the one submitted. */
+  readonly situation?: Situation;
+  /** For `reduce`: 从轻 or 减轻, and the measure the reduced liability keeps. */
+  readonly reduction?: Reduction;
+  readonly residualMeasure?: string;
 }
 
 /** 研究认定: the leadership meeting's collective decision. */
@@ -145,6 +160,13 @@ export interface Determination {
   readonly impactPeriodMonths?: number;
   readonly reasoning: string;
   readonly minutesRef: string;
+  /** The report decided on (its `reportRef`); absent in decisions of releases before 0.4.0. */
+  readonly reportRef?: string;
+  /** For `reduce`: 从轻 or 减轻, and the measure the reduced liability keeps. */
+  readonly reduction?: Reduction;
+  readonly residualMeasure?: string;
+  /** 不再追究相关主体责任、监督责任、监管责任和领导责任: officials an exemption or reduction also clears. */
+  readonly relatedOfficials?: readonly RelatedOfficial[];
 }
 
 /** Why a case concluded: the decision, or an early exit. */
@@ -223,6 +245,8 @@ export const TIMELINE_KINDS = [
   'excluded',
   'closedDirectly',
   'determined',
+  'situationCorrected',
+  'responsibilityCleared',
   'feedbackDelivered',
   'consulted',
   'announced',
@@ -285,6 +309,8 @@ export interface CaseState {
   readonly evidenceRefs: readonly string[];
   readonly hearings: readonly { readonly heard: 'party' | 'unit'; readonly statementRef: string }[];
   readonly report?: InvestigationReport;
+  /** References of reports sent back: stale, so the meeting cannot decide on them. */
+  readonly sentBackReportRefs?: readonly string[];
   readonly determination?: Determination;
   readonly outcome?: Outcome;
   readonly closure?: Closure;

@@ -47,3 +47,23 @@ export const REFUSALS = {
   routing: (allowed: readonly HandlingBody[], body: HandlingBody) =>
     `此类事项应向${allowed.map((b) => HANDLING_BODY_NAMES[b]).join('或')}提出，不能向${HANDLING_BODY_NAMES[body]}提出`,
 } as const;
+
+/** Why a recommendation or a decision cannot tolerate the error (不该容的坚决不容), and what a report must record. */
+export const TOLERANCE_REFUSALS = {
+  negativeFindingsIncomplete: (missing: readonly string[]) =>
+    `调查核实报告须对负面清单逐项作出认定（查实或未查实），每项一次；缺少或重复：${missing.join('、')}`,
+  conditionsIncomplete: (situation: string, wrong: readonly string[]) =>
+    `调查核实报告须对“${situation}”情形的条件逐项作出认定（符合或不符合），每项一次；缺少、重复或不属于该情形：${wrong.join('、')}`,
+  negativeItemFound: (act: string, item: string) => `调查核实报告查实“${item}”，属于不该容的情形，不能${act}`,
+  conditionUnmet: (act: string, situation: string, condition: string) =>
+    `“${situation}”情形的条件“${condition}”不符合，不能${act}`,
+  reductionKind: '减责须明确从轻追究责任还是减轻追究责任',
+  residualMeasure: '减责须写明还需承担的相关责任',
+  onlyReductionTerms: '只有减责才有从轻、减轻追究责任及还需承担的相关责任',
+  relatedOnlyWhenTolerated: '不予容错的，不能决定不再追究相关人员的主体责任、监督责任、监管责任或领导责任',
+  reportRefReused: (ref: string) => `调查核实报告 ${ref} 已被退回，重新提交的报告须使用新的文号`,
+  noReport: '本案没有待研究认定的调查核实报告',
+  staleReport: (named: string, current: string) =>
+    `调查核实报告 ${named} 已被退回，不能据此作出决定；待研究认定的报告为 ${current}`,
+  unknownReport: (named: string, current: string) => `本案没有调查核实报告 ${named}；待研究认定的报告为 ${current}`,
+} as const;

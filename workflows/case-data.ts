@@ -30,6 +30,8 @@ export interface CaseData {
   evidenceRefs: string[];
   hearings: { heard: 'party' | 'unit'; statementRef: string }[];
   report?: InvestigationReport;
+  /** The references of reports sent back (release 0.4.0 on): stale, so no decision rests on them. */
+  sentBackReportRefs?: string[];
   determination?: Determination;
   outcome?: Outcome;
   closure?: Closure;

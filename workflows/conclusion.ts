@@ -7,6 +7,8 @@
 import { condition, sleep } from '@temporalio/workflow';
 
 import type { ArchiveReceipt, Closure, Obligation } from '../domain/case';
+import type { ArchiveEntry } from '../activities/archive';
+import { decisionRecord } from '../domain/decision-record';
 import type { CaseContext } from './context';
 import { archiveOnce, sendNotice } from './delivery';
 import { addMs, msUntil, workflowNow } from './clock';
@@ -21,11 +23,16 @@ const CLOSURE_NAMES: Record<Closure, string> = {
   rectified: '整改到位不予追责',
 };
 
-/** What a decision leaves owed: archive entries and visits after exemption or reduction, the impact period. */
+/**
+ * What a decision leaves owed: archive entries and visits after exemption or reduction, the impact period. Only a
+ * decision about an individual official (对干部个人作出的) goes into the personnel and integrity files; cases begun
+ * before release 0.4.0 filed a unit's too, and replay so.
+ */
 export function owedAfterDecision(c: CaseContext): Obligation[] {
   const owed: Obligation[] = [];
   if (c.data.outcome === 'exempt' || c.data.outcome === 'reduce') {
-    owed.push('personnelFile', 'integrityFile', 'followUpVisit');
+    if (!c.current || c.data.submission.party.kind === 'official') owed.push('personnelFile', 'integrityFile');
+    owed.push('followUpVisit');
   }
   if (c.data.outcome === 'reduce') owed.push('impactPeriod');
   if (c.data.submission.fastTrack) owed.push('integrityReviewReply');
@@ -88,18 +95,19 @@ export function startDecisionEffects(c: CaseContext): void {
 async function writeArchive(c: CaseContext, file: ArchiveReceipt['file']): Promise<void> {
   const determination = c.data.determination;
   if (!determination || !c.data.outcome) return;
-  const receipt = await c.bg.effect(() =>
-    archiveOnce(c, {
-      key: `${c.caseNumber}/${file}`,
-      file,
-      caseNumber: c.caseNumber,
-      party: c.data.submission.party,
-      outcome: c.data.outcome ?? 'refuse',
-      impactPeriodMonths: determination.impactPeriodMonths,
-      meetingDate: determination.meetingDate,
-      minutesRef: determination.minutesRef,
-    }),
-  );
+  const entry: ArchiveEntry = {
+    key: `${c.caseNumber}/${file}`,
+    file,
+    caseNumber: c.caseNumber,
+    party: c.data.submission.party,
+    outcome: c.data.outcome ?? 'refuse',
+    impactPeriodMonths: determination.impactPeriodMonths,
+    meetingDate: determination.meetingDate,
+    minutesRef: determination.minutesRef,
+  };
+  // Cases begun before release 0.4.0 replay the entries they wrote; later ones carry the whole decision.
+  const filed = c.current ? { ...entry, ...decisionRecord(c.data.submission.handlingBody, determination) } : entry;
+  const receipt = await c.bg.effect(() => archiveOnce(c, filed));
   // A refused entry stays owed: the case waits in aftercare, with the refusal in its timeline, until it is filed.
   if (!receipt) return;
   c.data.archiveReceipts.push(receipt);

@@ -4,6 +4,9 @@
  */
 import { determinationProblems } from '../domain/determination';
 import { OUTCOME_NAMES } from '../domain/labels';
+import { reductionText } from '../domain/reduction';
+import { clearedText } from '../domain/related-officials';
+import { determinationBar } from '../domain/tolerance';
 
 import { conclude, owedAfterDecision, startDecisionEffects } from './conclusion';
 import type { CaseContext } from './context';
@@ -18,13 +21,14 @@ export function determinationEffects(c: CaseContext) {
       deliverFeedback: {
         apply: async ({ actor, documentRef }) => {
           const outcome = c.data.outcome ?? 'refuse';
+          const terms = reductionText(c.data.determination ?? {});
           await c.bg.effect(() =>
             sendNotice(c, {
               key: `${c.caseNumber}/feedback`,
               caseNumber: c.caseNumber,
               kind: 'feedback',
               recipients: ['party', 'partyUnit'],
-              text: `案件 ${c.caseNumber}：经集体研究，决定${OUTCOME_NAMES[outcome]}。书面反馈文书：${documentRef}。`,
+              text: `案件 ${c.caseNumber}：经集体研究，决定${OUTCOME_NAMES[outcome]}${terms}。书面反馈文书：${documentRef}。`,
             }),
           );
           c.record('feedbackDelivered', `向干部本人及所在单位书面反馈结论（${documentRef}）`, actor);
@@ -43,6 +47,17 @@ export function determinationEffects(c: CaseContext) {
           c.record('decisionIgnored', `领导班子会议记录不符合要求：${problem.message}`, actor);
           return;
         }
+        // 不该容的坚决不容, for cases of release 0.4.0 on (earlier ones replay decisions that named no report). Checked,
+        // like the quorum, before the decision counts as applied; a decision out of stage or repeated is left to the
+        // gate, which records why.
+        const bar =
+          c.current && c.stage === 'determination' && !c.data.decisionIds.includes(message.decisionId)
+            ? determinationBar(determination, c.data)
+            : undefined;
+        if (bar) {
+          c.record('decisionIgnored', `领导班子会议决定未予采纳：${bar}`, actor);
+          return;
+        }
         if (!c.acceptsDecision('recordDetermination', message)) return;
         c.data.determination = determination;
         c.data.outcome = determination.outcome;
@@ -51,9 +66,12 @@ export function determinationEffects(c: CaseContext) {
         c.markOutcome();
         c.record(
           'determined',
-          `领导班子会议（${determination.meetingDate}，到会 ${determination.attendees.length}/${determination.membersTotal}）集体研究决定：${OUTCOME_NAMES[determination.outcome]}`,
+          `领导班子会议（${determination.meetingDate}，到会 ${determination.attendees.length}/${determination.membersTotal}）集体研究决定：${OUTCOME_NAMES[determination.outcome]}${reductionText(determination)}`,
           actor,
         );
+        for (const official of determination.relatedOfficials ?? []) {
+          c.record('responsibilityCleared', `予以容错，${clearedText(official)}`, actor);
+        }
         c.moveTo('feedback');
         startDecisionEffects(c);
         await armDeadline(c, PERIODS.feedback);

@@ -5,13 +5,13 @@
  */
 import type { AspectAssessment } from '../domain/case';
 import { ASPECTS } from '../domain/case';
-import { ASPECT_NAMES } from '../domain/labels';
-import { REFUSALS } from '../domain/texts';
+import { ASPECT_NAMES, OUTCOME_NAMES } from '../domain/labels';
+import { REFUSALS, TOLERANCE_REFUSALS } from '../domain/texts';
+import { reductionTermsProblem, reportRecordProblem, toleranceBar } from '../domain/tolerance';
+import { applyReport } from './report';
 import { conclude } from './conclusion';
 import type { CaseContext } from './context';
 import type { StageEffects } from './procedure';
-
-const OUTCOME_WORDS = { exempt: '容错免责', reduce: '减责', refuse: '不予容错' };
 
 export function investigationEffects(c: CaseContext) {
   return {
@@ -38,15 +38,7 @@ export function investigationEffects(c: CaseContext) {
         },
       },
       submitInvestigationReport: {
-        apply: ({ actor, report }) => {
-          c.data.report = report;
-          c.record(
-            'reportSubmitted',
-            `提交调查核实报告（${report.reportRef}），建议${OUTCOME_WORDS[report.recommendation]}`,
-            actor,
-          );
-          c.moveTo('reportReview');
-        },
+        apply: ({ actor, report }) => applyReport(c, report, actor),
         validate: ({ report }) => {
           {
             const assessed: string[] = report.assessments.map((a: AspectAssessment) => a.aspect);
@@ -58,6 +50,16 @@ export function investigationEffects(c: CaseContext) {
               c.invalid(REFUSALS.reductionImpactPeriod);
             }
           }
+          // 不该容的坚决不容: the record is complete, and tolerance is recommended only where it allows.
+          if (c.data.sentBackReportRefs?.includes(report.reportRef)) {
+            c.invalid(TOLERANCE_REFUSALS.reportRefReused(report.reportRef));
+          }
+          const situation = c.data.submission.situation;
+          const problem =
+            reportRecordProblem(report, situation) ??
+            reductionTermsProblem(report.recommendation, report)?.message ??
+            toleranceBar(report.recommendation, report, situation, `建议${OUTCOME_NAMES[report.recommendation]}`);
+          if (problem) c.invalid(problem);
         },
       },
     },
@@ -69,6 +71,8 @@ export function investigationEffects(c: CaseContext) {
           c.record('reportAccepted', `领导审核通过调查核实报告：${decision.comment}`, decision.actor);
           c.moveTo('determination');
         } else {
+          // A report sent back is stale: the meeting may no longer decide on it, nor a new report reuse its number.
+          if (c.data.report) (c.data.sentBackReportRefs ??= []).push(c.data.report.reportRef);
           c.data.report = undefined;
           c.record('reportSentBack', `调查核实报告被退回：${decision.comment}`, decision.actor);
           c.moveTo('investigation');

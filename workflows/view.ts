@@ -77,6 +77,7 @@ export function caseView(d: CaseData): CaseState {
     evidenceRefs: d.evidenceRefs,
     hearings: d.hearings,
     ...optional('report', d.report),
+    ...optional('sentBackReportRefs', d.sentBackReportRefs),
     ...optional('determination', d.determination),
     ...optional('outcome', d.outcome),
     ...optional('closure', d.closure),

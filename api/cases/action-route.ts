@@ -21,6 +21,7 @@ import type { RequestOf, SignalRequestOf } from './schemas';
 import { caseParamsSchema } from './schemas';
 import { caseHandle, describeCase, knownScope, messageIdFor, requireAction, stageConflict } from './case-access';
 import type { RouteDoc } from '../docs/openapi';
+import { HttpProblem } from '../http/errors';
 import type { ApiRoute } from '../http/route';
 
 export interface ActionSpec {
@@ -43,6 +44,11 @@ export interface SignalSpec<N extends DecisionName> extends ActionSpec {
   /** The action of the procedure the decision takes, which for an early exit depends on the body. */
   readonly action: (body: SignalRequestOf<DecisionMessages[N]>) => CaseAction;
   readonly schema: z.ZodType<SignalRequestOf<DecisionMessages[N]>>;
+  /**
+   * Why the case would ignore this decision, from its state: the workflow cannot refuse a signal, so a rule it
+   * applies to the decision's contents is applied here first, where the officer is still told.
+   */
+  readonly refusal?: (body: SignalRequestOf<DecisionMessages[N]>, state: CaseState) => string | undefined;
 }
 
 const ACTION_RESPONSES = {
@@ -149,6 +155,8 @@ export function signalRoute<N extends DecisionName>(client: Client, name: N, spe
       if (!state.allowedActions.some((a) => a.action === action)) {
         throw stageConflict(action, state.stage, state.allowedActions);
       }
+      const refused = spec.refusal?.(body, state);
+      if (refused) throw new HttpProblem(409, 'Action refused', refused, { stage: state.stage });
       await handle.signal<[DecisionMessages[N]]>(
         name,
         complete<DecisionMessages[N]>({ ...body, decisionId, actor: actorOf(principal) }),

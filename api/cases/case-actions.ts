@@ -7,6 +7,7 @@
 import type { Client } from '@temporalio/client';
 
 import type { DecisionName, UpdateName } from '../../domain/messages';
+import { determinationBar } from '../../domain/tolerance';
 import { DECISION_NAMES, UPDATE_NAMES } from '../../domain/messages';
 import * as schemas from './schemas';
 import type { SignalSpec, UpdateSpec } from './action-route';
@@ -155,10 +156,12 @@ const DECISION_ROUTES: { readonly [N in DecisionName]: SignalSpec<N> } = {
   recordDetermination: {
     path: '/determination',
     summary: '领导班子会议集体研究认定',
-    description: '到会人数须超过班子成员半数；减责须明确影响期。',
+    description:
+      '到会人数须超过班子成员半数；减责须明确影响期、从轻或减轻及还需承担的责任。须注明所研究的调查核实报告；报告查实负面清单任一情形或所属情形条件不符合的，不能决定容错免责或减责，不予容错始终可以决定。',
     tag: DETERMINATION,
     schema: schemas.determinationSchema,
     action: () => 'recordDetermination',
+    refusal: (body, state) => determinationBar(body.determination, state),
   },
 };
 

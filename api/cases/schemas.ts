@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-import type { Submission } from '../../domain/case';
+import type { Outcome, Submission } from '../../domain/case';
 import {
   ASPECTS,
   DIRECT_CLOSURE_GROUNDS,
@@ -19,6 +19,12 @@ import {
   SITUATIONS,
 } from '../../domain/case';
 import { determinationProblems } from '../../domain/determination';
+import { NEGATIVE_ITEMS } from '../../domain/negative-list';
+import type { Reduction } from '../../domain/reduction';
+import { REDUCTIONS } from '../../domain/reduction';
+import { RESPONSIBILITIES } from '../../domain/related-officials';
+import { SITUATION_CONDITION_CODES } from '../../domain/situation-conditions';
+import { reductionTermsProblem, relatedOfficialsProblem } from '../../domain/tolerance';
 import { routingProblem } from '../../domain/routing';
 import type {
   AcceptanceDecision,
@@ -180,6 +186,21 @@ export const hearingSchema = z.strictObject({
   summary: text(5_000),
 }) satisfies z.ZodType<RequestOf<HearingRecord>>;
 
+/** 从轻 or 减轻, and what a reduced liability keeps: a reduction names both, nothing else names either. */
+const reductionFields = {
+  reduction: z.enum(REDUCTIONS).optional().describe('减责时：从轻（lighter）或减轻（mitigated）追究责任'),
+  residualMeasure: text(2_000).optional().describe('减责时：还需承担的相关责任（如诫勉、批评教育、组织处理）'),
+};
+
+function reductionIssue(
+  outcome: Outcome,
+  terms: { reduction?: Reduction; residualMeasure?: string },
+  ctx: z.RefinementCtx,
+): void {
+  const problem = reductionTermsProblem(outcome, terms);
+  if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+}
+
 export const investigationReportSchema = z
   .strictObject({
     reportRef: text(200),
@@ -195,8 +216,20 @@ export const investigationReportSchema = z
     recommendation: z.enum(OUTCOMES),
     impactPeriodMonths: z.number().int().min(1).max(60).optional(),
     summary: text(20_000),
+    negativeFindings: z
+      .array(z.strictObject({ item: z.enum(NEGATIVE_ITEMS), found: z.boolean(), finding: text(5_000) }))
+      .length(NEGATIVE_ITEMS.length, 'one finding for each item of the negative list (不该容的情形)')
+      .describe('负面清单：每一项查实或未查实，并写明认定'),
+    conditions: z
+      .array(z.strictObject({ condition: z.enum(SITUATION_CONDITION_CODES), met: z.boolean(), finding: text(5_000) }))
+      .min(1)
+      .max(10)
+      .describe('所属情形的每一项条件：符合或不符合，并写明认定'),
+    situation: z.enum(SITUATIONS).optional().describe('调查核实认定的所属情形，与提出时不同时更正'),
+    ...reductionFields,
   })
   .superRefine((r, ctx) => {
+    reductionIssue(r.recommendation, r, ctx);
     const missing = ASPECTS.filter((a) => !r.assessments.some((x) => x.aspect === a));
     if (missing.length) {
       ctx.addIssue({ code: 'custom', path: ['assessments'], message: `not assessed: ${missing.join(', ')}` });
@@ -247,10 +280,26 @@ export const determinationSchema = z.strictObject({
       impactPeriodMonths: z.number().int().min(1).max(60).optional(),
       reasoning: text(20_000),
       minutesRef: text(200),
+      reportRef: text(200).describe('所研究的调查核实报告文号：退回后重新提交的，须为新报告'),
+      ...reductionFields,
+      relatedOfficials: z
+        .array(
+          z.strictObject({
+            name: text(100),
+            post: text(200),
+            responsibilities: z.array(z.enum(RESPONSIBILITIES)).min(1).max(RESPONSIBILITIES.length),
+          }),
+        )
+        .max(50)
+        .optional()
+        .describe('予以容错的，不再追究其主体责任、监督责任、监管责任或领导责任的相关人员'),
     })
     .superRefine((d, ctx) => {
       for (const { field, message } of determinationProblems(d))
         ctx.addIssue({ code: 'custom', path: [field], message });
+      reductionIssue(d.outcome, d, ctx);
+      const related = relatedOfficialsProblem(d.outcome, d.relatedOfficials);
+      if (related) ctx.addIssue({ code: 'custom', path: ['relatedOfficials'], message: related });
     }),
 }) satisfies z.ZodType<SignalRequestOf<DeterminationRecord>>;
 

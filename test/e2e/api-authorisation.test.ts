@@ -55,6 +55,7 @@ const ACTION_REQUESTS: readonly (readonly [CaseAction, string, unknown])[] = [
         outcome: 'exempt',
         reasoning: '集体研究',
         minutesRef: '纪要1',
+        reportRef: '调查报告〔2026〕1号',
       },
     },
   ],

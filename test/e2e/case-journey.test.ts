@@ -93,6 +93,7 @@ test('an exemption, from the application to closure, each step by the user whose
         outcome: 'exempt',
         reasoning: '综合六个方面察看，依纪依规依法作出决定',
         minutesRef: '会议纪要〔2026〕9号',
+        reportRef: '调查报告〔2026〕1号',
       },
     },
     'secretary.dc',

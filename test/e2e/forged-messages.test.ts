@@ -85,6 +85,7 @@ const determination = {
   outcome: 'exempt',
   reasoning: '伪造',
   minutesRef: '伪造纪要',
+  reportRef: '调查报告〔2026〕1号',
 };
 
 const state = (n: string) => http.get(`/cases/${n}`, 'officer.dc');

@@ -1,8 +1,10 @@
 import { randomInt } from 'node:crypto';
 
-import type { Actor, AspectAssessment, Outcome, Submission } from '../../domain/case';
+import type { Actor, AspectAssessment, Outcome, Situation, Submission } from '../../domain/case';
 import { ASPECTS } from '../../domain/case';
 import type { InvestigationReport } from '../../domain/case';
+import { NEGATIVE_ITEMS } from '../../domain/negative-list';
+import { conditionsOf } from '../../domain/situation-conditions';
 
 let sequence = 0;
 /**
@@ -42,19 +44,30 @@ export function submission(overrides: Partial<Submission> = {}): Submission {
   };
 }
 
-/** An investigation report that assesses all six aspects and recommends `outcome`. */
-export function report(outcome: Outcome): InvestigationReport {
+/** The reference of the report `report()` writes, which the meeting names. */
+export const REPORT_REF = '调查报告〔2026〕1号';
+
+/** What a reduction recommends or decides besides the impact period: 从轻, and the measure it keeps. */
+export const REDUCTION_TERMS = { reduction: 'lighter', residualMeasure: '诫勉谈话' } as const;
+
+/**
+ * An investigation report that assesses all six aspects, finds no item of the negative list, finds every condition
+ * of `situation` (the test submission's, by default) met, and recommends `outcome`.
+ */
+export function report(outcome: Outcome, situation: Situation = 'businessEnvironment'): InvestigationReport {
   const assessments: AspectAssessment[] = ASPECTS.map((aspect) => ({
     aspect,
     leaning: outcome === 'refuse' ? 'unfavourable' : 'favourable',
     finding: `${aspect}：经核实`,
   }));
   return {
-    reportRef: '调查报告〔2026〕1号',
+    reportRef: REPORT_REF,
     assessments,
     recommendation: outcome,
-    ...(outcome === 'reduce' ? { impactPeriodMonths: 6 } : {}),
+    ...(outcome === 'reduce' ? { impactPeriodMonths: 6, ...REDUCTION_TERMS } : {}),
     summary: '调查核实完毕',
+    negativeFindings: NEGATIVE_ITEMS.map((item) => ({ item, found: false, finding: '经核实，未发现' })),
+    conditions: conditionsOf(situation).map((condition) => ({ condition, met: true, finding: '经核实，符合' })),
   };
 }
 

@@ -32,7 +32,18 @@ import {
   reviewInvestigationReportSignal,
   submitInvestigationReportUpdate,
 } from '../../workflows/messages';
-import { applicant, caseOfficer, decisionId, investigator, leader, report, secretary, submission } from './cases';
+import {
+  applicant,
+  caseOfficer,
+  decisionId,
+  investigator,
+  leader,
+  REDUCTION_TERMS,
+  report,
+  REPORT_REF,
+  secretary,
+  submission,
+} from './cases';
 import { testDataConverter } from './payload-keys';
 import { startTimeSkippingServer } from './temporal';
 
@@ -170,9 +181,10 @@ export async function determine(handle: CaseHandle, outcome: Outcome): Promise<C
       attendees: ['书记', '副书记', '委员甲', '委员乙', '委员丙'],
       membersTotal: 7,
       outcome,
-      ...(outcome === 'reduce' ? { impactPeriodMonths: 6 } : {}),
+      ...(outcome === 'reduce' ? { impactPeriodMonths: 6, ...REDUCTION_TERMS } : {}),
       reasoning: '综合六个方面察看，依纪依规依法作出决定',
       minutesRef: '会议纪要〔2026〕9号',
+      reportRef: REPORT_REF,
     },
   });
   return waitFor(handle, (s) => s.stage === 'feedback', 'feedback');

@@ -47,6 +47,7 @@ describe('request schemas', () => {
       outcome: 'exempt',
       reasoning: '研究',
       minutesRef: '纪要',
+      reportRef: '调查报告〔2026〕1号',
     };
     expect(issues(() => determinationSchema.parse({ determination: record }))).toEqual([]);
     expect(issues(() => determinationSchema.parse({ determination: { ...record, attendees: ['甲', '甲'] } }))).toEqual([
@@ -55,7 +56,8 @@ describe('request schemas', () => {
     expect(issues(() => determinationSchema.parse({ determination: { ...record, membersTotal: 6 } }))).toEqual([
       'determination.attendees',
     ]);
-    expect(issues(() => determinationSchema.parse({ determination: { ...record, outcome: 'reduce' } }))).toEqual([
+    const reduced = { ...record, outcome: 'reduce', reduction: 'lighter', residualMeasure: '诫勉谈话' };
+    expect(issues(() => determinationSchema.parse({ determination: reduced }))).toEqual([
       'determination.impactPeriodMonths',
     ]);
   });

@@ -139,7 +139,8 @@ test('a report sent back by leadership reopens the investigation', async () => {
     args: [{ actor: investigator, heard: 'unit', statementRef: '补充笔录', summary: '补充说明' }],
   });
   const resubmitted = await handle.executeUpdate(submitInvestigationReportUpdate, {
-    args: [{ actor: investigator, report: report('reduce') }],
+    // A revised report is a new document, with its own number.
+    args: [{ actor: investigator, report: { ...report('reduce'), reportRef: '调查报告〔2026〕2号' } }],
   });
   expect(resubmitted.stage).toBe('reportReview');
   await saveHistory(handle, 'report-sent-back');
@@ -193,6 +194,7 @@ test('a meeting without a quorum decides nothing and is recorded', async () => {
       outcome: 'exempt',
       reasoning: '—',
       minutesRef: '纪要',
+      reportRef: '调查报告〔2026〕1号',
     },
   });
   const state = await waitFor(handle, (s) => s.timeline.at(-1)?.kind === 'decisionIgnored', 'the ignored meeting');
@@ -218,6 +220,7 @@ test('a leadership decision sent in plaintext around the API changes nothing and
       outcome: 'exempt',
       reasoning: '伪造',
       minutesRef: '伪造',
+      reportRef: '调查报告〔2026〕1号',
     },
   });
   const state = await waitFor(handle, (s) => s.timeline.some((e) => e.kind === 'foreignMessageRefused'));
