@@ -46,6 +46,7 @@ export const APPLICANT_FIELDS = {
   // Only the entries below, each rewritten as a sentence meant for them.
   timeline: true,
   decisionIds: false,
+  sentBackReportRefs: false,
   summary: false,
 } as const satisfies { readonly [K in keyof Required<CaseState>]: boolean };
 
@@ -111,6 +112,9 @@ export const APPLICANT_TIMELINE: { readonly [K in TimelineKind]: false | ((entry
   noticeRefused: false,
   archiveRefused: false,
   foreignMessageRefused: false,
+  // What the investigation found about the situation, and other officials' responsibility: the file's, not theirs.
+  situationCorrected: false,
+  responsibilityCleared: false,
 };
 
 /** Whether the conclusion has been told to the party: the feedback delivered, or an early exit concluded. */

@@ -63,6 +63,7 @@ const full: Required<CaseState> = {
     entry('feedbackDelivered', '向干部本人及所在单位书面反馈结论（反馈书〔2026〕3号）'),
   ],
   decisionIds: ['decision-1'],
+  sentBackReportRefs: ['退回报告〔2026〕1号'],
   summary: '摘要内部',
 };
 
@@ -81,6 +82,7 @@ const MARKERS = [
   'officer.dc',
   'investigator.dc',
   'decision-1',
+  '退回报告',
   '摘要内部',
 ];
 
