@@ -51,6 +51,7 @@ export const STAGES = [
   'handlingOpinion',
   'opinionApproval',
   'rectification',
+  'rectificationReview',
   'investigation',
   'reportReview',
   'determination',
@@ -99,7 +100,10 @@ export interface Submission {
 export const HANDLING_ROUTES = ['investigate', 'rectification', 'exclude', 'closeDirectly'] as const;
 export type HandlingRoute = (typeof HANDLING_ROUTES)[number];
 
-/** 排除: a report plainly 主观臆断, 乱扣帽子, 贴牌举报 or 打击报复. */
+/**
+ * 排除: a report plainly 主观臆断, 乱扣帽子 (错告, an honest but wrong report), 贴牌举报 or 打击报复 (诬告陷害, a
+ * malicious one, referred for pursuit: `domain/false-reports.ts`).
+ */
 export const EXCLUSION_GROUNDS = ['subjectiveConjecture', 'arbitraryLabelling', 'proxyReport', 'retaliation'] as const;
 export type ExclusionGround = (typeof EXCLUSION_GROUNDS)[number];
 
@@ -147,8 +151,9 @@ export interface Determination {
   readonly minutesRef: string;
 }
 
-/** Why a case concluded: the decision, or an early exit. */
-export type Closure = 'decided' | 'excluded' | 'closedDirectly' | 'rectified';
+/** Why a case concluded: the decision, or an early exit (查无实据 `unfounded`: the investigation found it untrue). */
+export const CLOSURES = ['decided', 'excluded', 'closedDirectly', 'rectified', 'unfounded'] as const;
+export type Closure = (typeof CLOSURES)[number];
 
 /** What is still owed after a conclusion; the case closes when none is open. */
 export const OBLIGATIONS = [
@@ -158,6 +163,7 @@ export const OBLIGATIONS = [
   'followUpVisit',
   'nameClearing',
   'falseReportRecord',
+  'referralOutcome',
   'integrityReviewReply',
 ] as const;
 export type Obligation = (typeof OBLIGATIONS)[number];
@@ -212,6 +218,8 @@ export const TIMELINE_KINDS = [
   'handlingOpinionProposed',
   'handlingOpinionSentBack',
   'handlingOpinionApproved',
+  'rectificationTalked',
+  'rectificationVerified',
   'rectified',
   'rectificationFailed',
   'teamFormed',
@@ -222,6 +230,7 @@ export const TIMELINE_KINDS = [
   'reportSentBack',
   'excluded',
   'closedDirectly',
+  'reportUnfounded',
   'determined',
   'feedbackDelivered',
   'consulted',
@@ -231,6 +240,7 @@ export const TIMELINE_KINDS = [
   'followUpVisited',
   'nameClearing',
   'falseReportRecorded',
+  'referralOutcomeRecorded',
   'archived',
   'impactPeriodSet',
   'impactPeriodEnded',
