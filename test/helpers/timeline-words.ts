@@ -9,7 +9,7 @@
  */
 import type { CaseState } from '../../domain/case';
 
-const TOKEN = /[A-Za-z0-9][A-Za-z0-9._:-]*/g;
+const TOKEN = /[A-Za-z0-9](?:[A-Za-z0-9._:-]*[A-Za-z0-9])?/g;
 const LETTERS = /[A-Za-z]{2}/;
 const IDENTIFIER_SHAPES = [
   /^[A-Z]{2,10}-\d{4}-\d{1,6}$/, // case number
