@@ -33,9 +33,14 @@ export async function postIdempotent(
     signal: AbortSignal.timeout(endpoint.timeoutMs ?? 10_000),
   });
   if (res.ok) return res;
-  const detail = `${endpoint.url} answered ${res.status} for ${key}`;
   if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
-    throw ApplicationFailure.nonRetryable(detail, refusedType);
+    // The message goes into the case's timeline, which officers read; the address and key stay in the details.
+    throw ApplicationFailure.create({
+      message: `接收方拒收（状态码 ${res.status}）`,
+      type: refusedType,
+      nonRetryable: true,
+      details: [{ url: endpoint.url, status: res.status, key }],
+    });
   }
-  throw new Error(detail);
+  throw new Error(`${endpoint.url} answered ${res.status} for ${key}`);
 }

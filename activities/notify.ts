@@ -3,12 +3,14 @@
  * idempotency key, so a retried activity never delivers the same notice twice.
  */
 import type { HandlingBody } from '../domain/case';
+import type { NoticeKind } from '../domain/labels';
 
 export interface Notice {
   /** Unique per notice and stable across retries, e.g. `<case>/<deadline>/overdue`. */
   readonly key: string;
   readonly caseNumber: string;
-  readonly kind: string;
+  /** What the notice is (`NOTICE_KIND_NAMES`): a refused notice is named by it in the timeline. */
+  readonly kind: NoticeKind;
   readonly recipients: readonly (HandlingBody | 'supervisingLevel' | 'party' | 'partyUnit')[];
   /** The notice itself, in Chinese. */
   readonly text: string;

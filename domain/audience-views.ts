@@ -115,6 +115,10 @@ export const APPLICANT_TIMELINE: { readonly [K in TimelineKind]: false | ((entry
   // What the investigation found about the situation, and other officials' responsibility: the file's, not theirs.
   situationCorrected: false,
   responsibilityCleared: false,
+  rectificationTalked: () => '接受约谈提醒，限期整改',
+  rectificationVerified: false,
+  reportUnfounded: () => '经调查核实，反映的问题查无实据',
+  referralOutcomeRecorded: false,
 };
 
 /** Whether the conclusion has been told to the party: the feedback delivered, or an early exit concluded. */

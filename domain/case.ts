@@ -55,6 +55,7 @@ export const STAGES = [
   'handlingOpinion',
   'opinionApproval',
   'rectification',
+  'rectificationReview',
   'investigation',
   'reportReview',
   'determination',
@@ -103,7 +104,10 @@ export interface Submission {
 export const HANDLING_ROUTES = ['investigate', 'rectification', 'exclude', 'closeDirectly'] as const;
 export type HandlingRoute = (typeof HANDLING_ROUTES)[number];
 
-/** 排除: a report plainly 主观臆断, 乱扣帽子, 贴牌举报 or 打击报复. */
+/**
+ * 排除: a report plainly 主观臆断, 乱扣帽子 (错告, an honest but wrong report), 贴牌举报 or 打击报复 (诬告陷害, a
+ * malicious one, referred for pursuit: `domain/false-reports.ts`).
+ */
 export const EXCLUSION_GROUNDS = ['subjectiveConjecture', 'arbitraryLabelling', 'proxyReport', 'retaliation'] as const;
 export type ExclusionGround = (typeof EXCLUSION_GROUNDS)[number];
 
@@ -169,8 +173,9 @@ export interface Determination {
   readonly relatedOfficials?: readonly RelatedOfficial[];
 }
 
-/** Why a case concluded: the decision, or an early exit. */
-export type Closure = 'decided' | 'excluded' | 'closedDirectly' | 'rectified';
+/** Why a case concluded: the decision, or an early exit (查无实据 `unfounded`: the investigation found it untrue). */
+export const CLOSURES = ['decided', 'excluded', 'closedDirectly', 'rectified', 'unfounded'] as const;
+export type Closure = (typeof CLOSURES)[number];
 
 /** What is still owed after a conclusion; the case closes when none is open. */
 export const OBLIGATIONS = [
@@ -180,6 +185,7 @@ export const OBLIGATIONS = [
   'followUpVisit',
   'nameClearing',
   'falseReportRecord',
+  'referralOutcome',
   'integrityReviewReply',
 ] as const;
 export type Obligation = (typeof OBLIGATIONS)[number];
@@ -234,6 +240,8 @@ export const TIMELINE_KINDS = [
   'handlingOpinionProposed',
   'handlingOpinionSentBack',
   'handlingOpinionApproved',
+  'rectificationTalked',
+  'rectificationVerified',
   'rectified',
   'rectificationFailed',
   'teamFormed',
@@ -244,6 +252,7 @@ export const TIMELINE_KINDS = [
   'reportSentBack',
   'excluded',
   'closedDirectly',
+  'reportUnfounded',
   'determined',
   'situationCorrected',
   'responsibilityCleared',
@@ -255,6 +264,7 @@ export const TIMELINE_KINDS = [
   'followUpVisited',
   'nameClearing',
   'falseReportRecorded',
+  'referralOutcomeRecorded',
   'archived',
   'impactPeriodSet',
   'impactPeriodEnded',

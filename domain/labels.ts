@@ -1,6 +1,17 @@
-import type { Aspect, HandlingBody, Outcome, Situation, Stage } from './case';
+import type {
+  Aspect,
+  Closure,
+  DirectClosureGround,
+  ExclusionGround,
+  HandlingBody,
+  HandlingRoute,
+  Outcome,
+  Situation,
+  Stage,
+} from './case';
 import { STAGES } from './case';
-import { STAGE_RULES } from './procedure';
+import type { ReferralOutcome } from './false-reports';
+import { ACTIONS, STAGE_RULES } from './procedure';
 
 /** Chinese names for summaries and notices; code names stay in English (glossary, DOMAIN.md). */
 export const HANDLING_BODY_NAMES: Readonly<Record<HandlingBody, string>> = {
@@ -40,3 +51,64 @@ export const ASPECT_NAMES: Readonly<Record<Aspect, string>> = {
   consequences: '后果影响',
   personalRecord: '个人表现',
 };
+
+/** How the approved handling opinion proceeds (拟办意见的办理方式). */
+export const HANDLING_ROUTE_NAMES: Readonly<Record<HandlingRoute, string>> = {
+  investigate: '启动调查核实',
+  rectification: '约谈提醒、督促整改',
+  exclude: '排除',
+  closeDirectly: '直接了结',
+};
+
+/** 排除的情形, in the seed's words. */
+export const EXCLUSION_GROUND_NAMES: Readonly<Record<ExclusionGround, string>> = {
+  subjectiveConjecture: '主观臆断',
+  arbitraryLabelling: '乱扣帽子',
+  proxyReport: '“贴牌”举报',
+  retaliation: '打击报复',
+};
+
+/** 直接了结的情形, in the seed's words. */
+export const DIRECT_CLOSURE_GROUND_NAMES: Readonly<Record<DirectClosureGround, string>> = {
+  noSubstance: '反映问题无实质内容',
+  repeatWithoutNewFacts: '重复举报已有明确结论而没有新的情况',
+};
+
+/** How a case concluded. */
+export const CLOSURE_NAMES: Readonly<Record<Closure, string>> = {
+  decided: '集体研究作出决定',
+  excluded: '排除',
+  closedDirectly: '直接了结',
+  rectified: '整改到位不予追责',
+  unfounded: '查无实据',
+};
+
+/** What the referral of a false accusation came to. */
+export const REFERRAL_OUTCOME_NAMES: Readonly<Record<ReferralOutcome, string>> = {
+  filed: '已立案',
+  notFiled: '不予立案',
+  dealtWith: '已处理',
+};
+
+/** Every kind of notice a case sends, by its name in the timeline (a refused notice names its kind). */
+export const NOTICE_KIND_NAMES = {
+  declined: '不予受理通知',
+  rectificationOrder: '整改通知',
+  conclusion: '办结通知',
+  feedback: '书面反馈',
+  impactPeriodEnded: '影响期满通知',
+  followUpDue: '回访教育提醒',
+  deadlineReminder: '期限提醒',
+  deadlineOverdue: '超期通知',
+  deadlineEscalated: '超期督办通知',
+} as const satisfies Record<string, string>;
+export type NoticeKind = keyof typeof NOTICE_KIND_NAMES;
+
+/** Leadership decisions that are no action of the table by their own name. */
+const DECISION_LABELS: Readonly<Record<string, string>> = { earlyExit: '排除、直接了结或查无实据' };
+
+/** The Chinese name of an action or message (`recordDetermination`, `earlyExit`, …), for the timeline. */
+export function messageLabel(name: string): string {
+  if (Object.hasOwn(ACTIONS, name)) return ACTIONS[name as keyof typeof ACTIONS].label;
+  return Object.hasOwn(DECISION_LABELS, name) ? DECISION_LABELS[name] : '未知消息';
+}

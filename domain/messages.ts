@@ -13,6 +13,7 @@ import type {
   InvestigationReport,
   Submission,
 } from './case';
+import type { ReferralOutcome } from './false-reports';
 import type { CaseAction } from './procedure';
 
 /**
@@ -94,15 +95,31 @@ export interface ReportSubmission extends Sent {
   readonly report: InvestigationReport;
 }
 
-/** 排除 or 直接了结 decided during the investigation, by leadership. */
+/**
+ * 排除, 直接了结 or 查无实据 (`findUnfounded`: the investigation found the report untrue) decided during the
+ * investigation, by leadership.
+ */
 export interface EarlyExitDecision extends Sent {
   readonly decisionId: string;
-  readonly exit: 'exclude' | 'closeDirectly';
+  readonly exit: 'exclude' | 'closeDirectly' | 'findUnfounded';
   readonly exclusionGround?: ExclusionGround;
   readonly closureGround?: DirectClosureGround;
   readonly reason: string;
 }
 
+/** 约谈提醒: the talk with the unit or official, and the fix it ordered; the period to fix runs from here. */
+export interface RectificationTalk extends Sent {
+  /** Asia/Shanghai date of the talk, YYYY-MM-DD. */
+  readonly talkedOn: string;
+  /** Who held the talk (约谈人). */
+  readonly talkedBy: string;
+  /** Who was talked to (约谈对象): the responsible unit or official. */
+  readonly talkedWith: string;
+  /** What the talk ordered to be fixed (整改要求). */
+  readonly ordered: string;
+}
+
+/** 核查整改情况: whether the fix is done; whether it was done in time is judged against the order's due date. */
 export interface RectificationCheck extends Sent {
   readonly fixed: boolean;
   readonly note: string;
@@ -151,6 +168,14 @@ export interface NameClearing extends Sent {
 export interface FalseReportRecord extends Sent {
   readonly reportRef: string;
   readonly referredTo: string;
+  readonly note: string;
+}
+
+/** What the body the false accusation was referred to made of it (移送处理结果). */
+export interface ReferralOutcomeRecord extends Sent {
+  readonly outcome: ReferralOutcome;
+  /** The receiving body's document, when it sent one. */
+  readonly documentRef?: string;
   readonly note: string;
 }
 
@@ -204,6 +229,7 @@ export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
 export interface UpdateMessages {
   decideAcceptance: AcceptanceDecision;
   proposeHandlingOpinion: HandlingOpinionProposal;
+  recordRectificationTalk: RectificationTalk;
   verifyRectification: RectificationCheck;
   formInvestigationTeam: TeamFormation;
   recordEvidence: EvidenceRecord;
@@ -216,6 +242,7 @@ export interface UpdateMessages {
   replyIntegrityReview: IntegrityReviewReply;
   recordFollowUpVisit: FollowUpVisit;
   recordFalseReport: FalseReportRecord;
+  recordReferralOutcome: ReferralOutcomeRecord;
   reassign: Reassignment;
   pauseClock: ClockPauseRequest;
   resumeClock: ClockResumeRequest;
@@ -224,6 +251,7 @@ export interface UpdateMessages {
 /** Leadership decisions, which are signals (a repeat is harmless), by name, with the message each carries. */
 export interface DecisionMessages {
   approveHandlingOpinion: LeadershipDecision;
+  approveRectification: LeadershipDecision;
   reviewInvestigationReport: LeadershipDecision;
   earlyExit: EarlyExitDecision;
   recordDetermination: DeterminationRecord;
@@ -232,17 +260,19 @@ export interface DecisionMessages {
 export type UpdateName = keyof UpdateMessages & CaseAction;
 export type DecisionName = keyof DecisionMessages;
 
-/** The action(s) of the procedure table each decision takes: an early exit is an exclusion or a direct closure. */
+/** The action(s) of the procedure table each decision takes: an early exit is an exclusion, a direct closure or 查无实据. */
 export const DECISION_ACTIONS = {
   approveHandlingOpinion: ['approveHandlingOpinion'],
+  approveRectification: ['approveRectification'],
   reviewInvestigationReport: ['reviewInvestigationReport'],
-  earlyExit: ['exclude', 'closeDirectly'],
+  earlyExit: ['exclude', 'closeDirectly', 'findUnfounded'],
   recordDetermination: ['recordDetermination'],
 } as const satisfies { readonly [N in DecisionName]: readonly CaseAction[] };
 
 const UPDATE_NAME_SET: { readonly [N in keyof UpdateMessages]: N extends CaseAction ? true : never } = {
   decideAcceptance: true,
   proposeHandlingOpinion: true,
+  recordRectificationTalk: true,
   verifyRectification: true,
   formInvestigationTeam: true,
   recordEvidence: true,
@@ -255,6 +285,7 @@ const UPDATE_NAME_SET: { readonly [N in keyof UpdateMessages]: N extends CaseAct
   replyIntegrityReview: true,
   recordFollowUpVisit: true,
   recordFalseReport: true,
+  recordReferralOutcome: true,
   reassign: true,
   pauseClock: true,
   resumeClock: true,

@@ -20,6 +20,8 @@ export interface ProcedureFacts {
   readonly consultation?: { readonly partyAgrees: boolean };
   readonly announced: boolean;
   readonly nameCleared?: boolean;
+  /** The rectification's order is out with its due date: by the talk (0.4.0 on), or at approval (earlier cases). */
+  readonly rectificationOrdered?: boolean;
   readonly pauses: readonly { readonly until?: string }[];
   readonly deadlines: readonly Pick<Deadline, 'status'>[];
 }
@@ -77,10 +79,24 @@ export const ACTIONS = {
     roles: ['approvingLeader'],
     leadsTo: ['investigation', 'rectification', 'aftercare', 'closed', 'handlingOpinion'],
   },
+  recordRectificationTalk: {
+    label: '约谈提醒',
+    clause: '第一时间对责任单位或个人进行约谈提醒、督促整改',
+    roles: ['caseOfficer'],
+    openWhen: (d) => !d.rectificationOrdered,
+    leadsTo: ['rectification'],
+  },
   verifyRectification: {
     label: '核查整改情况',
     clause: '约谈提醒、督促整改，对整改及时到位的依纪依规依法不予追责问责',
     roles: ['caseOfficer'],
+    openWhen: (d) => d.rectificationOrdered === true,
+    leadsTo: ['rectificationReview', 'aftercare', 'closed', 'investigation'],
+  },
+  approveRectification: {
+    label: '领导审批整改情况',
+    clause: '对整改及时到位的依纪依规依法不予追责问责',
+    roles: ['approvingLeader'],
     leadsTo: ['aftercare', 'closed', 'investigation'],
   },
   // (三) 调查核实
@@ -123,6 +139,13 @@ export const ACTIONS = {
     clause: '对反映问题无实质内容，或重复举报已有明确结论而没有新的情况的，可直接了结',
     roles: ['approvingLeader'],
     leadsTo: ['aftercare', 'closed'],
+  },
+  findUnfounded: {
+    label: '查无实据',
+    clause: '对受到错告、诬告或因受到不实举报造成不良影响的干部……为其澄清正名',
+    roles: ['approvingLeader'],
+    openWhen: teamFormed,
+    leadsTo: ['aftercare'],
   },
   reviewInvestigationReport: {
     label: '领导审核调查核实报告',
@@ -186,6 +209,13 @@ export const ACTIONS = {
     openWhen: (d) => owes(d, 'falseReportRecord'),
     leadsTo: ['aftercare', 'closed'],
   },
+  recordReferralOutcome: {
+    label: '登记移送处理结果',
+    clause: '严厉打击诬告陷害行为。对通过诬告陷害获得的各种利益，坚决予以纠正',
+    roles: ['caseOfficer'],
+    openWhen: (d) => owes(d, 'referralOutcome'),
+    leadsTo: ['aftercare', 'closed'],
+  },
   // 贯穿全程
   reassign: {
     label: '重新指定承办人或调整调查组',
@@ -232,7 +262,8 @@ export const STAGE_RULES = {
   acceptance: { label: '待受理', actions: ['decideAcceptance'] },
   handlingOpinion: { label: '拟办意见', actions: ['proposeHandlingOpinion'] },
   opinionApproval: { label: '拟办意见待审批', actions: ['approveHandlingOpinion'] },
-  rectification: { label: '约谈提醒、督促整改', actions: ['verifyRectification'] },
+  rectification: { label: '约谈提醒、督促整改', actions: ['recordRectificationTalk', 'verifyRectification'] },
+  rectificationReview: { label: '整改情况待审批', actions: ['approveRectification'] },
   investigation: {
     label: '调查核实',
     actions: [
@@ -242,6 +273,7 @@ export const STAGE_RULES = {
       'submitInvestigationReport',
       'exclude',
       'closeDirectly',
+      'findUnfounded',
     ],
   },
   reportReview: { label: '调查报告待审核', actions: ['reviewInvestigationReport'] },
@@ -253,6 +285,7 @@ export const STAGE_RULES = {
       'recordFollowUpVisit',
       'replyIntegrityReview',
       'recordFalseReport',
+      'recordReferralOutcome',
       'recordConsultation',
       'clearName',
       'announce',

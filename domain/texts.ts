@@ -30,6 +30,8 @@ export const REFUSALS = {
   exclusionGround: '排除须注明所属情形（主观臆断、乱扣帽子、贴牌举报或打击报复）',
   closureGround: '直接了结须注明所属情形（无实质内容或重复举报无新情况）',
   rectificationDays: '约谈提醒、督促整改须明确整改期限（工作日）',
+  referralAlreadyFiled: '移送的线索已登记立案，不能重复登记立案',
+  referralFiledNotRefused: '移送的线索已立案，处理结果应登记为已处理，而非不予立案',
   reassignmentTarget: '重新指定须写明新的承办人或调查组',
   teamSize: '调查组至少由两人组成',
   noTeamYet: '尚未成立调查组，不能调整',

@@ -1,21 +1,16 @@
 /**
- * (二) 受理办理: accept or decline, the handling opinion within 5 working days, leadership approval, and the
- * rectification path for a minor, fixable error (约谈提醒、督促整改).
+ * (二) 受理办理: accept or decline, the handling opinion within 5 working days, and leadership approval, which
+ * starts the investigation, the rectification (约谈提醒、督促整改, `rectification.ts`) or an early exit.
  */
+import { HANDLING_ROUTE_NAMES } from '../domain/labels';
 import { REFUSALS } from '../domain/texts';
 import type { CaseContext } from './context';
 import { sendNotice } from './delivery';
 import { armDeadline, PERIODS, watchDeadline } from './deadlines';
 import { conclude } from './conclusion';
+import { closureText, exclusionText } from './exit-texts';
 import type { StageEffects } from './procedure';
 import type { AcceptanceDecision } from './messages';
-
-const ROUTE_NAMES = {
-  investigate: '启动调查核实',
-  rectification: '约谈提醒、督促整改',
-  exclude: '排除',
-  closeDirectly: '直接了结',
-};
 
 export function acceptanceEffects(c: CaseContext) {
   return {
@@ -24,6 +19,18 @@ export function acceptanceEffects(c: CaseContext) {
         apply: async (decision) => {
           if (decision.decision === 'decline') {
             c.record('declined', `不予受理：${decision.reason}`, decision.actor);
+            // Like every conclusion, the refusal reaches the party in writing, with its reason (release 0.4.0 on).
+            if (c.current) {
+              await c.bg.effect(() =>
+                sendNotice(c, {
+                  key: `${c.caseNumber}/declined`,
+                  caseNumber: c.caseNumber,
+                  kind: 'declined',
+                  recipients: ['party', 'partyUnit'],
+                  text: `案件 ${c.caseNumber}：经审查，不予受理。理由：${decision.reason}`,
+                }),
+              );
+            }
             c.moveTo('declined');
             return;
           }
@@ -42,7 +49,7 @@ export function acceptanceEffects(c: CaseContext) {
           c.data.handlingOpinion = { ...opinion, approved: false };
           c.record(
             'handlingOpinionProposed',
-            `提出拟办意见（${ROUTE_NAMES[proposal.route]}）：${proposal.opinion}`,
+            `提出拟办意见（${HANDLING_ROUTE_NAMES[proposal.route]}）：${proposal.opinion}`,
             actor,
           );
           c.moveTo('opinionApproval');
@@ -69,18 +76,6 @@ export function acceptanceEffects(c: CaseContext) {
           if (investigationTeam && !c.data.investigationTeam) c.invalid(REFUSALS.noTeamYet);
         },
       },
-      // 整改及时到位的不予追责问责; not fixed goes on to investigation.
-      verifyRectification: {
-        apply: async ({ actor, fixed, note }) => {
-          if (fixed) {
-            c.record('rectified', `整改及时到位，不予追责：${note}`, actor);
-            await conclude(c, 'rectified');
-          } else {
-            c.record('rectificationFailed', `整改未到位，转入调查核实：${note}`, actor);
-            c.moveTo('investigation');
-          }
-        },
-      },
     },
     decisions: {
       // 呈领导审批: only an approved opinion starts the handling.
@@ -95,21 +90,28 @@ export function acceptanceEffects(c: CaseContext) {
         }
         c.data.handlingOpinion = { ...opinion, approved: true };
         c.data.route = opinion.route;
-        c.record('handlingOpinionApproved', `领导审批同意拟办意见：${ROUTE_NAMES[opinion.route]}`, decision.actor);
+        c.record(
+          'handlingOpinionApproved',
+          `领导审批同意拟办意见：${HANDLING_ROUTE_NAMES[opinion.route]}`,
+          decision.actor,
+        );
         switch (opinion.route) {
           case 'investigate':
             c.moveTo('investigation');
             return;
           case 'exclude':
-            c.record('excluded', `排除（${opinion.exclusionGround}）：${opinion.opinion}`, decision.actor);
-            await conclude(c, 'excluded');
+            c.record('excluded', exclusionText(opinion.exclusionGround, opinion.opinion, c.current), decision.actor);
+            await conclude(c, 'excluded', { exclusionGround: opinion.exclusionGround });
             return;
           case 'closeDirectly':
-            c.record('closedDirectly', `直接了结（${opinion.closureGround}）：${opinion.opinion}`, decision.actor);
-            await conclude(c, 'closedDirectly');
+            c.record('closedDirectly', closureText(opinion.closureGround, opinion.opinion), decision.actor);
+            await conclude(c, 'closedDirectly', { closureGround: opinion.closureGround });
             return;
           case 'rectification':
             c.moveTo('rectification');
+            // From release 0.4.0 the talk comes first, and its record sends the order and starts the period.
+            if (c.current) return;
+            c.data.rectificationOrdered = true;
             await c.bg.effect(() =>
               sendNotice(c, {
                 key: `${c.caseNumber}/rectification/order`,

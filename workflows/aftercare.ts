@@ -1,7 +1,10 @@
 /**
- * What officers record after a conclusion (回访教育, 快查快结 reply, 征求意见, 通报说明, 澄清正名, 诬告陷害线索移送); each
- * fulfils an obligation the conclusion left (`conclusion.ts`), and the case closes when none is left.
+ * What officers record after a conclusion (回访教育, 快查快结 reply, 征求意见, 通报说明, 澄清正名, 诬告陷害线索移送 and
+ * what the referral came to); each fulfils an obligation the conclusion left (`conclusion.ts`), and the case closes
+ * when none is left.
  */
+import { referralEnds } from '../domain/false-reports';
+import { REFERRAL_OUTCOME_NAMES } from '../domain/labels';
 import { REFUSALS } from '../domain/texts';
 import type { CaseContext } from './context';
 import { fulfil } from './conclusion';
@@ -63,7 +66,25 @@ export function aftercareEffects(c: CaseContext) {
             `诬告陷害线索（${reportRef}）已移送${referredTo}依纪依法处理：${note}`,
             actor,
           );
+          // From release 0.4.0 the referral is followed to its end: the case waits for what became of it.
+          if (c.current) c.data.openObligations.push('referralOutcome');
           fulfil(c, 'falseReportRecord');
+        },
+      },
+      recordReferralOutcome: {
+        apply: ({ actor, outcome, documentRef, note }) => {
+          const doc = documentRef ? `（${documentRef}）` : '';
+          c.record(
+            'referralOutcomeRecorded',
+            `移送的诬告陷害线索处理结果：${REFERRAL_OUTCOME_NAMES[outcome]}${doc}。${note}`,
+            actor,
+          );
+          if (outcome === 'filed') c.data.referralFiled = true;
+          if (referralEnds(outcome)) fulfil(c, 'referralOutcome');
+        },
+        validate: ({ outcome }) => {
+          if (outcome === 'filed' && c.data.referralFiled) c.invalid(REFUSALS.referralAlreadyFiled);
+          if (outcome === 'notFiled' && c.data.referralFiled) c.invalid(REFUSALS.referralFiledNotRefused);
         },
       },
     },

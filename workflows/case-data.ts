@@ -17,7 +17,8 @@ import type {
   Submission,
   TimelineEntry,
 } from '../domain/case';
-import type { CaseStart, Consultation, HandlingOpinionProposal } from './messages';
+import type { ExitGrounds } from '../domain/false-reports';
+import type { CaseStart, Consultation, HandlingOpinionProposal, RectificationTalk } from './messages';
 
 export interface CaseData {
   /** As submitted, with what the accepting officer establishes (fast track, pre-filing) set at acceptance. */
@@ -45,6 +46,14 @@ export interface CaseData {
   consultation?: Omit<Consultation, 'actor'>;
   announced: boolean;
   nameCleared?: boolean;
+  /** The rectification's order is out with its due date (`ProcedureFacts`). */
+  rectificationOrdered?: boolean;
+  /** 约谈提醒 as recorded (release 0.4.0 on). */
+  rectificationTalk?: Omit<RectificationTalk, 'actor' | 'caseNumber' | 'messageId'>;
+  /** The ground of the exclusion or direct closure that ended the case, when one did. */
+  exitGrounds?: ExitGrounds;
+  /** The referred false accusation has been filed (已立案) by the body it went to; its end is still owed. */
+  referralFiled?: boolean;
   pauses: ClockPause[];
   deadlines: Deadline[];
   timeline: TimelineEntry[];

@@ -29,6 +29,7 @@ import { PERIODS, watchDeadline } from './deadlines';
 import { determinationEffects } from './determination';
 import { investigationEffects } from './investigation';
 import { registerProcedure } from './procedure';
+import { rectificationEffects } from './rectification';
 import { caseStateQuery } from './messages';
 
 /** What starts a case (`CaseStart`), and on continue-as-new the state `carried` over from the previous run. */
@@ -68,6 +69,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseState> {
   // Every message of the procedure, each stage module contributing its effects; a message left without one does
   // not compile. (二) 受理办理, (三) 调查核实, (四) 研究认定 and (五) 反馈结论, what follows, the statutory clock.
   const acceptance = acceptanceEffects(c);
+  const rectification = rectificationEffects(c);
   const investigation = investigationEffects(c);
   const determination = determinationEffects(c);
   const aftercare = aftercareEffects(c);
@@ -75,12 +77,18 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseState> {
   registerProcedure(c, {
     updates: {
       ...acceptance.updates,
+      ...rectification.updates,
       ...investigation.updates,
       ...determination.updates,
       ...aftercare.updates,
       ...clock.updates,
     },
-    decisions: { ...acceptance.decisions, ...investigation.decisions, ...determination.decisions },
+    decisions: {
+      ...acceptance.decisions,
+      ...rectification.decisions,
+      ...investigation.decisions,
+      ...determination.decisions,
+    },
   });
   watchCalendar(c);
 

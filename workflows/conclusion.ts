@@ -9,19 +9,15 @@ import { condition, sleep } from '@temporalio/workflow';
 import type { ArchiveReceipt, Closure, Obligation } from '../domain/case';
 import type { ArchiveEntry } from '../activities/archive';
 import { decisionRecord } from '../domain/decision-record';
+import type { ExitGrounds } from '../domain/false-reports';
+import { owedAfterEarlyExit } from '../domain/false-reports';
+import { CLOSURE_NAMES } from '../domain/labels';
 import type { CaseContext } from './context';
 import { archiveOnce, sendNotice } from './delivery';
-import { addMs, msUntil, workflowNow } from './clock';
+import { addMs, beijingText, msUntil, workflowNow } from './clock';
 
 /** The first follow-up visit is due this long after the conclusion. */
 const FOLLOW_UP_AFTER_MS = 30 * 24 * 3600 * 1000;
-
-const CLOSURE_NAMES: Record<Closure, string> = {
-  decided: '集体研究作出决定',
-  excluded: '排除',
-  closedDirectly: '直接了结',
-  rectified: '整改到位不予追责',
-};
 
 /**
  * What a decision leaves owed: archive entries and visits after exemption or reduction, the impact period. Only a
@@ -39,20 +35,28 @@ export function owedAfterDecision(c: CaseContext): Obligation[] {
   return owed;
 }
 
-function owedAfterEarlyExit(c: CaseContext, closure: Closure): Obligation[] {
+/** What an early exit left owed on cases begun before release 0.4.0: every exclusion was taken for 诬告陷害. */
+function owedAfterEarlyExitBefore04(c: CaseContext, closure: Closure): Obligation[] {
   const owed: Obligation[] = [];
-  // 对受到诬告陷害的党员干部 … 回访教育; 澄清正名; 严厉打击诬告陷害行为.
   if (closure === 'excluded') owed.push('nameClearing', 'falseReportRecord', 'followUpVisit');
   if (c.data.submission.fastTrack) owed.push('integrityReviewReply');
   return owed;
 }
 
-/** Records the conclusion, tells the party, and closes the case or moves it to aftercare. */
-export async function conclude(c: CaseContext, closure: Closure): Promise<void> {
+/**
+ * Records the conclusion, tells the party, and closes the case or moves it to aftercare. An early exit names its
+ * `grounds`, which decide what it leaves owed (`domain/false-reports.ts`).
+ */
+export async function conclude(c: CaseContext, closure: Closure, grounds: ExitGrounds = {}): Promise<void> {
   c.data.closure = closure;
   if (closure !== 'decided') {
     c.data.decidedAt = workflowNow().toISOString();
-    c.data.openObligations = owedAfterEarlyExit(c, closure);
+    if (c.current) c.data.exitGrounds = grounds;
+    // 查无实据 is new in release 0.4.0, so a case begun earlier that meets it follows the rules of 0.4.0 too.
+    c.data.openObligations =
+      c.current || closure === 'unfounded'
+        ? owedAfterEarlyExit(closure, grounds, c.data.submission.fastTrack)
+        : owedAfterEarlyExitBefore04(c, closure);
     startDecisionEffects(c);
     await c.bg.effect(() =>
       sendNotice(c, {
@@ -125,7 +129,7 @@ async function runImpactPeriod(c: CaseContext): Promise<void> {
       cal.impactPeriodEnd({ from: c.data.decidedAt ?? workflowNow().toISOString(), months }),
     );
     c.data.impactPeriodEndsAt = endsAt;
-    c.record('impactPeriodSet', `影响期 ${months} 个月，至 ${endsAt} 期满`);
+    c.record('impactPeriodSet', `影响期 ${months} 个月，至 ${beijingText(endsAt)} 期满`);
   }
   await sleep(msUntil(c.data.impactPeriodEndsAt));
   await c.bg.effect(() =>

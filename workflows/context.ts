@@ -11,6 +11,7 @@ import { periodMetAt } from '../domain/periods';
 
 import type { ActionResult, Actor, CaseState, Deadline, Stage, TimelineKind } from '../domain/case';
 import { INVALID_ACTION } from '../domain/failures';
+import { messageLabel } from '../domain/labels';
 import type { CaseAction } from '../domain/procedure';
 import { isUnsealed } from '../domain/sealing';
 import { Background } from './background';
@@ -103,7 +104,10 @@ export class CaseContext {
       ? message.claimedActorId
       : (message as { actor?: { id?: unknown } } | null)?.actor?.id;
     const who = typeof claimed === 'string' ? `，自称 ${claimed.slice(0, 64)}` : '';
-    this.record('foreignMessageRefused', `拒收未经办案系统的消息（${action}${who}）：${reason}，未予办理`);
+    this.record(
+      'foreignMessageRefused',
+      `拒收未经办案系统的消息（${messageLabel(action)}${who}）：${reason}，未予办理`,
+    );
   }
 
   /** Keeps the id of a message just applied, so that a copy of it is refused. */
@@ -125,7 +129,7 @@ export class CaseContext {
     if (this.data.decisionIds.includes(decisionId)) return false;
     const problem = refusal(this.data, action, actor);
     if (problem) {
-      this.record('decisionIgnored', `未采纳的决定（${action}）：${problem.message}`, actor);
+      this.record('decisionIgnored', `未采纳的决定（${messageLabel(action)}）：${problem.message}`, actor);
       return false;
     }
     this.data.decisionIds.push(decisionId);

@@ -6,7 +6,8 @@
  */
 import { condition } from '@temporalio/workflow';
 
-import type { Deadline } from '../domain/case';
+import type { Notice } from '../activities/notify';
+import type { Deadline, HandlingBody } from '../domain/case';
 import { PERIODS } from '../domain/periods';
 import { HANDLING_BODY_NAMES } from '../domain/labels';
 import type { CaseContext } from './context';
@@ -95,6 +96,13 @@ export async function recomputeDeadline(
 
 type Step = { readonly kind: 'reminder' | 'due' | 'escalation'; readonly at: string };
 
+/** The steps of the ladder as the timer's summary names them in the Web UI. */
+const STEP_NAMES: Readonly<Record<Step['kind'], string>> = {
+  reminder: '到期提醒',
+  due: '到期',
+  escalation: '超期督办',
+};
+
 function nextStep(d: Deadline): Step | undefined {
   if (d.status === 'running' && !d.reminderSent && d.remindAt && d.remindAt < d.dueAt) {
     return { kind: 'reminder', at: d.remindAt };
@@ -132,7 +140,7 @@ export async function superviseDeadline(c: CaseContext, id: string, isMet: () =>
     const interrupted = await condition(
       () => isMet() || c.clockPaused() || c.deadline(id)?.changes.length !== revision,
       msUntil(step.at),
-      { summary: `${d.clause}（${step.kind}）` },
+      { summary: `${d.clause}（${STEP_NAMES[step.kind]}）` },
     );
     if (!interrupted) await c.bg.effect(() => fire(c, d, step));
   }
@@ -148,7 +156,7 @@ async function fire(c: CaseContext, d: Deadline, step: Step): Promise<void> {
       key: `${caseNumber}/${d.id}/${d.changes.length}/reminder`,
       caseNumber,
       kind: 'deadlineReminder',
-      recipients: [body],
+      recipients: remindedOf(c, d, body),
       text: `案件 ${caseNumber}：${d.clause}，将于 ${beijingText(d.dueAt)} 到期，请按时办理。`,
     });
     return;
@@ -167,6 +175,14 @@ async function fire(c: CaseContext, d: Deadline, step: Step): Promise<void> {
     recipients: [body, 'supervisingLevel'],
     text: `案件 ${caseNumber} 已超过期限：${d.clause}（应于 ${beijingText(d.dueAt)} 前完成），${count > 1 ? `已超期督办${count}次，` : ''}请及时办理。`,
   });
+}
+
+/**
+ * Who a reminder goes to: the handling body; for the fix of a rectification also the party and its unit, who must
+ * fix it (release 0.4.0 on).
+ */
+function remindedOf(c: CaseContext, d: Deadline, body: HandlingBody): Notice['recipients'] {
+  return c.current && d.id === PERIODS.rectification.id ? [body, 'party', 'partyUnit'] : [body];
 }
 
 export { PERIODS };

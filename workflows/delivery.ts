@@ -9,6 +9,7 @@ import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
 import type { ArchiveEntry } from '../activities/archive';
 import type { DeliveryReceipt, Notice } from '../activities/notify';
 import type { ArchiveReceipt } from '../domain/case';
+import { NOTICE_KIND_NAMES } from '../domain/labels';
 import type { CaseContext } from './context';
 
 /** Sends `notice`; answers undefined when the transport refused it, after recording the refusal. */
@@ -18,7 +19,7 @@ export async function sendNotice(c: CaseContext, notice: Notice): Promise<Delive
   } catch (err) {
     const reason = refusal(err, 'NoticeRefused');
     if (reason === undefined) throw err;
-    c.record('noticeRefused', `通知未能送达，已被拒收，需人工处理（${notice.kind}）：${reason}`);
+    c.record('noticeRefused', `通知未能送达，已被拒收，需人工处理（${NOTICE_KIND_NAMES[notice.kind]}）：${reason}`);
     return undefined;
   }
 }

@@ -1,7 +1,8 @@
 /**
  * (三) 调查核实: the investigation team, evidence and statements as references, the official's and the unit's
  * opinions, a written report assessing the six aspects with a recommendation, and leadership review. A report found
- * plainly malicious is excluded (排除); one with no substance, or a repeat with nothing new, is closed (直接了结).
+ * plainly 错告 or 诬告陷害 is excluded (排除); one with no substance, or a repeat with nothing new, is closed (直接了结);
+ * one the investigation found untrue ends as 查无实据.
  */
 import type { AspectAssessment } from '../domain/case';
 import { ASPECTS } from '../domain/case';
@@ -11,6 +12,7 @@ import { reductionTermsProblem, reportRecordProblem, toleranceBar } from '../dom
 import { applyReport } from './report';
 import { conclude } from './conclusion';
 import type { CaseContext } from './context';
+import { closureText, exclusionText, unfoundedText } from './exit-texts';
 import type { StageEffects } from './procedure';
 
 export function investigationEffects(c: CaseContext) {
@@ -82,16 +84,16 @@ export function investigationEffects(c: CaseContext) {
         const foreign = c.foreignReason(decision, c.strictMessages());
         if (foreign) return c.recordForeign('earlyExit', decision, foreign);
         if (!c.acceptsDecision(decision.exit, decision)) return;
+        const { exclusionGround, closureGround, reason, actor } = decision;
         if (decision.exit === 'exclude') {
-          c.record('excluded', `排除（${decision.exclusionGround ?? '未注明'}）：${decision.reason}`, decision.actor);
-          await conclude(c, 'excluded');
+          c.record('excluded', exclusionText(exclusionGround, reason, c.current), actor);
+          await conclude(c, 'excluded', { exclusionGround });
+        } else if (decision.exit === 'findUnfounded') {
+          c.record('reportUnfounded', unfoundedText(reason), actor);
+          await conclude(c, 'unfounded');
         } else {
-          c.record(
-            'closedDirectly',
-            `直接了结（${decision.closureGround ?? '未注明'}）：${decision.reason}`,
-            decision.actor,
-          );
-          await conclude(c, 'closedDirectly');
+          c.record('closedDirectly', closureText(closureGround, reason), actor);
+          await conclude(c, 'closedDirectly', { closureGround });
         }
       },
     },

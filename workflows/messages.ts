@@ -26,7 +26,9 @@ export const DECISIONS = Object.fromEntries(DECISION_NAMES.map((n) => [n, define
 export const decideAcceptanceUpdate = UPDATES.decideAcceptance;
 export const proposeHandlingOpinionUpdate = UPDATES.proposeHandlingOpinion;
 export const approveHandlingOpinionSignal = DECISIONS.approveHandlingOpinion;
+export const recordRectificationTalkUpdate = UPDATES.recordRectificationTalk;
 export const verifyRectificationUpdate = UPDATES.verifyRectification;
+export const approveRectificationSignal = DECISIONS.approveRectification;
 export const formInvestigationTeamUpdate = UPDATES.formInvestigationTeam;
 export const recordEvidenceUpdate = UPDATES.recordEvidence;
 export const recordHearingUpdate = UPDATES.recordHearing;
@@ -41,6 +43,7 @@ export const replyIntegrityReviewUpdate = UPDATES.replyIntegrityReview;
 export const recordFollowUpVisitUpdate = UPDATES.recordFollowUpVisit;
 export const clearNameUpdate = UPDATES.clearName;
 export const recordFalseReportUpdate = UPDATES.recordFalseReport;
+export const recordReferralOutcomeUpdate = UPDATES.recordReferralOutcome;
 export const reassignUpdate = UPDATES.reassign;
 export const pauseClockUpdate = UPDATES.pauseClock;
 export const resumeClockUpdate = UPDATES.resumeClock;

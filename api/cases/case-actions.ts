@@ -34,9 +34,17 @@ const UPDATE_ROUTES: { readonly [N in UpdateName]: UpdateSpec<N> } = {
     tag: ACCEPTANCE,
     schema: schemas.handlingOpinionSchema,
   },
+  recordRectificationTalk: {
+    path: '/rectification/talk',
+    summary: '约谈提醒，督促限期整改',
+    description: '登记约谈日期、约谈人、约谈对象和整改要求；整改期限自此起算，整改通知载明到期时间。',
+    tag: ACCEPTANCE,
+    schema: schemas.rectificationTalkSchema,
+  },
   verifyRectification: {
     path: '/rectification/verification',
     summary: '核查约谈提醒后是否及时整改到位',
+    description: '整改期限届满后才核查到位的，不属于整改及时到位，转入调查核实；及时到位的呈领导审批。',
     tag: ACCEPTANCE,
     schema: schemas.rectificationCheckSchema,
   },
@@ -106,6 +114,13 @@ const UPDATE_ROUTES: { readonly [N in UpdateName]: UpdateSpec<N> } = {
     tag: FEEDBACK,
     schema: schemas.falseReportSchema,
   },
+  recordReferralOutcome: {
+    path: '/false-report/outcome',
+    summary: '登记移送的诬告陷害线索处理结果',
+    description: '已立案的继续跟踪；登记不予立案或已处理后，移送事项办结。',
+    tag: FEEDBACK,
+    schema: schemas.referralOutcomeSchema,
+  },
   reassign: {
     path: '/reassignment',
     summary: '领导重新指定承办人或调整调查组',
@@ -137,6 +152,14 @@ const DECISION_ROUTES: { readonly [N in DecisionName]: SignalSpec<N> } = {
     action: () => 'approveHandlingOpinion',
     requestName: 'LeadershipDecision',
   },
+  approveRectification: {
+    path: '/rectification/approval',
+    summary: '领导审批整改情况：同意不予追责问责，或转入调查核实',
+    tag: ACCEPTANCE,
+    schema: schemas.leadershipDecisionSchema,
+    action: () => 'approveRectification',
+    requestName: 'LeadershipDecision',
+  },
   reviewInvestigationReport: {
     path: '/investigation/report/review',
     summary: '领导审核调查核实报告',
@@ -147,8 +170,9 @@ const DECISION_ROUTES: { readonly [N in DecisionName]: SignalSpec<N> } = {
   },
   earlyExit: {
     path: '/investigation/early-exit',
-    summary: '排除或直接了结',
-    description: '主观臆断、乱扣帽子、贴牌举报、打击报复的予以排除；无实质内容或重复举报无新事实的直接了结。',
+    summary: '排除、直接了结或查无实据',
+    description:
+      '主观臆断、乱扣帽子（错告）、贴牌举报、打击报复（诬告陷害，线索移送查处）的予以排除；无实质内容或重复举报无新事实的直接了结；经调查反映问题不实的，查无实据。',
     tag: INVESTIGATION,
     schema: schemas.earlyExitSchema,
     action: (body) => body.exit,

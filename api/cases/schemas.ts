@@ -25,7 +25,10 @@ import { REDUCTIONS } from '../../domain/reduction';
 import { RESPONSIBILITIES } from '../../domain/related-officials';
 import { SITUATION_CONDITION_CODES } from '../../domain/situation-conditions';
 import { reductionTermsProblem, relatedOfficialsProblem } from '../../domain/tolerance';
+import { REFERRAL_OUTCOMES } from '../../domain/false-reports';
+import { ASPECT_NAMES } from '../../domain/labels';
 import { routingProblem } from '../../domain/routing';
+import { REFUSALS } from '../../domain/texts';
 import type {
   AcceptanceDecision,
   Announcement,
@@ -44,7 +47,9 @@ import type {
   LeadershipDecision,
   NameClearing,
   RectificationCheck,
+  RectificationTalk,
   Reassignment,
+  ReferralOutcomeRecord,
   ReportSubmission,
   Sent,
   TeamFormation,
@@ -152,9 +157,9 @@ export const handlingOpinionSchema = z
     const need = (field: keyof typeof p, message: string) => {
       if (p[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message });
     };
-    if (p.route === 'exclude') need('exclusionGround', 'an exclusion names its ground');
-    if (p.route === 'closeDirectly') need('closureGround', 'a direct closure names its ground');
-    if (p.route === 'rectification') need('fixWithinWorkingDays', 'a rectification sets the working days to fix');
+    if (p.route === 'exclude') need('exclusionGround', REFUSALS.exclusionGround);
+    if (p.route === 'closeDirectly') need('closureGround', REFUSALS.closureGround);
+    if (p.route === 'rectification') need('fixWithinWorkingDays', REFUSALS.rectificationDays);
   }) satisfies z.ZodType<RequestOf<HandlingOpinionProposal>>;
 
 /** 领导审批 of the handling opinion, and 领导审核 of the investigation report. */
@@ -163,6 +168,14 @@ export const leadershipDecisionSchema = z.strictObject({
   approved: z.boolean(),
   comment: text(2_000),
 }) satisfies z.ZodType<SignalRequestOf<LeadershipDecision>>;
+
+/** 约谈提醒: when, by whom, with whom, and what the talk ordered to be fixed. */
+export const rectificationTalkSchema = z.strictObject({
+  talkedOn: localDate,
+  talkedBy: text(200),
+  talkedWith: text(200),
+  ordered: text(5_000),
+}) satisfies z.ZodType<RequestOf<RectificationTalk>>;
 
 export const rectificationCheckSchema = z.strictObject({
   fixed: z.boolean(),
@@ -232,14 +245,11 @@ export const investigationReportSchema = z
     reductionIssue(r.recommendation, r, ctx);
     const missing = ASPECTS.filter((a) => !r.assessments.some((x) => x.aspect === a));
     if (missing.length) {
-      ctx.addIssue({ code: 'custom', path: ['assessments'], message: `not assessed: ${missing.join(', ')}` });
+      const message = REFUSALS.aspectsMissing(missing.map((a) => ASPECT_NAMES[a]));
+      ctx.addIssue({ code: 'custom', path: ['assessments'], message });
     }
     if (r.recommendation === 'reduce' && !r.impactPeriodMonths) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['impactPeriodMonths'],
-        message: 'a reduced liability recommends an impact period',
-      });
+      ctx.addIssue({ code: 'custom', path: ['impactPeriodMonths'], message: REFUSALS.reductionImpactPeriod });
     }
   });
 
@@ -247,7 +257,7 @@ export const reportSubmissionSchema = z.strictObject({ report: investigationRepo
   RequestOf<ReportSubmission>
 >;
 
-/** 排除 or 直接了结 during the investigation; each names its ground. */
+/** 排除 or 直接了结 during the investigation, each naming its ground; or 查无实据, the report found untrue. */
 export const earlyExitSchema = z.discriminatedUnion('exit', [
   z.strictObject({
     decisionId: decisionIdSchema,
@@ -261,6 +271,7 @@ export const earlyExitSchema = z.discriminatedUnion('exit', [
     closureGround: z.enum(DIRECT_CLOSURE_GROUNDS),
     reason: text(2_000),
   }),
+  z.strictObject({ decisionId: decisionIdSchema, exit: z.literal('findUnfounded'), reason: text(2_000) }),
 ]) satisfies z.ZodType<SignalRequestOf<EarlyExitDecision>>;
 
 // (四) 研究认定
@@ -345,6 +356,13 @@ export const falseReportSchema = z.strictObject({
   referredTo: text(200),
   note: text(2_000),
 }) satisfies z.ZodType<RequestOf<FalseReportRecord>>;
+
+/** What became of the referred false accusation: 已立案 (followed further), 不予立案 or 已处理 (its end). */
+export const referralOutcomeSchema = z.strictObject({
+  outcome: z.enum(REFERRAL_OUTCOMES),
+  documentRef: text(200).optional(),
+  note: text(2_000),
+}) satisfies z.ZodType<RequestOf<ReferralOutcomeRecord>>;
 
 // The statutory clock
 

@@ -35,7 +35,13 @@ const ACTION_REQUESTS: readonly (readonly [CaseAction, string, unknown])[] = [
   ['decideAcceptance', '/acceptance', { decision: 'decline', reason: '不属于受理范围' }],
   ['proposeHandlingOpinion', '/handling-opinion', { opinion: '拟启动调查', route: 'investigate' }],
   ['approveHandlingOpinion', '/handling-opinion/approval', { approved: true, comment: '同意' }],
+  [
+    'recordRectificationTalk',
+    '/rectification/talk',
+    { talkedOn: '2026-12-03', talkedBy: '王强', talkedWith: '李娜', ordered: '补齐材料' },
+  ],
   ['verifyRectification', '/rectification/verification', { fixed: true, note: '已整改' }],
+  ['approveRectification', '/rectification/approval', { approved: true, comment: '同意' }],
   ['formInvestigationTeam', '/investigation/team', { members: ['甲', '乙'] }],
   ['reassign', '/reassignment', { caseOfficer: 'officer.dc', reason: '原承办人回避' }],
   ['recordEvidence', '/investigation/evidence', { refs: ['档案1'], description: '证据' }],
@@ -44,6 +50,7 @@ const ACTION_REQUESTS: readonly (readonly [CaseAction, string, unknown])[] = [
   ['reviewInvestigationReport', '/investigation/report/review', { approved: true, comment: '同意' }],
   ['exclude', '/investigation/early-exit', { exit: 'exclude', exclusionGround: 'retaliation', reason: '打击报复' }],
   ['closeDirectly', '/investigation/early-exit', { exit: 'closeDirectly', closureGround: 'noSubstance', reason: '无' }],
+  ['findUnfounded', '/investigation/early-exit', { exit: 'findUnfounded', reason: '查无实据' }],
   [
     'recordDetermination',
     '/determination',
@@ -66,6 +73,7 @@ const ACTION_REQUESTS: readonly (readonly [CaseAction, string, unknown])[] = [
   ['recordFollowUpVisit', '/follow-up-visits', { visitedOn: '2026-12-20', note: '回访' }],
   ['clearName', '/name-clearing', { partyWishes: 'decline' }],
   ['recordFalseReport', '/false-report', { reportRef: '举报1', referredTo: '纪委', note: '移送' }],
+  ['recordReferralOutcome', '/false-report/outcome', { outcome: 'filed', note: '已立案' }],
   ['pauseClock', '/clock/pause', { reason: '等待补充材料' }],
   ['resumeClock', '/clock/resume', {}],
 ];

@@ -69,8 +69,8 @@ describe('the first slice', () => {
     const operations = Object.entries(doc.body?.paths as Record<string, Record<string, any>>).flatMap(([path, ops]) =>
       Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })),
     );
-    // Every action of messages.ts has its route: 17 updates and 4 signal routes, besides reads, submission, calendar.
-    expect(operations.filter((o) => o.route.startsWith('POST /cases/{caseNumber}/'))).toHaveLength(21);
+    // Every action of messages.ts has its route: 19 updates and 5 signal routes, besides reads, submission, calendar.
+    expect(operations.filter((o) => o.route.startsWith('POST /cases/{caseNumber}/'))).toHaveLength(24);
     expect(operations.map((o) => o.route)).toEqual(
       expect.arrayContaining([
         'GET /cases',
@@ -79,12 +79,12 @@ describe('the first slice', () => {
         'POST /calendar/years/{year}',
       ]),
     );
-    // No request lets a client say who acts.
+    // No request lets a client say who acts (the 24 action routes, the submission and the calendar).
     const requests = operations
       .map((o) => o.op.requestBody?.content['application/json'].schema.$ref as string | undefined)
       .filter((ref): ref is string => ref !== undefined)
       .map((ref) => doc.body?.components.schemas[ref.split('/').pop() as string]);
-    expect(requests).toHaveLength(23);
+    expect(requests).toHaveLength(26);
     expect(JSON.stringify(requests)).not.toContain('"actor"');
     // Nor which message it is: the API stamps every message with its case and id (api/cases/sent-messages.ts).
     expect(JSON.stringify(requests)).not.toContain('"messageId"');
@@ -363,6 +363,13 @@ describe('found by the fuzzer (npm run test:fuzz)', () => {
     expect((await http.post(`/cases/${n}/handling-opinion`, opinion, 'officer.dc')).status).toBe(200);
     const approval = { approved: true, comment: '同意' };
     expect((await http.post(`/cases/${n}/handling-opinion/approval`, approval, 'leader.dc')).status).toBe(202);
+    await eventually(
+      () => http.get(`/cases/${n}`, 'officer.dc'),
+      (r) => r.body?.stage === 'rectification',
+      'the rectification',
+    );
+    const talk = { talkedOn: '2026-12-03', talkedBy: '纪委副书记王强', talkedWith: '李娜', ordered: '补齐审批材料' };
+    expect((await http.post(`/cases/${n}/rectification/talk`, talk, 'officer.dc')).status).toBe(200);
     // The rectification deadline is armed while the clock is paused; its supervisor used to spin on that, which
     // aborted the worker's process ("async hook stack has become corrupted") and took every case with it.
     await eventually(

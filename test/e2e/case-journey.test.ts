@@ -45,6 +45,14 @@ async function acceptedCase(): Promise<string> {
 const exemptCase: { number?: string } = {};
 const rectificationCase: { number?: string } = {};
 
+/** The 约谈提醒 a rectification begins with. */
+const RECTIFICATION_TALK = {
+  talkedOn: '2026-12-03',
+  talkedBy: '纪委副书记王强',
+  talkedWith: '李娜',
+  ordered: '补齐容缺受理的审批材料',
+};
+
 test('an exemption, from the application to closure, each step by the user whose role it is', async () => {
   const n = await acceptedCase();
   exemptCase.number = n;
@@ -174,6 +182,12 @@ test('loading next year’s holidays recomputes the provisional deadline of a ru
     'officer.dc',
   );
   await http.post(`/cases/${n}/handling-opinion/approval`, { approved: true, comment: '同意' }, 'leader.dc');
+  await eventually(
+    () => state(n),
+    (r) => r.body?.stage === 'rectification',
+    'the rectification',
+  );
+  await http.post(`/cases/${n}/rectification/talk`, RECTIFICATION_TALK, 'officer.dc');
   const provisional = await eventually(
     () => state(n),
     (r) => r.body?.deadlines?.some((d: any) => d.id === 'rectification' && d.provisional),
@@ -352,6 +366,7 @@ describe('the other paths of the procedure', () => {
       { reportRef: '举报〔2026〕5号', referredTo: '案件审理室', note: '移送' },
       'officer.dc',
     );
+    await post(n, '/false-report/outcome', { outcome: 'notFiled', note: '经审查不予立案' }, 'officer.dc');
     await post(
       n,
       '/integrity-review-reply',
@@ -368,8 +383,12 @@ describe('the other paths of the procedure', () => {
     await post(n, '/handling-opinion', opinion, 'officer.dc');
     await post(n, '/handling-opinion/approval', { approved: true, comment: '同意' }, 'leader.dc', 202);
     await reach(n, 'rectification');
+    await post(n, '/rectification/talk', RECTIFICATION_TALK, 'officer.dc');
     const fixed = await post(n, '/rectification/verification', { fixed: true, note: '已按期整改' }, 'officer.dc');
-    expect(fixed.body).toMatchObject({ stage: 'closed', closure: 'rectified' });
+    expect(fixed.body).toMatchObject({ stage: 'rectificationReview' });
+    await post(n, '/rectification/approval', { approved: true, comment: '同意不予追责' }, 'leader.dc', 202);
+    await reach(n, 'closed');
+    expect((await state(n)).body).toMatchObject({ stage: 'closed', closure: 'rectified' });
   });
 
   test('the clock pauses and resumes, and the running deadline moves with it', async () => {

@@ -161,6 +161,14 @@ describe('the statutory clock', () => {
       'officer.dc',
     );
     await http.post(`/cases/${n}/handling-opinion/approval`, { approved: true, comment: '同意' }, 'leader.dc');
+    await eventually(
+      () => http.get(`/cases/${n}`, 'officer.dc'),
+      (r) => r.body?.stage === 'rectification',
+      'the rectification',
+    );
+    // The period to fix runs from the talk (release 0.4.0 on).
+    const talk = { talkedOn: '2026-12-03', talkedBy: '纪委副书记王强', talkedWith: '李娜', ordered: '补齐审批材料' };
+    await http.post(`/cases/${n}/rectification/talk`, talk, 'officer.dc');
     const running = await eventually(
       () => http.get(`/cases/${n}`, 'officer.dc'),
       (r) => r.body?.deadlines?.some((d: any) => d.id === 'rectification' && d.provisional),

@@ -28,6 +28,7 @@ import {
   formInvestigationTeamUpdate,
   proposeHandlingOpinionUpdate,
   recordDeterminationSignal,
+  recordRectificationTalkUpdate,
   recordHearingUpdate,
   reviewInvestigationReportSignal,
   submitInvestigationReportUpdate,
@@ -142,6 +143,22 @@ export async function throughOpinion(
     comment: '同意',
   });
   return waitFor(handle, (s) => s.stage !== 'opinionApproval', 'an approved opinion');
+}
+
+/** Records the 约谈提醒 of a rectification, which sends the order and starts the period to fix. */
+export async function recordTalk(handle: CaseHandle): Promise<CaseState> {
+  await handle.executeUpdate(recordRectificationTalkUpdate, {
+    args: [
+      {
+        actor: caseOfficer,
+        talkedOn: '2026-12-03',
+        talkedBy: '纪委副书记王强',
+        talkedWith: '李娜',
+        ordered: '补齐容缺受理的审批材料',
+      },
+    ],
+  });
+  return waitFor(handle, (s) => s.deadlines.some((d) => d.id === 'rectification'), 'the fix deadline');
 }
 
 /** Investigates (team, both hearings, report) and, unless `review` is false, has the report accepted. */

@@ -3,6 +3,7 @@
  * rectification that fails going on to investigation.
  */
 import {
+  approveRectificationSignal,
   clearNameUpdate,
   decideAcceptanceUpdate,
   earlyExitSignal,
@@ -10,12 +11,13 @@ import {
   recordConsultationUpdate,
   recordFalseReportUpdate,
   recordFollowUpVisitUpdate,
+  recordReferralOutcomeUpdate,
   verifyRectificationUpdate,
 } from '../../workflows/messages';
 import { caseOfficer, decisionId, leader } from '../helpers/cases';
 import { saveHistory } from '../helpers/histories';
 import type { WorkflowHarness } from '../helpers/workflow-env';
-import { startCase, startHarness, throughOpinion, waitFor } from '../helpers/workflow-env';
+import { recordTalk, startCase, startHarness, throughOpinion, waitFor } from '../helpers/workflow-env';
 
 let h: WorkflowHarness;
 beforeAll(async () => {
@@ -61,6 +63,9 @@ test('a plainly malicious report is excluded, the official’s name cleared, the
   await handle.executeUpdate(recordFalseReportUpdate, {
     args: [{ actor: caseOfficer, reportRef: '举报件〔2026〕77号', referredTo: '信访室', note: '打击报复' }],
   });
+  await handle.executeUpdate(recordReferralOutcomeUpdate, {
+    args: [{ actor: caseOfficer, outcome: 'dealtWith', note: '举报人已受党纪处分' }],
+  });
   await handle.executeUpdate(recordFollowUpVisitUpdate, {
     args: [{ actor: caseOfficer, visitedOn: '2027-01-20', note: '回访教育' }],
   });
@@ -92,6 +97,7 @@ test('an investigation may be ended by leadership as closed directly when the re
 test('a minor error fixed in time closes with no liability', async () => {
   const handle = await startCase(h);
   await throughOpinion(handle, 'rectification', { fixWithinWorkingDays: 10 });
+  await recordTalk(handle);
   const state = await waitFor(handle, (s) => s.deadlines.some((d) => d.id === 'rectification'), 'the fix deadline');
   expect(state.stage).toBe('rectification');
   expect(state.deadlines.find((d) => d.id === 'rectification')).toMatchObject({ workingDays: 10, status: 'running' });
@@ -99,6 +105,12 @@ test('a minor error fixed in time closes with no liability', async () => {
 
   await handle.executeUpdate(verifyRectificationUpdate, {
     args: [{ actor: caseOfficer, fixed: true, note: '已整改' }],
+  });
+  await handle.signal(approveRectificationSignal, {
+    decisionId: decisionId(),
+    actor: leader,
+    approved: true,
+    comment: '同意不予追责',
   });
   const result = await handle.result();
   expect(result).toMatchObject({ stage: 'closed', closure: 'rectified' });
@@ -109,6 +121,7 @@ test('a minor error fixed in time closes with no liability', async () => {
 test('a rectification not fixed goes on to investigation', async () => {
   const handle = await startCase(h);
   await throughOpinion(handle, 'rectification', { fixWithinWorkingDays: 3 });
+  await recordTalk(handle);
   const state = await handle.executeUpdate(verifyRectificationUpdate, {
     args: [{ actor: caseOfficer, fixed: false, note: '未按期整改' }],
   });

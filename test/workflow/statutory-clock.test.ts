@@ -16,7 +16,7 @@ import { decideAcceptanceUpdate } from '../../workflows/messages';
 import { caseOfficer, decisionId, leader } from '../helpers/cases';
 import { saveHistory } from '../helpers/histories';
 import type { CaseHandle, WorkflowHarness } from '../helpers/workflow-env';
-import { startCase, startHarness, waitFor, writeHolidayFile } from '../helpers/workflow-env';
+import { recordTalk, startCase, startHarness, waitFor, writeHolidayFile } from '../helpers/workflow-env';
 
 const DAY = 24 * 3600 * 1000;
 let h: WorkflowHarness;
@@ -140,9 +140,8 @@ test('a deadline armed while the clock is paused waits, and its working days sta
     approved: true,
     comment: '同意',
   });
-  const armed = (
-    await waitFor(handle, (s) => s.deadlines.some((d) => d.id === 'rectification'), 'the fix deadline')
-  ).deadlines.find((d) => d.id === 'rectification')!;
+  await waitFor(handle, (s) => s.stage === 'rectification', 'the rectification');
+  const armed = (await recordTalk(handle)).deadlines.find((d) => d.id === 'rectification')!;
   expect(armed.status).toBe('paused');
 
   // Longer than the three working days: paused, nothing may fall due.
