@@ -91,6 +91,7 @@ export const APPLICANT_TIMELINE: { readonly [K in TimelineKind]: false | ((entry
   feedbackDelivered: () => '收到书面反馈结论',
   consulted: () => '征求本人意见',
   announced: () => '已在一定范围内通报说明',
+  announcementWaived: false,
   integrityReviewReplied: false,
   followUpDue: false,
   followUpVisited: () => '接受回访教育',

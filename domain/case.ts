@@ -187,6 +187,8 @@ export const OBLIGATIONS = [
   'falseReportRecord',
   'referralOutcome',
   'integrityReviewReply',
+  /** 通报说明: after a favourable decision, announced in an appropriate scope, or the reason why not recorded. */
+  'announcement',
 ] as const;
 export type Obligation = (typeof OBLIGATIONS)[number];
 
@@ -259,6 +261,7 @@ export const TIMELINE_KINDS = [
   'feedbackDelivered',
   'consulted',
   'announced',
+  'announcementWaived',
   'integrityReviewReplied',
   'followUpDue',
   'followUpVisited',

@@ -142,7 +142,14 @@ export interface Consultation extends Sent {
 
 export interface Announcement extends Sent {
   readonly scope: string;
+  /** 形式: how it was announced (会议通报, 书面通报, …); absent in messages of cases begun before 0.4.0. */
+  readonly form?: string;
   readonly documentRef: string;
+}
+
+/** The body's record of why a favourable decision is not announced (本人不同意, 不宜公开, …). */
+export interface AnnouncementWaiver extends Sent {
+  readonly reason: string;
 }
 
 export interface IntegrityReviewReply extends Sent {
@@ -239,6 +246,7 @@ export interface UpdateMessages {
   recordConsultation: Consultation;
   clearName: NameClearing;
   announce: Announcement;
+  waiveAnnouncement: AnnouncementWaiver;
   replyIntegrityReview: IntegrityReviewReply;
   recordFollowUpVisit: FollowUpVisit;
   recordFalseReport: FalseReportRecord;
@@ -282,6 +290,7 @@ const UPDATE_NAME_SET: { readonly [N in keyof UpdateMessages]: N extends CaseAct
   recordConsultation: true,
   clearName: true,
   announce: true,
+  waiveAnnouncement: true,
   replyIntegrityReview: true,
   recordFollowUpVisit: true,
   recordFalseReport: true,

@@ -171,7 +171,10 @@ export const ACTIONS = {
     label: '征求本人意见',
     clause: '经充分征求意见后……对受到错告、诬告的干部，会充分征求其本人意见',
     roles: ['caseOfficer'],
-    openWhen: (d) => (d.outcome === 'exempt' || d.outcome === 'reduce' || owes(d, 'nameClearing')) && !d.consultation,
+    // Asked again while an announcement or a name clearing is still owed: the party may change their mind.
+    openWhen: (d) =>
+      (d.outcome === 'exempt' || d.outcome === 'reduce' || owes(d, 'nameClearing')) &&
+      (!d.consultation || owes(d, 'announcement') || owes(d, 'nameClearing')),
     leadsTo: ['aftercare'],
   },
   clearName: {
@@ -186,7 +189,14 @@ export const ACTIONS = {
     clause: '通过一定形式在适当范围内通报说明',
     roles: ['caseOfficer'],
     openWhen: announcementFits,
-    leadsTo: ['aftercare'],
+    leadsTo: ['aftercare', 'closed'],
+  },
+  waiveAnnouncement: {
+    label: '不予通报说明',
+    clause: '经充分征求意见后，通过一定形式在适当范围内通报说明',
+    roles: ['caseOfficer'],
+    openWhen: (d) => owes(d, 'announcement'),
+    leadsTo: ['aftercare', 'closed'],
   },
   replyIntegrityReview: {
     label: '回复党风廉政审核意见',
@@ -289,6 +299,7 @@ export const STAGE_RULES = {
       'recordConsultation',
       'clearName',
       'announce',
+      'waiveAnnouncement',
     ],
   },
   declined: { label: '不予受理', actions: [] },

@@ -33,9 +33,16 @@ export function aftercareEffects(c: CaseContext) {
         },
       },
       announce: {
-        apply: ({ actor, scope, documentRef }) => {
+        apply: ({ actor, scope, form, documentRef }) => {
           c.data.announced = true;
-          c.record('announced', `在${scope}范围内通报说明（${documentRef}）`, actor);
+          c.record('announced', `在${scope}范围内${form ? `以${form}形式` : ''}通报说明（${documentRef}）`, actor);
+          fulfil(c, 'announcement');
+        },
+      },
+      waiveAnnouncement: {
+        apply: ({ actor, reason }) => {
+          c.record('announcementWaived', `不予通报说明：${reason}`, actor);
+          fulfil(c, 'announcement');
         },
       },
       clearName: {

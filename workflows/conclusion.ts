@@ -31,6 +31,8 @@ export function owedAfterDecision(c: CaseContext): Obligation[] {
     owed.push('followUpVisit');
   }
   if (c.data.outcome === 'reduce') owed.push('impactPeriod');
+  // 通报说明: from release 0.4.0 a favourable decision stays open until announced or the reason why not is recorded.
+  if (c.current && (c.data.outcome === 'exempt' || c.data.outcome === 'reduce')) owed.push('announcement');
   if (c.data.submission.fastTrack) owed.push('integrityReviewReply');
   return owed;
 }

@@ -39,6 +39,7 @@ export const recordDeterminationSignal = DECISIONS.recordDetermination;
 export const deliverFeedbackUpdate = UPDATES.deliverFeedback;
 export const recordConsultationUpdate = UPDATES.recordConsultation;
 export const announceUpdate = UPDATES.announce;
+export const waiveAnnouncementUpdate = UPDATES.waiveAnnouncement;
 export const replyIntegrityReviewUpdate = UPDATES.replyIntegrityReview;
 export const recordFollowUpVisitUpdate = UPDATES.recordFollowUpVisit;
 export const clearNameUpdate = UPDATES.clearName;

@@ -90,6 +90,12 @@ const UPDATE_ROUTES: { readonly [N in UpdateName]: UpdateSpec<N> } = {
     tag: FEEDBACK,
     schema: schemas.announcementSchema,
   },
+  waiveAnnouncement: {
+    path: '/announcement/waiver',
+    summary: '不予通报说明，记录理由',
+    tag: FEEDBACK,
+    schema: schemas.announcementWaiverSchema,
+  },
   replyIntegrityReview: {
     path: '/integrity-review-reply',
     summary: '快查快结，回复党风廉政意见',

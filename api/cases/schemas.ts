@@ -32,6 +32,7 @@ import { REFUSALS } from '../../domain/texts';
 import type {
   AcceptanceDecision,
   Announcement,
+  AnnouncementWaiver,
   ClockPauseRequest,
   ClockResumeRequest,
   Consultation,
@@ -327,8 +328,13 @@ export const consultationSchema = z.strictObject({
 
 export const announcementSchema = z.strictObject({
   scope: text(200),
+  form: text(100).describe('通报形式，如会议通报、书面通报'),
   documentRef: text(200),
 }) satisfies z.ZodType<RequestOf<Announcement>>;
+
+export const announcementWaiverSchema = z.strictObject({
+  reason: text(2_000).describe('不予通报说明的理由，如本人不同意通报'),
+}) satisfies z.ZodType<RequestOf<AnnouncementWaiver>>;
 
 export const integrityReviewReplySchema = z.strictObject({
   reply: text(5_000),

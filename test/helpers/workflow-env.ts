@@ -21,12 +21,14 @@ import { createCaseWorker } from '../../worker/worker';
 import type { caseWorkflow, CaseInput } from '../../workflows/case';
 import type { HandlingOpinionProposal } from '../../workflows/messages';
 import {
+  announceUpdate,
   approveHandlingOpinionSignal,
   caseStateQuery,
   decideAcceptanceUpdate,
   deliverFeedbackUpdate,
   formInvestigationTeamUpdate,
   proposeHandlingOpinionUpdate,
+  recordConsultationUpdate,
   recordDeterminationSignal,
   recordRectificationTalkUpdate,
   recordHearingUpdate,
@@ -211,6 +213,17 @@ export async function determine(handle: CaseHandle, outcome: Outcome): Promise<C
 export async function deliverFeedback(handle: CaseHandle): Promise<CaseState> {
   await handle.executeUpdate(deliverFeedbackUpdate, {
     args: [{ actor: caseOfficer, documentRef: '反馈书〔2026〕3号' }],
+  });
+  return handle.query(caseStateQuery);
+}
+
+/** 通报说明 after a favourable decision: the party is consulted, agrees, and the body announces. */
+export async function announceDecision(handle: CaseHandle): Promise<CaseState> {
+  await handle.executeUpdate(recordConsultationUpdate, {
+    args: [{ actor: caseOfficer, partyAgrees: true, note: '本人同意在单位内通报' }],
+  });
+  await handle.executeUpdate(announceUpdate, {
+    args: [{ actor: caseOfficer, scope: '所在单位', form: '会议通报', documentRef: '通报〔2026〕1号' }],
   });
   return handle.query(caseStateQuery);
 }
