@@ -23,7 +23,7 @@ import type { PayloadKeys } from '../codec/keys';
 import { projectRoot } from '../config/paths';
 import type { Submission } from '../domain/case';
 import { resolveTemporalCli } from '../scripts/temporal-binaries';
-import { applicant, caseOfficer, submission } from '../test/helpers/cases';
+import { applicant, caseOfficer, shanghaiToday, submission } from '../test/helpers/cases';
 import { payloadKeyEnv, testDataConverter } from '../test/helpers/payload-keys';
 import { testIssuerEnv, testIssuerTokens } from '../test/helpers/test-issuer';
 import {
@@ -210,7 +210,7 @@ async function main(): Promise<void> {
       await deliverFeedback(handle);
       await waitFor(handle, (s) => s.archiveReceipts.length === 2, 'both archive entries');
       await handle.executeUpdate(recordFollowUpVisitUpdate, {
-        args: [{ actor: caseOfficer, visitedOn: '2027-01-15', note: '回访' }],
+        args: [{ actor: caseOfficer, visitedOn: shanghaiToday(), note: '回访' }],
       });
       await handle.result();
     });

@@ -64,6 +64,11 @@ const schema = z.object({
   /** How many working days before a statutory deadline its reminder goes out. */
   REMINDER_WORKING_DAYS: z.coerce.number().int().min(1).max(10).default(1),
   /**
+   * Working days a pause of a case's statutory clock may last before it is escalated like a missed deadline (to the
+   * handling body and its supervising level, then each further working day until the clock resumes).
+   */
+  PAUSE_LIMIT_WORKING_DAYS: z.coerce.number().int().min(1).max(250).default(30),
+  /**
    * Production notice transport and archive store; unset, notices go to DATA_DIR/outbox and entries to
    * DATA_DIR/archive, which production refuses (worker/dependencies.ts).
    */

@@ -145,6 +145,9 @@ export interface Determination {
   readonly impactPeriodMonths?: number;
   readonly reasoning: string;
   readonly minutesRef: string;
+  /** Votes for and against, when the body records its vote (表决); absent when it decided by consensus. */
+  readonly votesFor?: number;
+  readonly votesAgainst?: number;
 }
 
 /** Why a case concluded: the decision, or an early exit. */
@@ -162,11 +165,44 @@ export const OBLIGATIONS = [
 ] as const;
 export type Obligation = (typeof OBLIGATIONS)[number];
 
+/**
+ * Why a case's statutory clock may be paused: a closed list, so that 责任倒查 can count pauses by ground; `other`
+ * needs its reason written out. The seed names none; these are the grounds on which an office stops its own clock.
+ */
+export const PAUSE_GROUNDS = [
+  'supplementaryMaterial',
+  'otherInvestigation',
+  'partyUnavailable',
+  'expertAssessment',
+  'forceMajeure',
+  'other',
+] as const;
+export type PauseGround = (typeof PAUSE_GROUNDS)[number];
+
 /** A pause of the case's statutory clock (waiting for supplementary material, say). */
 export interface ClockPause {
   readonly from: string;
   readonly until?: string;
+  /** Who paused it: the approving leader on their own, or the case officer who asked for it. */
   readonly by: Actor;
+  /** The ground from the closed list; absent in pauses of cases begun before release 0.4.0. */
+  readonly ground?: PauseGround;
+  /** The reason in words: required for `other`, a note otherwise. */
+  readonly reason: string;
+  /** The approving leader who consented to a case officer's pause (cases of release 0.4.0 on). */
+  readonly approvedBy?: Actor;
+  /** When the pause has lasted longer than the configured bound (PAUSE_LIMIT_WORKING_DAYS) and is escalated. */
+  readonly limitAt?: string;
+  /** Escalations sent for this pause so far: one at `limitAt`, then one each further working day. */
+  readonly overdueNotices?: number;
+  readonly nextEscalationAt?: string;
+}
+
+/** A case officer's request to pause the clock, waiting for the approving leader's consent. */
+export interface ClockPauseRequested {
+  readonly at: string;
+  readonly by: Actor;
+  readonly ground: PauseGround;
   readonly reason: string;
 }
 
@@ -242,6 +278,11 @@ export const TIMELINE_KINDS = [
   'deadlineEscalated',
   'clockPaused',
   'clockResumed',
+  'clockPauseRequested',
+  'clockPauseRefused',
+  'clockPauseOverdue',
+  'determinationDeferred',
+  'supplementaryInvestigationOrdered',
   'calendarLoaded',
   'decisionIgnored',
   'noticeRefused',
@@ -294,6 +335,10 @@ export interface CaseState {
   readonly followUpVisits: readonly { readonly visitedOn: string; readonly note: string }[];
   readonly pauses: readonly ClockPause[];
   readonly clockPaused: boolean;
+  /** A case officer's pause waiting for the approving leader. */
+  readonly pauseRequest?: ClockPauseRequested;
+  /** The date the leadership meeting deferred its decision to, while the case waits for it. */
+  readonly deferredTo?: string;
   readonly allowedActions: readonly AllowedAction[];
   readonly deadlines: readonly Deadline[];
   readonly timeline: readonly TimelineEntry[];

@@ -1,4 +1,4 @@
-import type { Aspect, HandlingBody, Outcome, Situation, Stage } from './case';
+import type { Aspect, HandlingBody, Outcome, PauseGround, Situation, Stage } from './case';
 import { STAGES } from './case';
 import { STAGE_RULES } from './procedure';
 
@@ -39,4 +39,14 @@ export const ASPECT_NAMES: Readonly<Record<Aspect, string>> = {
   natureAndDegree: '性质程度',
   consequences: '后果影响',
   personalRecord: '个人表现',
+};
+
+/** 暂停计时的情形, by ground. */
+export const PAUSE_GROUND_NAMES: Readonly<Record<PauseGround, string>> = {
+  supplementaryMaterial: '等待当事人或所在单位补充材料',
+  otherInvestigation: '涉及其他调查或司法程序，须待其结论',
+  partyUnavailable: '当事人因病等客观原因无法配合调查',
+  expertAssessment: '委托鉴定、审计或评估',
+  forceMajeure: '不可抗力',
+  other: '其他',
 };

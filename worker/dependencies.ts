@@ -30,6 +30,9 @@ export function activityDependencies(config: AppConfig): ActivityDependencies {
     archive: config.ARCHIVE_URL
       ? new HttpArchive({ url: config.ARCHIVE_URL, token: config.ARCHIVE_TOKEN })
       : new FileArchive(path.join(config.DATA_DIR, 'archive')),
-    deadlines: { reminderWorkingDays: config.REMINDER_WORKING_DAYS },
+    deadlines: {
+      reminderWorkingDays: config.REMINDER_WORKING_DAYS,
+      pauseLimitWorkingDays: config.PAUSE_LIMIT_WORKING_DAYS,
+    },
   };
 }

@@ -2,6 +2,7 @@
  * (二) 受理办理: accept or decline, the handling opinion within 5 working days, leadership approval, and the
  * rectification path for a minor, fixable error (约谈提醒、督促整改).
  */
+import { periodFor } from '../domain/periods';
 import { REFUSALS } from '../domain/texts';
 import type { CaseContext } from './context';
 import { sendNotice } from './delivery';
@@ -32,7 +33,11 @@ export function acceptanceEffects(c: CaseContext) {
           if (established) c.data.submission = { ...c.data.submission, ...established.fields };
           c.record('accepted', `已受理，承办人：${decision.caseOfficer}${established?.text ?? ''}`, decision.actor);
           c.moveTo('handlingOpinion');
-          await armDeadline(c, PERIODS.handlingOpinion);
+          // 快查快结 shortens the period by local policy (domain/periods.ts), for cases of revision 4 on.
+          await armDeadline(
+            c,
+            c.current ? periodFor('handlingOpinion', c.data.submission.fastTrack) : PERIODS.handlingOpinion,
+          );
           watchDeadline(c, 'handlingOpinion');
         },
       },

@@ -2,7 +2,11 @@
  * What officers record after a conclusion (回访教育, 快查快结 reply, 征求意见, 通报说明, 澄清正名, 诬告陷害线索移送); each
  * fulfils an obligation the conclusion left (`conclusion.ts`), and the case closes when none is left.
  */
+import { shanghaiDateOf } from '../domain/dates';
+import { OUTCOME_NAMES, STAGE_NAMES } from '../domain/labels';
+import { afterConclusionDateProblem } from '../domain/meeting';
 import { REFUSALS } from '../domain/texts';
+import { shanghaiToday } from './clock';
 import type { CaseContext } from './context';
 import { fulfil } from './conclusion';
 import type { StageEffects } from './procedure';
@@ -16,10 +20,23 @@ export function aftercareEffects(c: CaseContext) {
           c.record('followUpVisited', `开展回访教育（${visitedOn}）：${note}`, actor);
           fulfil(c, 'followUpVisit');
         },
+        // A visit is dated between the conclusion and today.
+        validate: ({ visitedOn }) => {
+          const concluded = c.data.decidedAt && shanghaiDateOf(c.data.decidedAt);
+          const problem = afterConclusionDateProblem(visitedOn, shanghaiToday(), concluded);
+          if (problem) c.invalid(problem);
+        },
       },
+      // Answered whenever the integrity review asks, with the case's status at that moment.
       replyIntegrityReview: {
         apply: ({ actor, reply, documentRef }) => {
-          c.record('integrityReviewReplied', `快查快结，回复党风廉政审核意见（${documentRef}）：${reply}`, actor);
+          const outcome = c.data.outcome ? `，结论：${OUTCOME_NAMES[c.data.outcome]}` : '';
+          c.data.integrityReviewReplied = true;
+          c.record(
+            'integrityReviewReplied',
+            `快查快结，回复党风廉政审核意见（案件处于“${STAGE_NAMES[c.stage]}”阶段${outcome}；${documentRef}）：${reply}`,
+            actor,
+          );
           fulfil(c, 'integrityReviewReply');
         },
       },

@@ -28,7 +28,7 @@ export function owedAfterDecision(c: CaseContext): Obligation[] {
     owed.push('personnelFile', 'integrityFile', 'followUpVisit');
   }
   if (c.data.outcome === 'reduce') owed.push('impactPeriod');
-  if (c.data.submission.fastTrack) owed.push('integrityReviewReply');
+  if (integrityReplyOwed(c)) owed.push('integrityReviewReply');
   return owed;
 }
 
@@ -36,8 +36,13 @@ function owedAfterEarlyExit(c: CaseContext, closure: Closure): Obligation[] {
   const owed: Obligation[] = [];
   // 对受到诬告陷害的党员干部 … 回访教育; 澄清正名; 严厉打击诬告陷害行为.
   if (closure === 'excluded') owed.push('nameClearing', 'falseReportRecord', 'followUpVisit');
-  if (c.data.submission.fastTrack) owed.push('integrityReviewReply');
+  if (integrityReplyOwed(c)) owed.push('integrityReviewReply');
   return owed;
+}
+
+/** A fast-track case owes its integrity review reply after the conclusion unless it was given before. */
+function integrityReplyOwed(c: CaseContext): boolean {
+  return c.data.submission.fastTrack && c.data.integrityReviewReplied !== true;
 }
 
 /** Records the conclusion, tells the party, and closes the case or moves it to aftercare. */
@@ -110,6 +115,10 @@ async function writeArchive(c: CaseContext, file: ArchiveReceipt['file']): Promi
   fulfil(c, file);
 }
 
+/**
+ * The impact period (影响期) of a reduced liability, in calendar months from the decision: from the meeting's date
+ * for cases of revision 4 on (`decidedAt`, set by the determination), from when it was recorded before.
+ */
 async function runImpactPeriod(c: CaseContext): Promise<void> {
   if (!c.data.impactPeriodEndsAt) {
     const months = c.data.determination?.impactPeriodMonths ?? 1;

@@ -14,7 +14,9 @@ import type { CaseAction } from '../../domain/procedure';
 import type { ActionResult, CaseState } from '../../domain/case';
 import type { DecisionMessages, DecisionName, UpdateMessages, UpdateName } from '../../domain/messages';
 import { CASE_STATE_QUERY } from '../../domain/messages';
+import { shanghaiDateOf } from '../../domain/dates';
 import { actorOf } from '../auth/policy';
+import { HttpProblem } from '../http/errors';
 import { principalOf } from '../http/locals';
 import { actionResultResponseSchema, signalAcceptedResponseSchema } from './response-schemas';
 import type { RequestOf, SignalRequestOf } from './schemas';
@@ -43,6 +45,11 @@ export interface SignalSpec<N extends DecisionName> extends ActionSpec {
   /** The action of the procedure the decision takes, which for an early exit depends on the body. */
   readonly action: (body: SignalRequestOf<DecisionMessages[N]>) => CaseAction;
   readonly schema: z.ZodType<SignalRequestOf<DecisionMessages[N]>>;
+  /**
+   * What the case's own history contradicts in the decision (a meeting dated after today or before the report was
+   * accepted), checked before the signal goes: the workflow would only record the decision as ignored.
+   */
+  readonly check?: (body: SignalRequestOf<DecisionMessages[N]>, state: CaseState, today: string) => string | undefined;
 }
 
 const ACTION_RESPONSES = {
@@ -149,6 +156,8 @@ export function signalRoute<N extends DecisionName>(client: Client, name: N, spe
       if (!state.allowedActions.some((a) => a.action === action)) {
         throw stageConflict(action, state.stage, state.allowedActions);
       }
+      const problem = spec.check?.(body, state, shanghaiDateOf(new Date().toISOString()));
+      if (problem) throw new HttpProblem(409, 'Action refused', problem, { stage: state.stage });
       await handle.signal<[DecisionMessages[N]]>(
         name,
         complete<DecisionMessages[N]>({ ...body, decisionId, actor: actorOf(principal) }),

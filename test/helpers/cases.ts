@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 
 import type { Actor, AspectAssessment, Outcome, Submission } from '../../domain/case';
 import { ASPECTS } from '../../domain/case';
+import { shanghaiDateOf } from '../../domain/dates';
 import type { InvestigationReport } from '../../domain/case';
 
 let sequence = 0;
@@ -63,4 +64,9 @@ let decisions = 0;
 export function decisionId(): string {
   decisions += 1;
   return `decision-${process.pid}-${decisions}`;
+}
+
+/** Today's date in Asia/Shanghai by this machine's clock (the dev server's): a meeting or a visit held today. */
+export function shanghaiToday(): string {
+  return shanghaiDateOf(new Date().toISOString());
 }

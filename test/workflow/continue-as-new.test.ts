@@ -6,6 +6,7 @@ import { decideAcceptanceUpdate, recordFollowUpVisitUpdate } from '../../workflo
 import { caseOfficer } from '../helpers/cases';
 import type { WorkflowHarness } from '../helpers/workflow-env';
 import {
+  serverToday,
   deliverFeedback,
   determine,
   startCase,
@@ -30,7 +31,7 @@ test('a case continued-as-new many times keeps its whole state and reaches its c
   await determine(handle, 'reduce');
   await deliverFeedback(handle);
   await handle.executeUpdate(recordFollowUpVisitUpdate, {
-    args: [{ actor: caseOfficer, visitedOn: '2027-02-01', note: '回访' }],
+    args: [{ actor: caseOfficer, visitedOn: await serverToday(h), note: '回访' }],
   });
   await h.env.sleep('200 days');
   const result = await handle.result();

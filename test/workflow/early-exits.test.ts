@@ -15,7 +15,7 @@ import {
 import { caseOfficer, decisionId, leader } from '../helpers/cases';
 import { saveHistory } from '../helpers/histories';
 import type { WorkflowHarness } from '../helpers/workflow-env';
-import { startCase, startHarness, throughOpinion, waitFor } from '../helpers/workflow-env';
+import { serverToday, startCase, startHarness, throughOpinion, waitFor } from '../helpers/workflow-env';
 
 let h: WorkflowHarness;
 beforeAll(async () => {
@@ -62,7 +62,7 @@ test('a plainly malicious report is excluded, the official’s name cleared, the
     args: [{ actor: caseOfficer, reportRef: '举报件〔2026〕77号', referredTo: '信访室', note: '打击报复' }],
   });
   await handle.executeUpdate(recordFollowUpVisitUpdate, {
-    args: [{ actor: caseOfficer, visitedOn: '2027-01-20', note: '回访教育' }],
+    args: [{ actor: caseOfficer, visitedOn: await serverToday(h), note: '回访教育' }],
   });
   const result = await handle.result();
   expect(result.stage).toBe('closed');

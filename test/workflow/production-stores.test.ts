@@ -12,6 +12,7 @@ import type { Receiver } from '../helpers/receiver';
 import { startReceiver } from '../helpers/receiver';
 import type { WorkflowHarness } from '../helpers/workflow-env';
 import {
+  serverToday,
   deliverFeedback,
   determine,
   startCase,
@@ -65,7 +66,7 @@ test('an archive service down for its first calls still receives each file’s e
   expect(feedbackKey).toBeDefined();
 
   await handle.executeUpdate(recordFollowUpVisitUpdate, {
-    args: [{ actor: caseOfficer, visitedOn: '2027-01-15', note: '回访' }],
+    args: [{ actor: caseOfficer, visitedOn: await serverToday(h), note: '回访' }],
   });
   expect(await handle.result()).toMatchObject({ stage: 'closed', outcome: 'exempt' });
 });
