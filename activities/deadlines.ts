@@ -27,7 +27,11 @@ export interface ComputedDeadline {
 export interface DeadlineSettings {
   /** How many working days before a deadline the reminder goes out. */
   readonly reminderWorkingDays: number;
+  /** How many working days a pause of the clock may last before it is escalated; 30 when absent. */
+  readonly pauseLimitWorkingDays?: number;
 }
+
+const DEFAULT_PAUSE_LIMIT_WORKING_DAYS = 30;
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -84,6 +88,20 @@ export function createDeadlineActivities(calendar: () => WorkingCalendar, settin
      */
     async nextEscalation(after: string): Promise<{ readonly at: string }> {
       return calendarCall(() => ({ at: dueAfterWorkingDays(calendar(), new Date(Date.parse(after) - 1), 1).dueAt }));
+    },
+
+    /**
+     * When a pause that began at `from` has lasted longer than the configured bound: the end of its last allowed
+     * working day, the pause's own day not counted (the rule of every trigger).
+     */
+    async pauseLimit(request: {
+      readonly from: string;
+    }): Promise<{ readonly at: string; readonly workingDays: number }> {
+      const workingDays = settings.pauseLimitWorkingDays ?? DEFAULT_PAUSE_LIMIT_WORKING_DAYS;
+      return calendarCall(() => ({
+        at: dueAfterWorkingDays(calendar(), new Date(request.from), workingDays).dueAt,
+        workingDays,
+      }));
     },
 
     /** The end (24:00 Asia/Shanghai) of the day `months` calendar months after `from`: an impact period's end. */

@@ -23,10 +23,11 @@ import type { PayloadKeys } from '../codec/keys';
 import { projectRoot } from '../config/paths';
 import type { Submission } from '../domain/case';
 import { resolveTemporalCli } from '../tools/temporal-binaries';
-import { applicant, caseOfficer, submission } from '../test/helpers/cases';
+import { applicant, caseOfficer, shanghaiToday, submission } from '../test/helpers/cases';
 import { payloadKeyEnv, testDataConverter } from '../test/helpers/payload-keys';
 import { testIssuerEnv, testIssuerTokens } from '../test/helpers/test-issuer';
 import {
+  announceDecision,
   deliverFeedback,
   determine,
   throughInvestigation,
@@ -203,9 +204,10 @@ async function main(): Promise<void> {
       await throughInvestigation(handle, 'exempt');
       await determine(handle, 'exempt');
       await deliverFeedback(handle);
+      await announceDecision(handle);
       await waitFor(handle, (s) => s.archiveReceipts.length === 2, 'both archive entries');
       await handle.executeUpdate(recordFollowUpVisitUpdate, {
-        args: [{ actor: caseOfficer, visitedOn: '2027-01-15', note: '回访' }],
+        args: [{ actor: caseOfficer, visitedOn: shanghaiToday(), note: '回访' }],
       });
       await handle.result();
     });

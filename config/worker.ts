@@ -22,6 +22,13 @@ export const workerSchema = z.object({
     .describe('worker 在内存中保留的案件数；其余案件在下一步时从历史重建'),
   /** How many working days before a statutory deadline its reminder goes out. */
   REMINDER_WORKING_DAYS: z.coerce.number().int().min(1).max(10).default(1).describe('法定期限前几个工作日发出提醒'),
+  PAUSE_LIMIT_WORKING_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(250)
+    .default(30)
+    .describe('暂停计时超过多少个工作日即向办理机关及其上级督办，此后每个工作日再督办一次'),
   /**
    * Production notice transport and archive store; unset, notices go to DATA_DIR/outbox and entries to
    * DATA_DIR/archive, which production refuses (`loadConfig`).

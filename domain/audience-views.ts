@@ -47,6 +47,8 @@ export const APPLICANT_FIELDS = {
   timeline: true,
   decisionIds: false,
   sentBackReportRefs: false,
+  pauseRequest: false,
+  deferredTo: false,
   summary: false,
 } as const satisfies { readonly [K in keyof Required<CaseState>]: boolean };
 
@@ -120,6 +122,11 @@ export const APPLICANT_TIMELINE: { readonly [K in TimelineKind]: false | ((entry
   rectificationVerified: false,
   reportUnfounded: () => '经调查核实，反映的问题查无实据',
   referralOutcomeRecorded: false,
+  clockPauseRequested: false,
+  clockPauseRefused: false,
+  clockPauseOverdue: false,
+  determinationDeferred: false,
+  supplementaryInvestigationOrdered: false,
 };
 
 /** Whether the conclusion has been told to the party: the feedback delivered, or an early exit concluded. */

@@ -171,6 +171,9 @@ export interface Determination {
   readonly residualMeasure?: string;
   /** 不再追究相关主体责任、监督责任、监管责任和领导责任: officials an exemption or reduction also clears. */
   readonly relatedOfficials?: readonly RelatedOfficial[];
+  /** Votes for and against, when the body records its vote (表决); absent when it decided by consensus. */
+  readonly votesFor?: number;
+  readonly votesAgainst?: number;
 }
 
 /** Why a case concluded: the decision, or an early exit (查无实据 `unfounded`: the investigation found it untrue). */
@@ -192,11 +195,44 @@ export const OBLIGATIONS = [
 ] as const;
 export type Obligation = (typeof OBLIGATIONS)[number];
 
+/**
+ * Why a case's statutory clock may be paused: a closed list, so that 责任倒查 can count pauses by ground; `other`
+ * needs its reason written out. The seed names none; these are the grounds on which an office stops its own clock.
+ */
+export const PAUSE_GROUNDS = [
+  'supplementaryMaterial',
+  'otherInvestigation',
+  'partyUnavailable',
+  'expertAssessment',
+  'forceMajeure',
+  'other',
+] as const;
+export type PauseGround = (typeof PAUSE_GROUNDS)[number];
+
 /** A pause of the case's statutory clock (waiting for supplementary material, say). */
 export interface ClockPause {
   readonly from: string;
   readonly until?: string;
+  /** Who paused it: the approving leader on their own, or the case officer who asked for it. */
   readonly by: Actor;
+  /** The ground from the closed list; absent in pauses of cases begun before release 0.4.0. */
+  readonly ground?: PauseGround;
+  /** The reason in words: required for `other`, a note otherwise. */
+  readonly reason: string;
+  /** The approving leader who consented to a case officer's pause (cases of release 0.4.0 on). */
+  readonly approvedBy?: Actor;
+  /** When the pause has lasted longer than the configured bound (PAUSE_LIMIT_WORKING_DAYS) and is escalated. */
+  readonly limitAt?: string;
+  /** Escalations sent for this pause so far: one at `limitAt`, then one each further working day. */
+  readonly overdueNotices?: number;
+  readonly nextEscalationAt?: string;
+}
+
+/** A case officer's request to pause the clock, waiting for the approving leader's consent. */
+export interface ClockPauseRequested {
+  readonly at: string;
+  readonly by: Actor;
+  readonly ground: PauseGround;
   readonly reason: string;
 }
 
@@ -279,6 +315,11 @@ export const TIMELINE_KINDS = [
   'deadlineEscalated',
   'clockPaused',
   'clockResumed',
+  'clockPauseRequested',
+  'clockPauseRefused',
+  'clockPauseOverdue',
+  'determinationDeferred',
+  'supplementaryInvestigationOrdered',
   'calendarLoaded',
   'decisionIgnored',
   'noticeRefused',
@@ -333,6 +374,10 @@ export interface CaseState {
   readonly followUpVisits: readonly { readonly visitedOn: string; readonly note: string }[];
   readonly pauses: readonly ClockPause[];
   readonly clockPaused: boolean;
+  /** A case officer's pause waiting for the approving leader. */
+  readonly pauseRequest?: ClockPauseRequested;
+  /** The date the leadership meeting deferred its decision to, while the case waits for it. */
+  readonly deferredTo?: string;
   readonly allowedActions: readonly AllowedAction[];
   readonly deadlines: readonly Deadline[];
   readonly timeline: readonly TimelineEntry[];

@@ -41,7 +41,7 @@ export interface ExitGrounds {
 export function owedAfterEarlyExit(
   closure: Exclude<Closure, 'decided'>,
   grounds: ExitGrounds,
-  fastTrack: boolean,
+  integrityReplyOwed: boolean,
 ): Obligation[] {
   const wronged =
     closure === 'excluded' ||
@@ -51,6 +51,6 @@ export function owedAfterEarlyExit(
   if (wronged) owed.push('nameClearing');
   if (closure === 'excluded' && isFalseAccusation(grounds.exclusionGround)) owed.push('falseReportRecord');
   if (wronged) owed.push('followUpVisit');
-  if (fastTrack) owed.push('integrityReviewReply');
+  if (integrityReplyOwed) owed.push('integrityReviewReply');
   return owed;
 }

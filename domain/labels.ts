@@ -6,6 +6,7 @@ import type {
   HandlingBody,
   HandlingRoute,
   Outcome,
+  PauseGround,
   Situation,
   Stage,
 } from './case';
@@ -101,6 +102,8 @@ export const NOTICE_KIND_NAMES = {
   deadlineReminder: '期限提醒',
   deadlineOverdue: '超期通知',
   deadlineEscalated: '超期督办通知',
+  pauseOverdue: '暂停计时超期通知',
+  pauseEscalated: '暂停计时超期督办通知',
 } as const satisfies Record<string, string>;
 export type NoticeKind = keyof typeof NOTICE_KIND_NAMES;
 
@@ -112,3 +115,13 @@ export function messageLabel(name: string): string {
   if (Object.hasOwn(ACTIONS, name)) return ACTIONS[name as keyof typeof ACTIONS].label;
   return Object.hasOwn(DECISION_LABELS, name) ? DECISION_LABELS[name] : '未知消息';
 }
+
+/** 暂停计时的情形, by ground. */
+export const PAUSE_GROUND_NAMES: Readonly<Record<PauseGround, string>> = {
+  supplementaryMaterial: '等待当事人或所在单位补充材料',
+  otherInvestigation: '涉及其他调查或司法程序，须待其结论',
+  partyUnavailable: '当事人因病等客观原因无法配合调查',
+  expertAssessment: '委托鉴定、审计或评估',
+  forceMajeure: '不可抗力',
+  other: '其他',
+};

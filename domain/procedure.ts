@@ -24,6 +24,12 @@ export interface ProcedureFacts {
   readonly rectificationOrdered?: boolean;
   readonly pauses: readonly { readonly until?: string }[];
   readonly deadlines: readonly Pick<Deadline, 'status'>[];
+  /** A case officer's pause waiting for the approving leader's consent. */
+  readonly pauseRequest?: object;
+  /** Whether the official is up for promotion (快查快结), as the accepting officer established it. */
+  readonly submission?: { readonly fastTrack: boolean };
+  /** Whether the integrity review (党风廉政审核意见) has been answered. */
+  readonly integrityReviewReplied?: boolean;
 }
 
 /** One action of the procedure. */
@@ -57,6 +63,21 @@ const clockPaused = (d: ProcedureFacts) => d.pauses.some((p) => p.until === unde
 const clockRunning = (d: ProcedureFacts) =>
   d.deadlines.some((x) => x.status === 'running' || x.status === 'paused' || x.status === 'overdue');
 const caseOpen = (d: ProcedureFacts) => d.stage !== 'declined' && d.stage !== 'closed';
+const pauseAsked = (d: ProcedureFacts) => d.pauseRequest !== undefined;
+
+/**
+ * The integrity review of a fast-track case is answered whenever it is asked, with the case's status at that
+ * moment: from acceptance on, once; after a conclusion it is an obligation until answered.
+ */
+export function integrityReplyOpen(d: ProcedureFacts): boolean {
+  if (owes(d, 'integrityReviewReply')) return true;
+  return (
+    d.submission?.fastTrack === true &&
+    d.caseOfficer !== undefined &&
+    d.integrityReviewReplied !== true &&
+    d.stage !== 'aftercare'
+  );
+}
 
 /** Every action, in the order of the procedure. */
 export const ACTIONS = {
@@ -160,6 +181,18 @@ export const ACTIONS = {
     roles: ['meetingSecretary'],
     leadsTo: ['feedback'],
   },
+  deferDetermination: {
+    label: '领导班子会议决定暂缓研究',
+    clause: '及时召开领导班子会议，集体研究（会议决定另行研究的，明确再次研究的日期）',
+    roles: ['meetingSecretary'],
+    leadsTo: ['determination'],
+  },
+  orderSupplementaryInvestigation: {
+    label: '领导班子会议退回补充调查',
+    clause: '集体研究，依纪依规依法作出决定（事实不清的，退回调查组补充调查，重新形成书面报告）',
+    roles: ['meetingSecretary'],
+    leadsTo: ['investigation'],
+  },
   // (五) 反馈结论
   deliverFeedback: {
     label: '书面反馈结论',
@@ -202,7 +235,7 @@ export const ACTIONS = {
     label: '回复党风廉政审核意见',
     clause: '对涉及拟提拔重用干部的问题线索快查快结，客观公正回复党风廉政审核意见',
     roles: ['caseOfficer', 'approvingLeader'],
-    openWhen: (d) => owes(d, 'integrityReviewReply'),
+    openWhen: integrityReplyOpen,
     leadsTo: ['aftercare', 'closed'],
   },
   recordFollowUpVisit: {
@@ -236,9 +269,16 @@ export const ACTIONS = {
   },
   pauseClock: {
     label: '暂停计时',
-    clause: '期限以工作日计算，依规中止的期间不计入',
+    clause: '期限以工作日计算，依规中止的期间不计入（承办人申请，审批领导同意）',
     roles: ['caseOfficer', 'approvingLeader'],
-    openWhen: (d) => clockRunning(d) && !clockPaused(d),
+    openWhen: (d) => clockRunning(d) && !clockPaused(d) && !pauseAsked(d),
+    leadsTo: [],
+  },
+  approveClockPause: {
+    label: '审批暂停计时申请',
+    clause: '期限以工作日计算，依规中止的期间不计入（承办人申请，审批领导同意）',
+    roles: ['approvingLeader'],
+    openWhen: (d) => pauseAsked(d) && !clockPaused(d),
     leadsTo: [],
   },
   resumeClock: {
@@ -262,7 +302,13 @@ export interface StageRule {
 }
 
 /** Actions open in every stage of a case that is not over, each under its own `openWhen`. */
-export const THROUGHOUT: readonly CaseAction[] = ['reassign', 'pauseClock', 'resumeClock'];
+export const THROUGHOUT: readonly CaseAction[] = [
+  'reassign',
+  'pauseClock',
+  'approveClockPause',
+  'resumeClock',
+  'replyIntegrityReview',
+];
 
 /**
  * Every stage. A `Record` over the `Stage` union: a stage added to `domain/case.ts` without its rules here does not
@@ -287,13 +333,15 @@ export const STAGE_RULES = {
     ],
   },
   reportReview: { label: '调查报告待审核', actions: ['reviewInvestigationReport'] },
-  determination: { label: '研究认定', actions: ['recordDetermination'] },
+  determination: {
+    label: '研究认定',
+    actions: ['recordDetermination', 'deferDetermination', 'orderSupplementaryInvestigation'],
+  },
   feedback: { label: '反馈结论', actions: ['deliverFeedback'] },
   aftercare: {
     label: '后续事项',
     actions: [
       'recordFollowUpVisit',
-      'replyIntegrityReview',
       'recordFalseReport',
       'recordReferralOutcome',
       'recordConsultation',

@@ -12,6 +12,8 @@ export const Overdue = defineSearchAttributeKey('Overdue', SearchAttributeType.B
 export const OutcomeKey = defineSearchAttributeKey('Outcome', SearchAttributeType.KEYWORD);
 /** True while a running deadline depends on a year whose holiday arrangement is not loaded yet. */
 export const ProvisionalDeadline = defineSearchAttributeKey('ProvisionalDeadline', SearchAttributeType.BOOL);
+/** 快查快结 as the accepting officer established it: set at acceptance, absent before and on declined cases. */
+export const FastTrack = defineSearchAttributeKey('FastTrack', SearchAttributeType.BOOL);
 /** The applicant's user id, so an applicant's list shows only their own cases; an id code, never a name. */
 export const ApplicantId = defineSearchAttributeKey('ApplicantId', SearchAttributeType.KEYWORD);
 
@@ -25,4 +27,5 @@ export const CASE_SEARCH_ATTRIBUTES = [
   OutcomeKey,
   ProvisionalDeadline,
   ApplicantId,
+  FastTrack,
 ] as const;

@@ -38,7 +38,19 @@ export const REFUSALS = {
   aspectsMissing: (missing: readonly string[]) =>
     `调查核实报告须对六个方面逐一察看，每个方面一次；缺少：${missing.join('、') || '无'}`,
   reductionImpactPeriod: '建议减责须明确影响期',
-  pauseReason: '暂停计时须说明理由',
+  pauseReason: '以“其他”情形暂停计时须写明理由',
+  pauseGround: (names: readonly string[]) => `暂停计时须注明所属情形：${names.join('、')}`,
+  meetingInFuture: (date: string, today: string) =>
+    `领导班子会议日期 ${date} 晚于今天（${today}），不能记录尚未召开的会议`,
+  meetingBeforeReview: (date: string, accepted: string) =>
+    `领导班子会议日期 ${date} 早于调查核实报告审核通过之日（${accepted}）`,
+  deferredToAfterMeeting: (date: string, meetingDate: string) =>
+    `暂缓研究后再次研究的日期 ${date} 须晚于本次会议日期（${meetingDate}）`,
+  dateInFuture: (date: string, today: string) => `日期 ${date} 晚于今天（${today}）`,
+  dateBeforeConclusion: (date: string, concluded: string) => `日期 ${date} 早于案件作出结论之日（${concluded}）`,
+  votesMoreThanAttendees: '表决票数多于到会人数',
+  votesNoMajority: (votesFor: number, total: number) =>
+    `同意票未超过应到会成员半数：${total} 名成员中同意 ${votesFor} 票`,
   nameClearingNotAgreed: '征求意见时本人未同意澄清正名',
   nameClearingDetails: '澄清正名须写明范围、方式和文书',
   attendeeTwice: '到会人员有重复',

@@ -26,6 +26,9 @@ export function activityDependencies(
     archive: w.ARCHIVE_URL
       ? new HttpArchive({ url: w.ARCHIVE_URL, token: w.ARCHIVE_TOKEN })
       : new FileArchive(path.join(config.dataDir, 'archive')),
-    deadlines: { reminderWorkingDays: w.REMINDER_WORKING_DAYS },
+    deadlines: {
+      reminderWorkingDays: w.REMINDER_WORKING_DAYS,
+      pauseLimitWorkingDays: w.PAUSE_LIMIT_WORKING_DAYS,
+    },
   };
 }

@@ -3,6 +3,7 @@
  * starts the investigation, the rectification (约谈提醒、督促整改, `rectification.ts`) or an early exit.
  */
 import { HANDLING_ROUTE_NAMES } from '../domain/labels';
+import { periodFor } from '../domain/periods';
 import { REFUSALS } from '../domain/texts';
 import type { CaseContext } from './context';
 import { sendNotice } from './delivery';
@@ -39,7 +40,11 @@ export function acceptanceEffects(c: CaseContext) {
           if (established) c.data.submission = { ...c.data.submission, ...established.fields };
           c.record('accepted', `已受理，承办人：${decision.caseOfficer}${established?.text ?? ''}`, decision.actor);
           c.moveTo('handlingOpinion');
-          await armDeadline(c, PERIODS.handlingOpinion);
+          // 快查快结 shortens the period by local policy (domain/periods.ts), for cases of revision 4 on.
+          await armDeadline(
+            c,
+            c.current ? periodFor('handlingOpinion', c.data.submission.fastTrack) : PERIODS.handlingOpinion,
+          );
           watchDeadline(c, 'handlingOpinion');
         },
       },

@@ -4,8 +4,11 @@
  * when none is left.
  */
 import { referralEnds } from '../domain/false-reports';
-import { REFERRAL_OUTCOME_NAMES } from '../domain/labels';
+import { shanghaiDateOf } from '../domain/dates';
+import { OUTCOME_NAMES, REFERRAL_OUTCOME_NAMES, STAGE_NAMES } from '../domain/labels';
+import { afterConclusionDateProblem } from '../domain/meeting';
 import { REFUSALS } from '../domain/texts';
+import { shanghaiToday } from './clock';
 import type { CaseContext } from './context';
 import { fulfil } from './conclusion';
 import type { StageEffects } from './procedure';
@@ -19,10 +22,23 @@ export function aftercareEffects(c: CaseContext) {
           c.record('followUpVisited', `开展回访教育（${visitedOn}）：${note}`, actor);
           fulfil(c, 'followUpVisit');
         },
+        // A visit is dated between the conclusion and today.
+        validate: ({ visitedOn }) => {
+          const concluded = c.data.decidedAt && shanghaiDateOf(c.data.decidedAt);
+          const problem = afterConclusionDateProblem(visitedOn, shanghaiToday(), concluded);
+          if (problem) c.invalid(problem);
+        },
       },
+      // Answered whenever the integrity review asks, with the case's status at that moment.
       replyIntegrityReview: {
         apply: ({ actor, reply, documentRef }) => {
-          c.record('integrityReviewReplied', `快查快结，回复党风廉政审核意见（${documentRef}）：${reply}`, actor);
+          const outcome = c.data.outcome ? `，结论：${OUTCOME_NAMES[c.data.outcome]}` : '';
+          c.data.integrityReviewReplied = true;
+          c.record(
+            'integrityReviewReplied',
+            `快查快结，回复党风廉政审核意见（案件处于“${STAGE_NAMES[c.stage]}”阶段${outcome}；${documentRef}）：${reply}`,
+            actor,
+          );
           fulfil(c, 'integrityReviewReply');
         },
       },

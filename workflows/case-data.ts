@@ -6,6 +6,7 @@ import type {
   Actor,
   ArchiveReceipt,
   ClockPause,
+  ClockPauseRequested,
   Closure,
   Deadline,
   Determination,
@@ -36,6 +37,10 @@ export interface CaseData {
   determination?: Determination;
   outcome?: Outcome;
   closure?: Closure;
+  /**
+   * When the case was decided: the end of the meeting's date (revision 4 on) or the instant the decision was
+   * recorded (earlier cases, and early exits); periods that follow the decision count from it.
+   */
   decidedAt?: string;
   openObligations: Obligation[];
   archiveReceipts: ArchiveReceipt[];
@@ -55,6 +60,12 @@ export interface CaseData {
   /** The referred false accusation has been filed (已立案) by the body it went to; its end is still owed. */
   referralFiled?: boolean;
   pauses: ClockPause[];
+  /** A case officer's pause waiting for the approving leader's consent (revision 4 on). */
+  pauseRequest?: ClockPauseRequested;
+  /** The date the leadership meeting deferred its decision to. */
+  deferredTo?: string;
+  /** Whether the integrity review reply (快查快结) was given, possibly before the conclusion. */
+  integrityReviewReplied?: boolean;
   deadlines: Deadline[];
   timeline: TimelineEntry[];
   /** Ids of leadership decisions already applied: a signal delivered twice is applied once. */

@@ -24,10 +24,11 @@ import { startDecisionEffects } from './conclusion';
 import type { CaseData } from './case-data';
 import { newCaseData } from './case-data';
 import { CaseContext, SEALED_MESSAGES_PATCH } from './context';
-import { clockEffects, watchCalendar } from './clock-control';
+import { clockEffects, watchCalendar, watchOpenPause } from './clock-control';
 import { PERIODS, watchDeadline } from './deadlines';
 import { determinationEffects } from './determination';
 import { investigationEffects } from './investigation';
+import { meetingEffects } from './meeting';
 import { registerProcedure } from './procedure';
 import { rectificationEffects } from './rectification';
 import { caseStateQuery } from './messages';
@@ -72,6 +73,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseState> {
   const rectification = rectificationEffects(c);
   const investigation = investigationEffects(c);
   const determination = determinationEffects(c);
+  const meeting = meetingEffects(c);
   const aftercare = aftercareEffects(c);
   const clock = clockEffects(c);
   registerProcedure(c, {
@@ -88,6 +90,8 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseState> {
       ...rectification.decisions,
       ...investigation.decisions,
       ...determination.decisions,
+      ...meeting.decisions,
+      ...clock.decisions,
     },
   });
   watchCalendar(c);
@@ -142,4 +146,5 @@ function resume(c: CaseContext): void {
     if (d.status !== 'met' && d.id in PERIODS) watchDeadline(c, d.id as keyof typeof PERIODS);
   }
   startDecisionEffects(c);
+  if (c.current) watchOpenPause(c);
 }

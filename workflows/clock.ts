@@ -3,6 +3,8 @@
  * current workflow task, recorded in history and identical on replay; it is the server's clock, so it also follows
  * the time-skipping test server. Nothing else in `workflows/` may construct a date from the wall clock.
  */
+import { shanghaiDateOf } from '../domain/dates';
+
 export function workflowNow(): Date {
   return new Date();
 }
@@ -36,4 +38,9 @@ export function beijingText(iso: string): string {
   return endOfDay
     ? `${date}24时`
     : `${date}${local.getUTCHours()}时${String(local.getUTCMinutes()).padStart(2, '0')}分`;
+}
+
+/** Today's date in Asia/Shanghai, by the workflow clock: what dates officers give are checked against it. */
+export function shanghaiToday(): string {
+  return shanghaiDateOf(workflowNow().toISOString());
 }

@@ -33,7 +33,7 @@ export function owedAfterDecision(c: CaseContext): Obligation[] {
   if (c.data.outcome === 'reduce') owed.push('impactPeriod');
   // 通报说明: from release 0.4.0 a favourable decision stays open until announced or the reason why not is recorded.
   if (c.current && (c.data.outcome === 'exempt' || c.data.outcome === 'reduce')) owed.push('announcement');
-  if (c.data.submission.fastTrack) owed.push('integrityReviewReply');
+  if (integrityReplyOwed(c)) owed.push('integrityReviewReply');
   return owed;
 }
 
@@ -41,8 +41,13 @@ export function owedAfterDecision(c: CaseContext): Obligation[] {
 function owedAfterEarlyExitBefore04(c: CaseContext, closure: Closure): Obligation[] {
   const owed: Obligation[] = [];
   if (closure === 'excluded') owed.push('nameClearing', 'falseReportRecord', 'followUpVisit');
-  if (c.data.submission.fastTrack) owed.push('integrityReviewReply');
+  if (integrityReplyOwed(c)) owed.push('integrityReviewReply');
   return owed;
+}
+
+/** A fast-track case owes its integrity review reply after the conclusion unless it was given before. */
+function integrityReplyOwed(c: CaseContext): boolean {
+  return c.data.submission.fastTrack && c.data.integrityReviewReplied !== true;
 }
 
 /**
@@ -57,7 +62,7 @@ export async function conclude(c: CaseContext, closure: Closure, grounds: ExitGr
     // 查无实据 is new in release 0.4.0, so a case begun earlier that meets it follows the rules of 0.4.0 too.
     c.data.openObligations =
       c.current || closure === 'unfounded'
-        ? owedAfterEarlyExit(closure, grounds, c.data.submission.fastTrack)
+        ? owedAfterEarlyExit(closure, grounds, integrityReplyOwed(c))
         : owedAfterEarlyExitBefore04(c, closure);
     startDecisionEffects(c);
     await c.bg.effect(() =>
@@ -124,6 +129,10 @@ async function writeArchive(c: CaseContext, file: ArchiveReceipt['file']): Promi
   fulfil(c, file);
 }
 
+/**
+ * The impact period (影响期) of a reduced liability, in calendar months from the decision: from the meeting's date
+ * for cases of revision 4 on (`decidedAt`, set by the determination), from when it was recorded before.
+ */
 async function runImpactPeriod(c: CaseContext): Promise<void> {
   if (!c.data.impactPeriodEndsAt) {
     const months = c.data.determination?.impactPeriodMonths ?? 1;

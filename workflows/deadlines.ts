@@ -27,9 +27,16 @@ export interface DeadlineSpec {
 const PAUSED_ARMING = 'deadline-armed-during-pause-is-paused';
 const PAUSED_RECOMPUTE = 'deadline-recomputed-during-pause-stays-paused';
 
-/** Computes a statutory period from now, in an activity, and keeps the result in the case. */
-export async function armDeadline(c: CaseContext, spec: DeadlineSpec): Promise<Deadline> {
-  const triggeredAt = workflowNow().toISOString();
+/**
+ * Computes a statutory period, in an activity, and keeps the result in the case. It runs from now, or from
+ * `triggeredAt` when the triggering event happened before it was recorded (a meeting's decision); the Asia/Shanghai
+ * day of the trigger is not counted.
+ */
+export async function armDeadline(
+  c: CaseContext,
+  spec: DeadlineSpec,
+  triggeredAt = workflowNow().toISOString(),
+): Promise<Deadline> {
   const computed = await c.calendar((cal) => cal.computeDeadline({ workingDays: spec.workingDays, triggeredAt }));
   // Armed while the clock is paused, the deadline waits for the resume, which recomputes it without the pause.
   const paused = c.clockPaused() && c.patched(PAUSED_ARMING);

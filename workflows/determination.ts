@@ -2,11 +2,13 @@
  * (四) 研究认定 and (五) 反馈结论: the leadership meeting decides collectively; written feedback reaches the
  * official and their unit within 5 working days of the decision.
  */
+import { lastInstantOf } from '../domain/dates';
 import { determinationProblems } from '../domain/determination';
 import { OUTCOME_NAMES } from '../domain/labels';
 import { reductionText } from '../domain/reduction';
 import { clearedText } from '../domain/related-officials';
 import { determinationBar } from '../domain/tolerance';
+import { periodFor } from '../domain/periods';
 
 import { conclude, owedAfterDecision, startDecisionEffects } from './conclusion';
 import type { CaseContext } from './context';
@@ -14,6 +16,7 @@ import type { StageEffects } from './procedure';
 import { sendNotice } from './delivery';
 import { workflowNow } from './clock';
 import { armDeadline, PERIODS, watchDeadline } from './deadlines';
+import { meetingRecordStands } from './meeting';
 
 export function determinationEffects(c: CaseContext) {
   return {
@@ -38,15 +41,14 @@ export function determinationEffects(c: CaseContext) {
     },
     decisions: {
       recordDetermination: async (message) => {
-        // A message that did not come through the API is refused before its contents are looked at.
-        const foreign = c.foreignReason(message, c.strictMessages());
-        if (foreign) return c.recordForeign('recordDetermination', message, foreign);
+        // A message that did not come through the API is refused before its contents are looked at; then a record
+        // that cannot stand as a collective decision, or whose date the case's history contradicts, is ignored.
+        const record = () => ({
+          meetingDate: message.determination.meetingDate,
+          problem: determinationProblems(message.determination)[0]?.message,
+        });
+        if (!meetingRecordStands(c, 'recordDetermination', message, record)) return;
         const { actor, determination } = message;
-        const problem = determinationProblems(determination)[0];
-        if (problem) {
-          c.record('decisionIgnored', `领导班子会议记录不符合要求：${problem.message}`, actor);
-          return;
-        }
         // 不该容的坚决不容, for cases of release 0.4.0 on (earlier ones replay decisions that named no report). Checked,
         // like the quorum, before the decision counts as applied; a decision out of stage or repeated is left to the
         // gate, which records why.
@@ -61,12 +63,15 @@ export function determinationEffects(c: CaseContext) {
         if (!c.acceptsDecision('recordDetermination', message)) return;
         c.data.determination = determination;
         c.data.outcome = determination.outcome;
-        c.data.decidedAt = workflowNow().toISOString();
+        // Revision 4 on, the decision dates from the meeting, not from when its secretary recorded it: the feedback
+        // period and the impact period count from the meeting's date (its day not counted).
+        c.data.decidedAt = c.current ? lastInstantOf(determination.meetingDate) : workflowNow().toISOString();
+        c.data.deferredTo = undefined;
         c.data.openObligations = owedAfterDecision(c);
         c.markOutcome();
         c.record(
           'determined',
-          `领导班子会议（${determination.meetingDate}，到会 ${determination.attendees.length}/${determination.membersTotal}）集体研究决定：${OUTCOME_NAMES[determination.outcome]}${reductionText(determination)}`,
+          `领导班子会议（${determination.meetingDate}，到会 ${determination.attendees.length}/${determination.membersTotal}${votes(determination)}）集体研究决定：${OUTCOME_NAMES[determination.outcome]}${reductionText(determination)}`,
           actor,
         );
         for (const official of determination.relatedOfficials ?? []) {
@@ -74,9 +79,16 @@ export function determinationEffects(c: CaseContext) {
         }
         c.moveTo('feedback');
         startDecisionEffects(c);
-        await armDeadline(c, PERIODS.feedback);
+        if (c.current) await armDeadline(c, periodFor('feedback', c.data.submission.fastTrack), c.data.decidedAt);
+        else await armDeadline(c, PERIODS.feedback);
         watchDeadline(c, 'feedback');
       },
     },
   } satisfies StageEffects;
+}
+
+/** The vote, when the meeting recorded one. */
+function votes(d: { readonly votesFor?: number; readonly votesAgainst?: number }): string {
+  if (d.votesFor === undefined && d.votesAgainst === undefined) return '';
+  return `，表决同意 ${d.votesFor ?? 0} 票、不同意 ${d.votesAgainst ?? 0} 票`;
 }

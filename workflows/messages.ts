@@ -48,6 +48,9 @@ export const recordReferralOutcomeUpdate = UPDATES.recordReferralOutcome;
 export const reassignUpdate = UPDATES.reassign;
 export const pauseClockUpdate = UPDATES.pauseClock;
 export const resumeClockUpdate = UPDATES.resumeClock;
+export const approveClockPauseSignal = DECISIONS.approveClockPause;
+export const deferDeterminationSignal = DECISIONS.deferDetermination;
+export const orderSupplementaryInvestigationSignal = DECISIONS.orderSupplementaryInvestigation;
 
 /** Not an officer's action: the API tells open cases that an operator loaded a year's holiday arrangement. */
 export const calendarLoadedSignal = defineSignal<[CalendarLoaded]>(CALENDAR_LOADED_SIGNAL);

@@ -13,6 +13,7 @@ import { applicantIdOf } from '../domain/case';
 import {
   ApplicantId,
   CaseStage,
+  FastTrack,
   HandlingBodyKey,
   NextDeadline,
   OutcomeKey,
@@ -45,9 +46,17 @@ export function publisherFor(d: CaseData, batched: boolean): Publisher {
   return batched ? new BatchedPublisher(d) : new ImmediatePublisher(d);
 }
 
-/** Every custom search attribute as the data holds it. */
+/** Every custom search attribute as the data holds it (revision 4 on: the immediate publisher never sets FastTrack). */
 function attributes(d: CaseData): SearchAttributeUpdatePair[] {
-  return [...codeAttributes(d), ...deadlineAttributes(d)];
+  return [...codeAttributes(d), ...fastTrackAttribute(d), ...deadlineAttributes(d)];
+}
+
+/**
+ * 快查快结 as the accepting officer established it, from acceptance on (a case officer is named only then): it goes
+ * out in the upsert of the acceptance's stage change, so it costs no event of its own.
+ */
+function fastTrackAttribute(d: CaseData): SearchAttributeUpdatePair[] {
+  return d.caseOfficer === undefined ? [] : [{ key: FastTrack, value: d.submission.fastTrack }];
 }
 
 /** The stage and the codes that find a case: body, situation, applicant, outcome. */

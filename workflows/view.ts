@@ -87,6 +87,8 @@ export function caseView(d: CaseData): CaseState {
     followUpVisits: d.followUpVisits,
     pauses: d.pauses,
     clockPaused: clockPaused(d),
+    ...optional('pauseRequest', d.pauseRequest),
+    ...optional('deferredTo', d.deferredTo),
     allowedActions: allowedActions(d),
     deadlines: d.deadlines,
     timeline: d.timeline,

@@ -14,14 +14,15 @@ import type { CaseAction } from '../../domain/procedure';
 import type { ActionResult, CaseState } from '../../domain/case';
 import type { DecisionMessages, DecisionName, UpdateMessages, UpdateName } from '../../domain/messages';
 import { CASE_STATE_QUERY } from '../../domain/messages';
+import { shanghaiDateOf } from '../../domain/dates';
 import { actorOf } from '../auth/policy';
+import { HttpProblem } from '../http/errors';
 import { principalOf } from '../http/locals';
 import { actionResultResponseSchema, signalAcceptedResponseSchema } from './response-schemas';
 import type { RequestOf, SignalRequestOf } from './schemas';
 import { caseParamsSchema } from './schemas';
 import { caseHandle, describeCase, knownScope, messageIdFor, requireAction, stageConflict } from './case-access';
 import type { RouteDoc } from '../docs/openapi';
-import { HttpProblem } from '../http/errors';
 import type { ApiRoute } from '../http/route';
 
 export interface ActionSpec {
@@ -45,10 +46,10 @@ export interface SignalSpec<N extends DecisionName> extends ActionSpec {
   readonly action: (body: SignalRequestOf<DecisionMessages[N]>) => CaseAction;
   readonly schema: z.ZodType<SignalRequestOf<DecisionMessages[N]>>;
   /**
-   * Why the case would ignore this decision, from its state: the workflow cannot refuse a signal, so a rule it
-   * applies to the decision's contents is applied here first, where the officer is still told.
+   * What the case's own history contradicts in the decision (a meeting dated after today or before the report was
+   * accepted), checked before the signal goes: the workflow would only record the decision as ignored.
    */
-  readonly refusal?: (body: SignalRequestOf<DecisionMessages[N]>, state: CaseState) => string | undefined;
+  readonly check?: (body: SignalRequestOf<DecisionMessages[N]>, state: CaseState, today: string) => string | undefined;
 }
 
 const ACTION_RESPONSES = {
@@ -155,8 +156,8 @@ export function signalRoute<N extends DecisionName>(client: Client, name: N, spe
       if (!state.allowedActions.some((a) => a.action === action)) {
         throw stageConflict(action, state.stage, state.allowedActions);
       }
-      const refused = spec.refusal?.(body, state);
-      if (refused) throw new HttpProblem(409, 'Action refused', refused, { stage: state.stage });
+      const problem = spec.check?.(body, state, shanghaiDateOf(new Date().toISOString()));
+      if (problem) throw new HttpProblem(409, 'Action refused', problem, { stage: state.stage });
       await handle.signal<[DecisionMessages[N]]>(
         name,
         complete<DecisionMessages[N]>({ ...body, decisionId, actor: actorOf(principal) }),

@@ -8,7 +8,9 @@ import type { Client } from '@temporalio/client';
 
 import type { DecisionName, UpdateName } from '../../domain/messages';
 import { determinationBar } from '../../domain/tolerance';
+import { meetingDateProblem } from '../../domain/meeting';
 import { DECISION_NAMES, UPDATE_NAMES } from '../../domain/messages';
+import { LOCAL_POLICY } from '../../domain/periods';
 import * as schemas from './schemas';
 import type { SignalSpec, UpdateSpec } from './action-route';
 import { signalRoute, updateRoute } from './action-route';
@@ -136,7 +138,9 @@ const UPDATE_ROUTES: { readonly [N in UpdateName]: UpdateSpec<N> } = {
   },
   pauseClock: {
     path: '/clock/pause',
-    summary: '暂停计时',
+    summary: '暂停计时（承办人申请须经审批领导同意）',
+    description:
+      '注明所属情形（ground）；“其他”须写明理由。审批领导暂停即时生效；承办人的暂停是申请，经审批领导同意（/clock/pause/approval）后起算。',
     tag: CLOCK,
     schema: schemas.clockPauseSchema,
   },
@@ -187,11 +191,38 @@ const DECISION_ROUTES: { readonly [N in DecisionName]: SignalSpec<N> } = {
     path: '/determination',
     summary: '领导班子会议集体研究认定',
     description:
-      '到会人数须超过班子成员半数；减责须明确影响期、从轻或减轻及还需承担的责任。须注明所研究的调查核实报告；报告查实负面清单任一情形或所属情形条件不符合的，不能决定容错免责或减责，不予容错始终可以决定。',
+      '到会人数须超过班子成员半数；减责须明确影响期、从轻或减轻及还需承担的责任；会议表决的，同意票须超过应到会成员半数。须注明所研究的调查核实报告；报告查实负面清单任一情形或所属情形条件不符合的，不能决定容错免责或减责，不予容错始终可以决定。会议日期不得晚于今天，也不得早于调查核实报告审核通过之日；反馈期限自会议日期起算。',
     tag: DETERMINATION,
     schema: schemas.determinationSchema,
     action: () => 'recordDetermination',
-    refusal: (body, state) => determinationBar(body.determination, state),
+    check: (body, state, today) =>
+      determinationBar(body.determination, state) ??
+      meetingDateProblem(body.determination.meetingDate, today, state.timeline),
+  },
+  deferDetermination: {
+    path: '/determination/deferral',
+    summary: '领导班子会议决定暂缓研究，明确再次研究日期',
+    tag: DETERMINATION,
+    schema: schemas.determinationDeferralSchema,
+    action: () => 'deferDetermination',
+    check: (body, state, today) => meetingDateProblem(body.meetingDate, today, state.timeline),
+  },
+  orderSupplementaryInvestigation: {
+    path: '/determination/supplementary-investigation',
+    summary: '领导班子会议退回补充调查',
+    description: `案件退回调查核实阶段，须重新提交调查核实报告；期限自会议日期起算，${LOCAL_POLICY.supplementaryInvestigationWorkingDays}个工作日（快查快结${LOCAL_POLICY.fastTrackWorkingDays.supplementaryInvestigation}个工作日，本地规定）。`,
+    tag: DETERMINATION,
+    schema: schemas.supplementaryInvestigationSchema,
+    action: () => 'orderSupplementaryInvestigation',
+    check: (body, state, today) => meetingDateProblem(body.meetingDate, today, state.timeline),
+  },
+  approveClockPause: {
+    path: '/clock/pause/approval',
+    summary: '审批领导同意或不同意承办人暂停计时的申请',
+    tag: CLOCK,
+    schema: schemas.leadershipDecisionSchema,
+    action: () => 'approveClockPause',
+    requestName: 'LeadershipDecision',
   },
 };
 

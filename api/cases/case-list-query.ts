@@ -34,6 +34,11 @@ export const caseListQuerySchema = z.strictObject({
     .optional()
     .describe('cases whose next statutory deadline falls before this instant'),
   outcome: z.enum(OUTCOMES).optional(),
+  fastTrack: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('快查快结 cases as the accepting officer established it (cases accepted on release 0.4.0 on)'),
   limit: wholeNumber(1, 100, 20),
   cursor: z
     .string()
@@ -43,7 +48,7 @@ export const caseListQuerySchema = z.strictObject({
 });
 
 /** The filters an operator may not use: they would reveal stage and outcome of cases the operator may not read. */
-export const CASE_FILTERS = ['stage', 'handlingBody', 'overdue', 'dueBefore', 'outcome'] as const;
+export const CASE_FILTERS = ['stage', 'handlingBody', 'overdue', 'dueBefore', 'outcome', 'fastTrack'] as const;
 
 export type CaseListFilters = z.infer<typeof caseListQuerySchema>;
 
@@ -67,5 +72,6 @@ export function caseListQuery(scope: ListScope, filters: CaseListFilters): strin
   if (filters.overdue !== undefined) terms.push(`Overdue = ${filters.overdue}`);
   if (filters.dueBefore) terms.push(`NextDeadline < '${new Date(filters.dueBefore).toISOString()}'`);
   if (filters.outcome) terms.push(`Outcome = '${filters.outcome}'`);
+  if (filters.fastTrack !== undefined) terms.push(`FastTrack = ${filters.fastTrack}`);
   return terms.join(' AND ');
 }

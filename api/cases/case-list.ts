@@ -14,6 +14,7 @@ import { temporal } from '@temporalio/proto';
 import type { HandlingBody, Outcome, Situation, Stage } from '../../domain/case';
 import {
   CaseStage,
+  FastTrack,
   HandlingBodyKey,
   NextDeadline,
   OutcomeKey,
@@ -44,6 +45,7 @@ function listItem(info: temporal.api.workflow.v1.IWorkflowExecutionInfo, scope: 
     nextDeadline: nextDeadline?.toISOString(),
     overdue: sa.get(Overdue),
     provisionalDeadline: sa.get(ProvisionalDeadline),
+    fastTrack: sa.get(FastTrack),
     running: info.status === temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING,
   };
 }

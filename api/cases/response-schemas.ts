@@ -92,6 +92,7 @@ export const caseListItemSchema = z.object({
   nextDeadline: z.string().optional(),
   overdue: z.boolean().optional(),
   provisionalDeadline: z.boolean().optional(),
+  fastTrack: z.boolean().optional().describe('快查快结, from acceptance on'),
   running: z.boolean().optional(),
 });
 

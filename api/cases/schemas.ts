@@ -16,6 +16,7 @@ import {
   LIABILITIES,
   ORIGINS,
   OUTCOMES,
+  PAUSE_GROUNDS,
   SITUATIONS,
 } from '../../domain/case';
 import { determinationProblems } from '../../domain/determination';
@@ -36,6 +37,7 @@ import type {
   ClockPauseRequest,
   ClockResumeRequest,
   Consultation,
+  DeterminationDeferral,
   DeterminationRecord,
   EarlyExitDecision,
   EvidenceRecord,
@@ -53,6 +55,7 @@ import type {
   ReferralOutcomeRecord,
   ReportSubmission,
   Sent,
+  SupplementaryInvestigationOrder,
   TeamFormation,
 } from '../../domain/messages';
 import type { CaseStart } from '../../domain/messages';
@@ -305,6 +308,8 @@ export const determinationSchema = z.strictObject({
         .max(50)
         .optional()
         .describe('予以容错的，不再追究其主体责任、监督责任、监管责任或领导责任的相关人员'),
+      votesFor: z.number().int().min(0).max(100).optional().describe('表决同意票数，会议表决时填写'),
+      votesAgainst: z.number().int().min(0).max(100).optional().describe('表决不同意票数，会议表决时填写'),
     })
     .superRefine((d, ctx) => {
       for (const { field, message } of determinationProblems(d))
@@ -314,6 +319,28 @@ export const determinationSchema = z.strictObject({
       if (related) ctx.addIssue({ code: 'custom', path: ['relatedOfficials'], message: related });
     }),
 }) satisfies z.ZodType<SignalRequestOf<DeterminationRecord>>;
+
+/** The meeting defers the matter to a later meeting, on a date after its own. */
+export const determinationDeferralSchema = z
+  .strictObject({
+    decisionId: decisionIdSchema,
+    meetingDate: localDate,
+    deferredTo: localDate.describe('再次研究的日期，晚于本次会议'),
+    reason: text(2_000),
+    minutesRef: text(200),
+  })
+  .refine((d) => d.deferredTo > d.meetingDate, {
+    message: 'the date the matter is put again must be after the meeting',
+    path: ['deferredTo'],
+  }) satisfies z.ZodType<SignalRequestOf<DeterminationDeferral>>;
+
+/** The meeting returns the case for supplementary investigation (补充调查); the period runs from its date. */
+export const supplementaryInvestigationSchema = z.strictObject({
+  decisionId: decisionIdSchema,
+  meetingDate: localDate,
+  questions: text(5_000).describe('须补充调查的事项'),
+  minutesRef: text(200),
+}) satisfies z.ZodType<SignalRequestOf<SupplementaryInvestigationOrder>>;
 
 // (五) 反馈结论 and what follows
 
@@ -372,8 +399,15 @@ export const referralOutcomeSchema = z.strictObject({
 
 // The statutory clock
 
-export const clockPauseSchema = z.strictObject({ reason: text(2_000) }) satisfies z.ZodType<
-  RequestOf<ClockPauseRequest>
->;
+/** 暂停计时: a ground from the closed list; `other` needs its reason written out. */
+export const clockPauseSchema = z
+  .strictObject({
+    ground: z.enum(PAUSE_GROUNDS).describe('暂停计时的情形；“other”（其他）须写明理由'),
+    reason: text(2_000).optional(),
+  })
+  .refine((p) => p.ground !== 'other' || p.reason !== undefined, {
+    message: 'a pause on the ground “other” states its reason',
+    path: ['reason'],
+  }) satisfies z.ZodType<RequestOf<ClockPauseRequest>>;
 
 export const clockResumeSchema = z.strictObject({}) satisfies z.ZodType<RequestOf<ClockResumeRequest>>;

@@ -15,7 +15,7 @@ import { Client, Connection } from '@temporalio/client';
 
 import type { Answer, Stack } from '../helpers/api';
 import { eventually, request } from '../helpers/api';
-import { report, submission } from '../helpers/cases';
+import { report, shanghaiToday, submission } from '../helpers/cases';
 import { testIssuerTokens } from '../helpers/test-issuer';
 import type { NativeCluster } from './native-cluster';
 import { startNativeCluster } from './native-cluster';
@@ -169,7 +169,7 @@ test('a case goes to closure across two workers, the one holding it killed with 
     '/determination',
     {
       determination: {
-        meetingDate: '2026-12-10',
+        meetingDate: shanghaiToday(),
         attendees: ['书记', '副书记', '委员甲', '委员乙', '委员丙'],
         membersTotal: 7,
         outcome: 'exempt',
@@ -184,7 +184,9 @@ test('a case goes to closure across two workers, the one holding it killed with 
   await reach('feedback');
   const fed = await step('/feedback', { documentRef: '反馈书〔2026〕3号' }, 'officer.dc');
   expect(fed.body).toMatchObject({ stage: 'aftercare', outcome: 'exempt', closure: 'decided' });
-  await step('/follow-up-visits', { visitedOn: '2026-12-20', note: '回访教育，干部思想稳定' }, 'officer.dc');
+  await step('/consultation', { partyAgrees: true, note: '本人同意在单位内通报' }, 'officer.dc');
+  await step('/announcement', { scope: '所在单位', form: '会议通报', documentRef: '通报〔2026〕1号' }, 'officer.dc');
+  await step('/follow-up-visits', { visitedOn: shanghaiToday(), note: '回访教育，干部思想稳定' }, 'officer.dc');
   const closed = await eventually(
     () => get(`/cases/${n}`, 'officer.dc'),
     (r) => r.body?.stage === 'closed',

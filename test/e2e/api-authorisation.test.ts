@@ -66,6 +66,16 @@ const ACTION_REQUESTS: readonly (readonly [CaseAction, string, unknown])[] = [
       },
     },
   ],
+  [
+    'deferDetermination',
+    '/determination/deferral',
+    { meetingDate: '2026-12-01', deferredTo: '2026-12-15', reason: '待补充说明', minutesRef: '纪要2' },
+  ],
+  [
+    'orderSupplementaryInvestigation',
+    '/determination/supplementary-investigation',
+    { meetingDate: '2026-12-01', questions: '补充核实挽损情况', minutesRef: '纪要3' },
+  ],
   ['deliverFeedback', '/feedback', { documentRef: '反馈书1' }],
   ['recordConsultation', '/consultation', { partyAgrees: true, note: '同意' }],
   ['announce', '/announcement', { scope: '本单位', documentRef: '通报1' }],
@@ -74,7 +84,8 @@ const ACTION_REQUESTS: readonly (readonly [CaseAction, string, unknown])[] = [
   ['clearName', '/name-clearing', { partyWishes: 'decline' }],
   ['recordFalseReport', '/false-report', { reportRef: '举报1', referredTo: '纪委', note: '移送' }],
   ['recordReferralOutcome', '/false-report/outcome', { outcome: 'filed', note: '已立案' }],
-  ['pauseClock', '/clock/pause', { reason: '等待补充材料' }],
+  ['pauseClock', '/clock/pause', { ground: 'supplementaryMaterial', reason: '等待补充材料' }],
+  ['approveClockPause', '/clock/pause/approval', { approved: true, comment: '同意' }],
   ['resumeClock', '/clock/resume', {}],
 ];
 

@@ -6,7 +6,7 @@
 import { fixedStatutoryHolidayDates } from '../../calendar';
 import type { Stack } from '../helpers/api';
 import { api, eventually, startStack } from '../helpers/api';
-import { CASE_SERIES, report, submission } from '../helpers/cases';
+import { CASE_SERIES, report, shanghaiToday, submission } from '../helpers/cases';
 
 let stack: Stack;
 let http: ReturnType<typeof api>;
@@ -95,7 +95,7 @@ test('an exemption, from the application to closure, each step by the user whose
     '/determination',
     {
       determination: {
-        meetingDate: '2026-12-10',
+        meetingDate: shanghaiToday(),
         attendees: ['书记', '副书记', '委员甲', '委员乙', '委员丙'],
         membersTotal: 7,
         outcome: 'exempt',
@@ -111,7 +111,9 @@ test('an exemption, from the application to closure, each step by the user whose
   const fed = await step('/feedback', { documentRef: '反馈书〔2026〕3号' }, 'officer.dc');
   expect(fed.body).toMatchObject({ stage: 'aftercare', outcome: 'exempt', closure: 'decided' });
 
-  await step('/follow-up-visits', { visitedOn: '2026-12-20', note: '回访教育，干部思想稳定' }, 'officer.dc');
+  await step('/consultation', { partyAgrees: true, note: '本人同意在单位内通报' }, 'officer.dc');
+  await step('/announcement', { scope: '所在单位', form: '会议通报', documentRef: '通报〔2026〕1号' }, 'officer.dc');
+  await step('/follow-up-visits', { visitedOn: shanghaiToday(), note: '回访教育，干部思想稳定' }, 'officer.dc');
   const closed = await eventually(
     () => state(n),
     (r) => r.body?.stage === 'closed',
@@ -359,7 +361,7 @@ describe('the other paths of the procedure', () => {
     await post(n, '/consultation', { partyAgrees: true, note: '本人同意澄清并通报' }, 'officer.dc');
     const cleared = { partyWishes: 'clear', scope: '本单位', method: '会议说明', documentRef: '澄清函〔2026〕1号' };
     await post(n, '/name-clearing', cleared, 'officer.dc');
-    await post(n, '/announcement', { scope: '本单位', documentRef: '通报〔2026〕2号' }, 'officer.dc');
+    await post(n, '/announcement', { scope: '本单位', form: '会议说明', documentRef: '通报〔2026〕2号' }, 'officer.dc');
     await post(
       n,
       '/false-report',
@@ -373,7 +375,7 @@ describe('the other paths of the procedure', () => {
       { reply: '无影响使用的问题', documentRef: '复函〔2026〕1号' },
       'leader.dc',
     );
-    const closed = await post(n, '/follow-up-visits', { visitedOn: '2026-12-21', note: '回访' }, 'officer.dc');
+    const closed = await post(n, '/follow-up-visits', { visitedOn: shanghaiToday(), note: '回访' }, 'officer.dc');
     expect(closed.body).toMatchObject({ stage: 'closed', closure: 'excluded', openObligations: [] });
   });
 
@@ -393,7 +395,12 @@ describe('the other paths of the procedure', () => {
 
   test('the clock pauses and resumes, and the running deadline moves with it', async () => {
     const n = await acceptedCase();
-    const paused = await post(n, '/clock/pause', { reason: '等待当事人补充材料' }, 'officer.dc');
+    const paused = await post(
+      n,
+      '/clock/pause',
+      { ground: 'supplementaryMaterial', reason: '等待当事人补充材料' },
+      'leader.dc',
+    );
     expect(paused.body?.clockPaused).toBe(true);
     expect(paused.body?.allowedActions).toContainEqual(expect.objectContaining({ action: 'resumeClock' }));
     const resumed = await post(n, '/clock/resume', {}, 'leader.dc');
@@ -411,7 +418,11 @@ describe('the other paths of the procedure', () => {
       'leader.dc',
     );
     expect(declined.body?.stage).toBe('declined');
-    const late = await http.post(`/cases/${s.caseNumber}/clock/pause`, { reason: '迟到的操作' }, 'officer.dc');
+    const late = await http.post(
+      `/cases/${s.caseNumber}/clock/pause`,
+      { ground: 'other', reason: '迟到的操作' },
+      'officer.dc',
+    );
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({ stage: 'declined', allowedActions: [] });
     expect((await http.get(`/cases/${s.caseNumber}`, 'applicant.li')).body?.stage).toBe('declined');

@@ -18,7 +18,7 @@ import { temporal } from '@temporalio/proto';
 import { startDevServer } from '../../dev/dev-server';
 import type { Stack } from '../helpers/api';
 import { api, eventually, startStack } from '../helpers/api';
-import { report, submission } from '../helpers/cases';
+import { report, shanghaiToday, submission } from '../helpers/cases';
 import { testDataConverter } from '../helpers/payload-keys';
 import { freePort } from '../reliability/cluster';
 
@@ -79,7 +79,7 @@ function plainPayload(value: unknown): { metadata: Record<string, string>; data:
 const intruder = { id: 'intruder', role: 'meetingSecretary', body: 'disciplineCommission' };
 const forgedLeader = { id: 'nobody', role: 'approvingLeader', body: 'disciplineCommission' };
 const determination = {
-  meetingDate: '2026-12-10',
+  meetingDate: shanghaiToday(),
   attendees: ['甲', '乙', '丙', '丁', '戊'],
   membersTotal: 7,
   outcome: 'exempt',

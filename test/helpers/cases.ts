@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 
 import type { Actor, AspectAssessment, Outcome, Situation, Submission } from '../../domain/case';
 import { ASPECTS } from '../../domain/case';
+import { shanghaiDateOf } from '../../domain/dates';
 import type { InvestigationReport } from '../../domain/case';
 import { NEGATIVE_ITEMS } from '../../domain/negative-list';
 import { conditionsOf } from '../../domain/situation-conditions';
@@ -76,4 +77,9 @@ let decisions = 0;
 export function decisionId(): string {
   decisions += 1;
   return `decision-${process.pid}-${decisions}`;
+}
+
+/** Today's date in Asia/Shanghai by this machine's clock (the dev server's): a meeting or a visit held today. */
+export function shanghaiToday(): string {
+  return shanghaiDateOf(new Date().toISOString());
 }

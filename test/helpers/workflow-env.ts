@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import type { WorkflowHandle } from '@temporalio/client';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 
@@ -15,18 +16,22 @@ import { FileArchive } from '../../activities/file-archive';
 import { FileOutbox } from '../../activities/file-outbox';
 import type { WorkingCalendar } from '../../calendar';
 import { loadCalendar } from '../../calendar';
-import type { CaseState, Outcome, Submission } from '../../domain/case';
+import type { Actor, CaseState, Outcome, PauseGround, Submission } from '../../domain/case';
+import { shanghaiDateOf } from '../../domain/dates';
+import { reportAcceptedOn } from '../../domain/meeting';
 import { startCaseWorkflow } from '../../api/cases/case-start';
 import { createCaseWorker } from '../../worker/worker';
 import type { caseWorkflow, CaseInput } from '../../workflows/case';
 import type { HandlingOpinionProposal } from '../../workflows/messages';
 import {
   announceUpdate,
+  approveClockPauseSignal,
   approveHandlingOpinionSignal,
   caseStateQuery,
   decideAcceptanceUpdate,
   deliverFeedbackUpdate,
   formInvestigationTeamUpdate,
+  pauseClockUpdate,
   proposeHandlingOpinionUpdate,
   recordConsultationUpdate,
   recordDeterminationSignal,
@@ -66,7 +71,7 @@ export interface WorkflowHarness {
 /** Starts a time-skipping server and a worker over temporary stores, or over the `stores` given. */
 export async function startHarness(
   taskQueue: string,
-  stores: Partial<Pick<ActivityDependencies, 'notices' | 'archive'>> = {},
+  stores: Partial<Pick<ActivityDependencies, 'notices' | 'archive' | 'deadlines'>> = {},
 ): Promise<WorkflowHarness> {
   const env = await startTimeSkippingServer();
   const dir = mkdtempSync(path.join(tmpdir(), `${taskQueue}-`));
@@ -126,15 +131,18 @@ export async function waitFor(
   throw new Error(`case never reached ${what}`);
 }
 
-/** Accepts a case and has its opinion approved along `route`. */
+/** Accepts a case (unless it was `accepted` already) and has its opinion approved along `route`. */
 export async function throughOpinion(
   handle: CaseHandle,
   route: HandlingOpinionProposal['route'] = 'investigate',
   extra: Partial<HandlingOpinionProposal> = {},
+  { accepted = false } = {},
 ): Promise<CaseState> {
-  await handle.executeUpdate(decideAcceptanceUpdate, {
-    args: [{ decision: 'accept', actor: caseOfficer, caseOfficer: caseOfficer.id }],
-  });
+  if (!accepted) {
+    await handle.executeUpdate(decideAcceptanceUpdate, {
+      args: [{ decision: 'accept', actor: caseOfficer, caseOfficer: caseOfficer.id }],
+    });
+  }
   await handle.executeUpdate(proposeHandlingOpinionUpdate, {
     args: [{ actor: caseOfficer, opinion: '拟按程序办理', route, ...extra }],
   });
@@ -190,13 +198,17 @@ export async function throughInvestigation(
   return waitFor(handle, (s) => s.stage === 'determination', 'determination');
 }
 
-/** The leadership meeting decides `outcome`; returns the state in the feedback stage. */
-export async function determine(handle: CaseHandle, outcome: Outcome): Promise<CaseState> {
+/**
+ * The leadership meeting decides `outcome`, meeting on the day the report was accepted unless `meetingDate` is
+ * given; returns the state in the feedback stage.
+ */
+export async function determine(handle: CaseHandle, outcome: Outcome, meetingDate?: string): Promise<CaseState> {
+  const { timeline } = await handle.query(caseStateQuery);
   await handle.signal(recordDeterminationSignal, {
     decisionId: decisionId(),
     actor: secretary,
     determination: {
-      meetingDate: '2026-12-10',
+      meetingDate: meetingDate ?? reportAcceptedOn(timeline) ?? '',
       attendees: ['书记', '副书记', '委员甲', '委员乙', '委员丙'],
       membersTotal: 7,
       outcome,
@@ -207,6 +219,43 @@ export async function determine(handle: CaseHandle, outcome: Outcome): Promise<C
     },
   });
   return waitFor(handle, (s) => s.stage === 'feedback', 'feedback');
+}
+
+/** Today's date in Asia/Shanghai by the test server's clock, which the workflow reads too. */
+export async function serverToday(h: WorkflowHarness): Promise<string> {
+  return shanghaiDateOf(new Date(await h.env.currentTimeMs()).toISOString());
+}
+
+/**
+ * Pauses the case's clock on `ground`: a leader's pause stops it at once, a case officer's asks the leader, who
+ * consents here. Returns the state once the clock is paused.
+ */
+export async function pauseClock(
+  handle: CaseHandle,
+  by: Actor = caseOfficer,
+  ground: PauseGround = 'supplementaryMaterial',
+  reason = '等待补充材料',
+): Promise<CaseState> {
+  await handle.executeUpdate(pauseClockUpdate, { args: [{ actor: by, ground, reason }] });
+  if (by.role === 'caseOfficer') {
+    await handle.signal(approveClockPauseSignal, {
+      decisionId: decisionId(),
+      actor: leader,
+      approved: true,
+      comment: '同意',
+    });
+  }
+  return waitFor(handle, (s) => s.clockPaused, 'a paused clock');
+}
+
+/** The Chinese message of the refusal an Update met (the validator's `c.invalid`, or the gate's). */
+export async function refusal(update: Promise<unknown>): Promise<string> {
+  const err = await update.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(err instanceof WorkflowUpdateFailedError)) throw new Error('the update was not refused');
+  return (err.cause as Error).message;
 }
 
 /** Delivers the written feedback. */

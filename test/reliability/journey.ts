@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { report, submission } from '../helpers/cases';
+import { report, shanghaiToday, submission } from '../helpers/cases';
 import { sleep } from './cluster';
 
 export interface Client {
@@ -188,7 +188,7 @@ export function exemptionSteps(): { readonly toDetermination: Step[]; readonly f
         path: '/determination',
         body: {
           determination: {
-            meetingDate: '2026-12-10',
+            meetingDate: shanghaiToday(),
             attendees: ['书记', '副书记', '委员甲', '委员乙', '委员丙'],
             membersTotal: 7,
             outcome: 'exempt',
@@ -210,8 +210,22 @@ export function exemptionSteps(): { readonly toDetermination: Step[]; readonly f
         kind: 'feedbackDelivered',
       },
       {
+        path: '/consultation',
+        body: { partyAgrees: true, note: '本人同意在单位内通报' },
+        as: 'officer.dc',
+        status: 200,
+        kind: 'consulted',
+      },
+      {
+        path: '/announcement',
+        body: { scope: '所在单位', form: '会议通报', documentRef: '通报〔2026〕1号' },
+        as: 'officer.dc',
+        status: 200,
+        kind: 'announced',
+      },
+      {
         path: '/follow-up-visits',
-        body: { visitedOn: '2026-12-20', note: '回访教育，干部思想稳定' },
+        body: { visitedOn: shanghaiToday(), note: '回访教育，干部思想稳定' },
         as: 'officer.dc',
         status: 200,
         kind: 'followUpVisited',

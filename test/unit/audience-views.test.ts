@@ -64,6 +64,8 @@ const full: Required<CaseState> = {
   ],
   decisionIds: ['decision-1'],
   sentBackReportRefs: ['退回报告〔2026〕1号'],
+  pauseRequest: { at: '2026-12-04T01:00:00.000Z', by: caseOfficer, ground: 'other', reason: '申请暂停内部理由' },
+  deferredTo: '2026-12-24',
   summary: '摘要内部',
 };
 
@@ -83,6 +85,8 @@ const MARKERS = [
   'investigator.dc',
   'decision-1',
   '退回报告',
+  '申请暂停内部理由',
+  '2026-12-24',
   '摘要内部',
 ];
 

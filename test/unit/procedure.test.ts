@@ -66,7 +66,18 @@ test('after an exemption the consultation comes before the announcement, and a n
     openObligations: ['nameClearing'],
     consultation: { partyAgrees: true },
   });
-  expect(openActions(excluded)).toEqual(['clearName']);
+  // The party may be asked again while the name clearing is still owed: they may change their mind.
+  expect(openActions(excluded)).toEqual(['recordConsultation', 'clearName']);
+});
+
+test('a favourable decision owes its announcement: announced once the party agrees, or why not recorded', () => {
+  const owed = facts({ stage: 'aftercare', outcome: 'exempt', openObligations: ['announcement'] });
+  expect(openActions(owed)).toEqual(['recordConsultation', 'waiveAnnouncement']);
+  const disagrees = { ...owed, consultation: { partyAgrees: false } };
+  expect(openActions(disagrees)).toEqual(['recordConsultation', 'waiveAnnouncement']);
+  const agrees = { ...owed, consultation: { partyAgrees: true } };
+  expect(openActions(agrees)).toEqual(['recordConsultation', 'announce', 'waiveAnnouncement']);
+  expect(openActions({ ...agrees, openObligations: [], announced: true })).toEqual([]);
 });
 
 test('a running clock can be paused, a paused one resumed, and a closed case opens nothing', () => {

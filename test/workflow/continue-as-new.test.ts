@@ -6,8 +6,10 @@ import { decideAcceptanceUpdate, recordFollowUpVisitUpdate } from '../../workflo
 import { caseOfficer } from '../helpers/cases';
 import type { WorkflowHarness } from '../helpers/workflow-env';
 import {
+  announceDecision,
   deliverFeedback,
   determine,
+  serverToday,
   startCase,
   startHarness,
   throughInvestigation,
@@ -29,8 +31,9 @@ test('a case continued-as-new many times keeps its whole state and reaches its c
   await throughInvestigation(handle, 'reduce');
   await determine(handle, 'reduce');
   await deliverFeedback(handle);
+  await announceDecision(handle);
   await handle.executeUpdate(recordFollowUpVisitUpdate, {
-    args: [{ actor: caseOfficer, visitedOn: '2027-02-01', note: '回访' }],
+    args: [{ actor: caseOfficer, visitedOn: await serverToday(h), note: '回访' }],
   });
   await h.env.sleep('200 days');
   const result = await handle.result();

@@ -17,7 +17,7 @@ import {
 import { caseOfficer, decisionId, leader } from '../helpers/cases';
 import { saveHistory } from '../helpers/histories';
 import type { WorkflowHarness } from '../helpers/workflow-env';
-import { recordTalk, startCase, startHarness, throughOpinion, waitFor } from '../helpers/workflow-env';
+import { recordTalk, serverToday, startCase, startHarness, throughOpinion, waitFor } from '../helpers/workflow-env';
 
 let h: WorkflowHarness;
 beforeAll(async () => {
@@ -67,7 +67,7 @@ test('a plainly malicious report is excluded, the official’s name cleared, the
     args: [{ actor: caseOfficer, outcome: 'dealtWith', note: '举报人已受党纪处分' }],
   });
   await handle.executeUpdate(recordFollowUpVisitUpdate, {
-    args: [{ actor: caseOfficer, visitedOn: '2027-01-20', note: '回访教育' }],
+    args: [{ actor: caseOfficer, visitedOn: await serverToday(h), note: '回访教育' }],
   });
   const result = await handle.result();
   expect(result.stage).toBe('closed');

@@ -18,7 +18,7 @@ import { caseOfficer, decisionId, leader } from '../helpers/cases';
 import { saveHistory } from '../helpers/histories';
 import { entriesWithCodes } from '../helpers/timeline-words';
 import type { CaseHandle, WorkflowHarness } from '../helpers/workflow-env';
-import { startCase, startHarness, throughOpinion, waitFor } from '../helpers/workflow-env';
+import { serverToday, startCase, startHarness, throughOpinion, waitFor } from '../helpers/workflow-env';
 
 let h: WorkflowHarness;
 beforeAll(async () => {
@@ -35,7 +35,7 @@ async function clearAndVisit(handle: CaseHandle): Promise<void> {
   });
   await handle.executeUpdate(clearNameUpdate, { args: [{ actor: caseOfficer, partyWishes: 'decline' }] });
   await handle.executeUpdate(recordFollowUpVisitUpdate, {
-    args: [{ actor: caseOfficer, visitedOn: '2026-12-21', note: '回访教育，放下包袱' }],
+    args: [{ actor: caseOfficer, visitedOn: await serverToday(h), note: '回访教育，放下包袱' }],
   });
 }
 

@@ -6,8 +6,10 @@ import { caseOfficer } from '../helpers/cases';
 import { saveHistory } from '../helpers/histories';
 import type { WorkflowHarness } from '../helpers/workflow-env';
 import {
+  announceDecision,
   deliverFeedback,
   determine,
+  serverToday,
   startCase,
   startHarness,
   throughInvestigation,
@@ -30,6 +32,7 @@ test('an exemption is archived once in the personnel file and once in the integr
   await determine(handle, 'exempt');
   const afterFeedback = await deliverFeedback(handle);
   expect(afterFeedback.stage).toBe('aftercare');
+  await announceDecision(handle);
 
   const archived = await waitFor(handle, (s) => s.archiveReceipts.length === 2, 'both archive receipts');
   expect(archived.archiveReceipts.map((r) => r.file).sort()).toEqual(['integrityFile', 'personnelFile']);
@@ -42,7 +45,7 @@ test('an exemption is archived once in the personnel file and once in the integr
   expect(archived.openObligations).toEqual(['followUpVisit']);
 
   await handle.executeUpdate(recordFollowUpVisitUpdate, {
-    args: [{ actor: caseOfficer, visitedOn: '2027-01-15', note: '放下包袱、轻装上阵' }],
+    args: [{ actor: caseOfficer, visitedOn: await serverToday(h), note: '放下包袱、轻装上阵' }],
   });
   const result = await handle.result();
   expect(result).toMatchObject({ stage: 'closed', outcome: 'exempt', closure: 'decided', openObligations: [] });
@@ -58,8 +61,9 @@ test('a reduced liability keeps the case open until its impact period ends by it
   await throughInvestigation(handle, 'reduce');
   await determine(handle, 'reduce');
   await deliverFeedback(handle);
+  await announceDecision(handle);
   await handle.executeUpdate(recordFollowUpVisitUpdate, {
-    args: [{ actor: caseOfficer, visitedOn: '2027-01-15', note: '回访' }],
+    args: [{ actor: caseOfficer, visitedOn: await serverToday(h), note: '回访' }],
   });
   const waiting = await waitFor(handle, (s) => s.impactPeriodEndsAt !== undefined && s.archiveReceipts.length === 2);
   expect(waiting.stage).toBe('aftercare');

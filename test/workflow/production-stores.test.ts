@@ -12,8 +12,10 @@ import type { Receiver } from '../helpers/receiver';
 import { startReceiver } from '../helpers/receiver';
 import type { WorkflowHarness } from '../helpers/workflow-env';
 import {
+  announceDecision,
   deliverFeedback,
   determine,
+  serverToday,
   startCase,
   startHarness,
   throughInvestigation,
@@ -64,8 +66,9 @@ test('an archive service down for its first calls still receives each file’s e
   const feedbackKey = [...gateway.records.keys()].find((k) => k.startsWith(`${handle.workflowId}/`));
   expect(feedbackKey).toBeDefined();
 
+  await announceDecision(handle);
   await handle.executeUpdate(recordFollowUpVisitUpdate, {
-    args: [{ actor: caseOfficer, visitedOn: '2027-01-15', note: '回访' }],
+    args: [{ actor: caseOfficer, visitedOn: await serverToday(h), note: '回访' }],
   });
   expect(await handle.result()).toMatchObject({ stage: 'closed', outcome: 'exempt' });
 });

@@ -16,7 +16,7 @@ import { decideAcceptanceUpdate } from '../../workflows/messages';
 import { caseOfficer, decisionId, leader } from '../helpers/cases';
 import { saveHistory } from '../helpers/histories';
 import type { CaseHandle, WorkflowHarness } from '../helpers/workflow-env';
-import { recordTalk, startCase, startHarness, waitFor, writeHolidayFile } from '../helpers/workflow-env';
+import { pauseClock, recordTalk, startCase, startHarness, waitFor, writeHolidayFile } from '../helpers/workflow-env';
 
 const DAY = 24 * 3600 * 1000;
 let h: WorkflowHarness;
@@ -91,9 +91,7 @@ test('a pause stops the clock and the working days left carry over after the res
   const handle = await accepted();
   const [before] = (await waitFor(handle, () => true)).deadlines;
   await h.env.sleep('1 day');
-  const paused = await handle.executeUpdate(pauseClockUpdate, {
-    args: [{ actor: caseOfficer, reason: '等待补充材料' }],
-  });
+  const paused = await pauseClock(handle);
   expect(paused.deadlines[0].status).toBe('paused');
   expect(paused.allowedActions.map((a) => a.action)).toContain('resumeClock');
 
@@ -130,7 +128,7 @@ test('a pause stops the clock and the working days left carry over after the res
 
 test('a deadline armed while the clock is paused waits, and its working days start at the resume', async () => {
   const handle = await accepted();
-  await handle.executeUpdate(pauseClockUpdate, { args: [{ actor: caseOfficer, reason: '等待补充材料' }] });
+  await pauseClock(handle);
   await handle.executeUpdate(proposeHandlingOpinionUpdate, {
     args: [{ actor: caseOfficer, opinion: '约谈提醒，限期整改', route: 'rectification', fixWithinWorkingDays: 3 }],
   });
@@ -166,7 +164,9 @@ test('a deadline armed while the clock is paused waits, and its working days sta
 test('a pause is refused on a case whose clock is not running', async () => {
   const handle = await startCase(h);
   await expect(
-    handle.executeUpdate(pauseClockUpdate, { args: [{ actor: caseOfficer, reason: '等待材料' }] }),
+    handle.executeUpdate(pauseClockUpdate, {
+      args: [{ actor: caseOfficer, ground: 'supplementaryMaterial', reason: '等待材料' }],
+    }),
   ).rejects.toThrow();
   const state = await waitFor(handle, () => true);
   expect(state.pauses).toEqual([]);

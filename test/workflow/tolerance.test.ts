@@ -18,7 +18,15 @@ import {
 import { caseOfficer, decisionId, investigator, leader, report, REPORT_REF, secretary } from '../helpers/cases';
 import { saveHistory } from '../helpers/histories';
 import type { CaseHandle, WorkflowHarness } from '../helpers/workflow-env';
-import { deliverFeedback, determine, startCase, startHarness, throughOpinion, waitFor } from '../helpers/workflow-env';
+import {
+  deliverFeedback,
+  determine,
+  serverToday,
+  startCase,
+  startHarness,
+  throughOpinion,
+  waitFor,
+} from '../helpers/workflow-env';
 
 let h: WorkflowHarness;
 beforeAll(async () => {
@@ -72,10 +80,16 @@ const unmet = (r: InvestigationReport, condition: string): InvestigationReport =
   conditions: r.conditions?.map((c) => (c.condition === condition ? { ...c, met: false, finding: '不符合' } : c)),
 });
 
+/** The day the meetings below sit: the test server's today, on or after the report's acceptance. */
+let meetingDay = '';
+beforeEach(async () => {
+  meetingDay = await serverToday(h);
+});
+
 /** The meeting's record, deciding on the standard report unless told otherwise. */
 function meeting(over: Partial<Determination>): Determination {
   return {
-    meetingDate: '2026-12-10',
+    meetingDate: meetingDay,
     attendees: ['书记', '副书记', '委员甲', '委员乙', '委员丙'],
     membersTotal: 7,
     outcome: 'exempt',
@@ -234,7 +248,7 @@ test('a unit’s case files no personal-file entry', async () => {
   await submit(handle, report('exempt'));
   await review(handle, true);
   const decided = await determine(handle, 'exempt');
-  expect(decided.openObligations).toEqual(['followUpVisit']);
+  expect(decided.openObligations).toEqual(['followUpVisit', 'announcement']);
   const after = await deliverFeedback(handle);
   expect(after.archiveReceipts).toEqual([]);
   for (const file of ['personnelFile', 'integrityFile'] as const) {

@@ -7,8 +7,10 @@ import { caseOfficer, decisionId, secretary } from '../helpers/cases';
 import { codesIn, entriesWithCodes, identifiersOf } from '../helpers/timeline-words';
 import type { WorkflowHarness } from '../helpers/workflow-env';
 import {
+  announceDecision,
   deliverFeedback,
   determine,
+  serverToday,
   startCase,
   startHarness,
   throughInvestigation,
@@ -64,8 +66,9 @@ test('a whole reduced case, with a meeting record that could not stand, reads in
   await waitFor(handle, (s) => s.timeline.some((e) => e.kind === 'decisionIgnored'), 'the ignored record');
   await determine(handle, 'reduce');
   await deliverFeedback(handle);
+  await announceDecision(handle);
   await handle.executeUpdate(recordFollowUpVisitUpdate, {
-    args: [{ actor: caseOfficer, visitedOn: '2027-01-15', note: '回访教育' }],
+    args: [{ actor: caseOfficer, visitedOn: await serverToday(h), note: '回访教育' }],
   });
   await h.env.sleep('200 days');
   const result = await handle.result();
