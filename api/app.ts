@@ -2,7 +2,7 @@
  * The HTTP API over a Temporal client, in the order a request meets it: metrics, the hardened edge (request id, log
  * line, security headers, per-address rate limit), the codec server for the Web UI, the public routes (health,
  * readiness, metrics, OpenAPI document and docs, demo tokens in development), authentication and the per-caller
- * rate limit, the JSON body, the Idempotency-Key of every POST (with its caps), the applicants' daily quota, the
+ * rate limit, the access log of case reads, the JSON body, the Idempotency-Key of every POST (with its caps), the applicants' daily quota, the
  * bound on Temporal calls, the case and calendar routes, and one problem+json handler for every error.
  */
 import { hkdfSync, randomBytes } from 'node:crypto';
@@ -10,9 +10,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { Client } from '@temporalio/client';
-import type { PayloadCodec } from '@temporalio/common';
 import express, { Router } from 'express';
 
+import type { CaseCodec } from '../codec/case-codec';
 import type { PayloadKeys } from '../codec/keys';
 import { DEFAULT_HOLIDAYS_DIR } from '../calendar';
 import { ApplicantIndex } from '../codec/blind-index';
@@ -21,6 +21,8 @@ import type { Authentication } from './auth';
 import { authenticate, devTokensRouter } from './auth';
 import type { Role } from '../domain/case';
 import { codecServer, devCodecSessionRouter } from './codec/codec-server';
+import type { AccessLog } from './http/access-log';
+import { caseReadLog } from './http/case-read-log';
 import { HttpProblem, problemHandler } from './http/errors';
 import { hardening, principalRateLimit } from './http/hardening';
 import type { HttpConfig, Logger } from './http/hardening';
@@ -61,15 +63,20 @@ export interface ApiDependencies {
   /** Rate limits, log level and the bound on Temporal calls (`config/http.ts`). */
   readonly http: HttpConfig;
   readonly logger?: Logger;
-  /** The payload codec to serve to the Temporal Web UI at `/codec`; no codec server when absent. */
+  /** The case codec to serve to the Temporal Web UI at `/codec`; no codec server when absent. */
   readonly codec?: {
-    readonly codec: PayloadCodec;
+    readonly codec: CaseCodec;
     /** The Web UI's origins, allowed to call the codec server from the browser. */
     readonly allowedOrigins: readonly string[];
     readonly roles: readonly Role[];
   };
   /** Bearer token `GET /metrics` requires (METRICS_TOKEN); open to the scraper's network when absent. */
   readonly metricsToken?: string;
+  /**
+   * Where every read of case content and every codec decode is recorded (`FileAccessLog` under ACCESS_LOG_DIR);
+   * nothing is recorded without one, which only tests and memory-only set-ups leave out.
+   */
+  readonly accessLog?: AccessLog;
 }
 
 /** Largest request body: the longest texts (facts, reasoning) are 20 000 characters, three bytes each in UTF-8. */
@@ -177,6 +184,7 @@ export function createApp(deps: ApiDependencies): express.Express {
         sessionVerifier: auth.development?.codecVerifier,
         rateLimit: perCaller,
         logger,
+        ...(deps.accessLog ? { accessLog: deps.accessLog } : {}),
       }),
     );
   }
@@ -190,6 +198,7 @@ export function createApp(deps: ApiDependencies): express.Express {
     next();
   });
   app.use(perCaller);
+  if (deps.accessLog) app.use(caseReadLog(deps.accessLog, logger));
   // After authentication: a caller without a token learns nothing about what the body would have been judged.
   app.use(jsonBody({ limit: BODY_LIMIT }));
   app.use(

@@ -3,12 +3,13 @@
  * subject. Search attributes are never encrypted, so a subject there would name every applicant to anyone who can
  * list workflows; an HMAC of it names nobody, yet the API, which holds the key, finds an applicant's cases by exact
  * match. The key is derived from each payload key (HKDF, its own label), so rotating payload keys needs no second
- * secret: a case stays found under the key that was current when it was submitted, as long as that key is kept
+ * secret: a case stays found under the shared key that was current when it was submitted, as long as that key is kept
  * among the previous keys.
  */
 import { createHmac, hkdfSync } from 'node:crypto';
 
 import type { PayloadKeys } from './keys';
+import { bodyOfKey } from './keys';
 
 const LABEL = 'tolerance-cases/applicant-blind-index';
 
@@ -23,7 +24,9 @@ export class ApplicantIndex {
 
   constructor(keys: PayloadKeys) {
     this.current = derive(keys.keys.get(keys.currentKeyId) as Buffer);
-    this.all = [this.current, ...[...keys.keys].filter(([id]) => id !== keys.currentKeyId).map(([, k]) => derive(k))];
+    // The shared keys only: the bodies' keys seal cases and never derive an index.
+    const older = [...keys.keys].filter(([id]) => id !== keys.currentKeyId && !bodyOfKey(id));
+    this.all = [this.current, ...older.map(([, k]) => derive(k))];
   }
 
   /** The index a new case of this applicant is published under: `ai-` and 32 hex digits. */

@@ -109,6 +109,13 @@ export const httpSchema = z.object({
   )
     .pipe(z.array(z.enum(ROLES.filter((r) => r !== 'applicant') as [Role, ...Role[]])))
     .describe('可通过解码服务解密案件数据的角色，逗号分隔；申请人不在其列'),
+  /** Where each API process writes its hash-chained access log (a file of its own); DATA_DIR/access-log by default. */
+  ACCESS_LOG_DIR: z
+    .string()
+    .optional()
+    .describe(
+      '访问记录目录：每次读取案件内容与每次解码各记一条（哈希链），每个 API 进程一个文件；默认 DATA_DIR/access-log',
+    ),
 });
 
 /** The API's validated settings, keyed by their variables. */

@@ -5,6 +5,7 @@
  * dev server; a restart finds every case again.
  */
 import type { Server } from 'node:http';
+import path from 'node:path';
 
 import { Client, Connection } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -13,8 +14,10 @@ import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app';
 import { CASE_CLIENT_INTERCEPTORS } from '../api/cases/sent-messages';
 import { createAuthentication } from '../api/auth';
+import { FileAccessLog } from '../api/http/access-log';
 import { gracefulClose } from '../api/http/hardening';
-import { AesGcmCodec } from '../codec/aes-gcm';
+import { caseBodyLookup } from '../codec/case-body-lookup';
+import { CaseCodec } from '../codec/case-codec';
 import { caseDataConverter } from '../codec/data-converter';
 import type { AllConfig } from '../config';
 import { connectionOptions } from '../config';
@@ -55,7 +58,13 @@ export async function runAll(config: AllConfig): Promise<void> {
   const options = connectionOptions(temporal, address);
   const connection = await Connection.connect(options);
   const nativeConnection = await NativeConnection.connect(options);
-  const dataConverter = caseDataConverter(payload.keys, payload.sealing);
+  // A case's body, when neither started nor opened in this process, is read from the case's search attributes.
+  const codecOptions = {
+    ...payload.sealing,
+    cipher: payload.cipher,
+    lookup: caseBodyLookup(connection, temporal.namespace),
+  };
+  const dataConverter = caseDataConverter(payload.keys, codecOptions);
   const client = new Client({
     connection,
     namespace: temporal.namespace,
@@ -81,7 +90,7 @@ export async function runAll(config: AllConfig): Promise<void> {
     authentication: await createAuthentication(config.auth),
     http,
     codec: {
-      codec: new AesGcmCodec(payload.keys, payload.sealing),
+      codec: new CaseCodec(payload.keys, codecOptions),
       // The embedded Web UI's own origins, under both names a browser may use for this machine.
       allowedOrigins: [
         ...http.CODEC_CORS_ORIGINS,
@@ -90,6 +99,10 @@ export async function runAll(config: AllConfig): Promise<void> {
       roles: http.CODEC_ROLES,
     },
     metricsToken: http.METRICS_TOKEN,
+    accessLog: new FileAccessLog({
+      dir: http.ACCESS_LOG_DIR ?? path.join(config.dataDir, 'access-log'),
+      alg: payload.cipher === 'sm4-gcm' ? 'sm3' : 'sha256',
+    }),
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(http.PORT, http.HOST, () => resolve(s));

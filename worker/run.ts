@@ -4,6 +4,7 @@
  */
 import { NativeConnection } from '@temporalio/worker';
 
+import { caseBodyLookup } from '../codec/case-body-lookup';
 import { caseDataConverter } from '../codec/data-converter';
 import type { WorkerProcessConfig } from '../config';
 import { connectionOptions } from '../config';
@@ -21,7 +22,12 @@ export async function runWorker(config: WorkerProcessConfig): Promise<void> {
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     dependencies,
-    dataConverter: caseDataConverter(config.payload.keys, config.payload.sealing),
+    // Each case sealed with its body's key: learnt from the case's own payloads, else its search attributes.
+    dataConverter: caseDataConverter(config.payload.keys, {
+      ...config.payload.sealing,
+      cipher: config.payload.cipher,
+      lookup: caseBodyLookup(connection, config.temporal.namespace),
+    }),
     maxCachedWorkflows: config.worker.WORKER_MAX_CACHED_WORKFLOWS,
   });
   const running = worker.run();

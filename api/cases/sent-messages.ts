@@ -9,6 +9,8 @@ import { randomUUID } from 'node:crypto';
 
 import type { ClientInterceptors, WorkflowClientInterceptor } from '@temporalio/client';
 
+import { caseBodyInterceptor } from '../codec/case-body-interceptor';
+
 function stamp(arg: unknown, caseNumber: string, messageId: string): unknown {
   if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) return arg;
   return { ...arg, caseNumber, messageId };
@@ -44,5 +46,8 @@ const sentMessages: WorkflowClientInterceptor = {
   },
 };
 
-/** The interceptors every client of the case namespace installs (`new Client({ interceptors: … })`). */
-export const CASE_CLIENT_INTERCEPTORS: ClientInterceptors = { workflow: [sentMessages] };
+/**
+ * The interceptors every client of the case namespace installs (`new Client({ interceptors: … })`); the second tells
+ * the payload codec the body of each case it starts, whose key seals the case.
+ */
+export const CASE_CLIENT_INTERCEPTORS: ClientInterceptors = { workflow: [sentMessages, caseBodyInterceptor()] };

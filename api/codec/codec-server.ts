@@ -4,22 +4,32 @@
  * CODEC_ROLES: a bearer token (the UI passes the user's access token) or, in development, a codec-only cookie set by
  * `/dev/codec-session`. There is no `/codec/encode`: only the API and the worker seal payloads, so nothing typed
  * into the Web UI can become a sealed message. The caller is authenticated before the body is read, the body is
- * small, each caller shares the API's per-caller rate limit, and each decode is logged with who made it and the
- * digests of what was decoded, for 责任倒查.
+ * small, and each caller shares the API's per-caller rate limit.
+ *
+ * An officer sees the cases of their own handling body only, as in the API: a payload sealed with another body's
+ * key, or with a shared key for a case of another body, is answered as it came, still encrypted (the protocol
+ * answers payload for payload, and the Web UI shows an undecodable payload as such), so one event of a history
+ * mixing what may and may not be read still shows what may. A payload of no case is shown to every caller the
+ * roles admit; operators, who have no body, see nothing else, and are not among the default roles at all. Each
+ * decode is logged (who, which keys, how many payloads, the digests of what was decoded) and appended to the
+ * hash-chained access log, for 责任倒查.
  */
 import { createHash } from 'node:crypto';
 
-import type { Payload, PayloadCodec } from '@temporalio/common';
+import type { Payload } from '@temporalio/common';
 import type { Request, RequestHandler } from 'express';
 import express, { Router } from 'express';
 import { z } from 'zod';
 
+import type { CaseCodec, Opened } from '../../codec/case-codec';
 import type { Role } from '../../domain/case';
 import type { DevelopmentAuth } from '../auth';
 import { DEMO_USERS } from '../auth';
 import { BEARER } from '../auth/authenticate';
 import { DEV_CODEC_AUDIENCE } from '../auth/development';
+import type { Principal } from '../auth/principal';
 import type { TokenVerifier } from '../auth/verifier';
+import type { AccessLog } from '../http/access-log';
 import { HttpProblem, problemHandler } from '../http/errors';
 import type { Logger } from '../http/logger';
 
@@ -38,7 +48,8 @@ const bodySchema = z.strictObject({
 });
 
 export interface CodecServerOptions {
-  readonly codec: PayloadCodec;
+  /** The case codec, whose keys open every body's payloads; the server decides which its caller sees. */
+  readonly codec: CaseCodec;
   /** The API's bearer-token verifier. */
   readonly verifier: TokenVerifier;
   /** Development only: verifies the codec-only cookie of `/dev/codec-session`; without it the cookie is ignored. */
@@ -50,6 +61,8 @@ export interface CodecServerOptions {
   /** Roles that may read case data (CODEC_ROLES); never applicants. */
   readonly roles: readonly Role[];
   readonly logger: Logger;
+  /** Where each decode is recorded; none in tests of the edges alone. */
+  readonly accessLog?: AccessLog;
 }
 
 function toPayload(p: z.infer<typeof bodySchema>['payloads'][number]): Payload {
@@ -86,6 +99,20 @@ function digestOf(p: Payload): string {
   return createHash('sha256')
     .update(p.data ?? new Uint8Array())
     .digest('hex');
+}
+
+/**
+ * Whether `p` may see what `opened` holds: a refusal mark or plaintext let through reveals nothing sealed; a body's
+ * key is for that body's officers; a shared key's payload for the officers of its case's body; a shared key's
+ * payload of no case for anyone admitted. A seal of release 0.2.0 named no case, so nobody can be shown to be
+ * entitled to it: it stays encrypted here (the API still shows those cases to their body).
+ */
+async function mayRead(p: Principal, opened: Opened, codec: CaseCodec): Promise<boolean> {
+  const seal = opened.seal;
+  if (!seal) return true;
+  if (seal.keyBody) return p.body === seal.keyBody;
+  if (seal.sealedFor) return p.body !== undefined && (await codec.bodyOf(seal.sealedFor)) === p.body;
+  return seal.bound;
 }
 
 /** CORS for the Web UI's origins: credentials allowed, so a cookie or the user's token can travel. */
@@ -136,22 +163,53 @@ export function codecServer(options: CodecServerOptions): Router {
     async (req, res) => {
       const principal = res.locals.principal as NonNullable<typeof res.locals.principal>;
       const payloads = bodySchema.parse(req.body).payloads.map(toPayload);
-      let out: Payload[];
+      let opened: Opened[];
       try {
-        out = await options.codec.decode(payloads);
+        opened = options.codec.openAll(payloads);
       } catch (err) {
         // A payload of an unknown key or a tampered one: the caller's data is at fault, not the server.
         throw new HttpProblem(400, 'Payload cannot be decoded', (err as Error).message);
       }
+      const out: Payload[] = [];
+      const keys = new Set<string>();
+      const cases = new Set<string>();
+      let withheld = 0;
+      for (const [i, o] of opened.entries()) {
+        const shown = await mayRead(principal, o, options.codec);
+        out.push(shown ? o.payload : payloads[i]);
+        if (!shown) withheld++;
+        if (shown && o.seal) keys.add(o.seal.keyId);
+        if (shown && o.seal?.sealedFor) cases.add(o.seal.sealedFor);
+      }
+      const decoded = {
+        namespace: req.get('x-namespace'),
+        keys: [...keys],
+        payloads: payloads.length,
+        withheld,
+      };
       options.logger.info('codec decode', {
         requestId: res.locals.requestId,
         actor: principal.sub,
         role: principal.role,
         body: principal.body,
-        namespace: req.get('x-namespace'),
-        payloads: payloads.length,
+        ...decoded,
         digests: payloads.map(digestOf),
       });
+      if (payloads.length > 0) {
+        try {
+          await options.accessLog?.append({
+            actor: principal.sub,
+            role: principal.role,
+            ...(principal.body ? { body: principal.body } : {}),
+            caseNumbers: [...cases],
+            what: 'codec decode',
+            detail: { requestId: res.locals.requestId, ...decoded },
+          });
+        } catch (err) {
+          options.logger.error('access log write failed', { requestId: res.locals.requestId, error: String(err) });
+          throw new HttpProblem(503, 'Access log unavailable', '访问记录无法写入，暂不解密');
+        }
+      }
       res.setHeader('Cache-Control', 'no-store');
       res.json({ payloads: out.map(payloadToJson) });
     },

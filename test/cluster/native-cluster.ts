@@ -265,6 +265,9 @@ export async function startNativeCluster(): Promise<NativeCluster> {
         `POSTGRES_PASSWORD=${postgresPassword}`,
         'PAYLOAD_KEY_ID=k1',
         `PAYLOAD_KEY=${randomBytes(32).toString('base64')}`,
+        `PAYLOAD_BODY_KEYS=${['party-1', 'discipline-1', 'organization-1']
+          .map((id) => `${id}:${randomBytes(32).toString('base64')}`)
+          .join(',')}`,
         ...['METRICS_TOKEN', 'NOTICE_WEBHOOK_TOKEN', 'ARCHIVE_TOKEN', 'TEMPORAL_UI_AUTH_CLIENT_SECRET'].map(
           (name) => `${name}=${randomBytes(18).toString('base64url')}`,
         ),

@@ -14,9 +14,10 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 
 import { FileArchive } from '../../activities/file-archive';
-import { AesGcmCodec } from '../../codec/aes-gcm';
+import { CaseCodec } from '../../codec/case-codec';
 import { FileOutbox } from '../../activities/file-outbox';
 import { createApp } from '../../api/app';
+import { FileAccessLog } from '../../api/http/access-log';
 import { CASE_CLIENT_INTERCEPTORS } from '../../api/cases/sent-messages';
 import { DEMO_USERS } from '../../api/auth';
 import type { DevelopmentAuth } from '../../api/auth';
@@ -40,6 +41,8 @@ export interface Stack {
   readonly outbox: FileOutbox;
   /** The operators' holiday directory both the API writes and the worker's calendar reads. */
   readonly holidaysDir: string;
+  /** Where the API writes its access log (one chain file). */
+  readonly accessLogDir: string;
   /** Mints tokens with the app's development key. */
   readonly dev: DevelopmentAuth;
   /** A token for each demo user, by `sub` (`officer.dc`, `leader.od`, `applicant.li`, `operator`, ...). */
@@ -95,6 +98,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   });
   const workerRun = worker.run();
   const dev = await createDevelopmentAuth();
+  const accessLogDir = path.join(dir, 'access-log');
   const app = createApp({
     client,
     taskQueue,
@@ -113,10 +117,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ...options.http,
     },
     logger: createLogger({ level: 'silent' }),
+    accessLog: new FileAccessLog({ dir: accessLogDir }),
     ...(options.codecOrigins
       ? {
           codec: {
-            codec: new AesGcmCodec(TEST_PAYLOAD_KEYS),
+            codec: new CaseCodec(TEST_PAYLOAD_KEYS),
             allowedOrigins: options.codecOrigins,
             roles: CODEC_ROLES,
           },
@@ -133,6 +138,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     taskQueue,
     outbox,
     holidaysDir,
+    accessLogDir,
     dev,
     tokens,
     baseUrl: `http://127.0.0.1:${port}`,

@@ -29,7 +29,7 @@ import { idempotency } from '../../api/idempotency/idempotency';
 import { FileIdempotencyStore } from '../../api/idempotency/idempotency-file-store';
 import { MemoryIdempotencyStore } from '../../api/idempotency/idempotency-store';
 import { createLogger } from '../../api/http/logger';
-import { AesGcmCodec } from '../../codec/aes-gcm';
+import { CaseCodec } from '../../codec/case-codec';
 import { loadConfig } from '../../config';
 import { loadAuthConfig } from '../../config/auth';
 import { loadHttpConfig } from '../../config/http';
@@ -197,7 +197,7 @@ describe('codec server', () => {
   let dev: DevelopmentAuth;
   let http: Listening;
   let log: ReturnType<typeof captured>;
-  const codec = new AesGcmCodec(TEST_PAYLOAD_KEYS);
+  const codec = new CaseCodec(TEST_PAYLOAD_KEYS);
 
   beforeAll(async () => {
     dev = await createDevelopmentAuth();

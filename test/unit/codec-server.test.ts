@@ -6,7 +6,7 @@ import type { DevelopmentAuth } from '../../api/auth';
 import { createDevelopmentAuth } from '../../api/auth/development';
 import { codecServer, payloadToJson } from '../../api/codec/codec-server';
 import { createLogger } from '../../api/http/logger';
-import { AesGcmCodec } from '../../codec/aes-gcm';
+import { CaseCodec } from '../../codec/case-codec';
 import type { Listening } from '../helpers/listen';
 import { listen } from '../helpers/listen';
 import { TEST_PAYLOAD_KEYS } from '../helpers/payload-keys';
@@ -20,7 +20,7 @@ beforeAll(async () => {
   const app = express();
   app.use(
     codecServer({
-      codec: new AesGcmCodec(TEST_PAYLOAD_KEYS),
+      codec: new CaseCodec(TEST_PAYLOAD_KEYS),
       verifier: dev.verifier,
       allowedOrigins: [],
       roles: ['caseOfficer', 'operator'],
@@ -46,7 +46,7 @@ test('what the API and the worker seal the codec server decodes', async () => {
     metadata: { encoding: Buffer.from('json/plain').toString('base64') },
     data: Buffer.from('"李娜"').toString('base64'),
   };
-  const sealed = await new AesGcmCodec(TEST_PAYLOAD_KEYS).encode([
+  const sealed = await new CaseCodec(TEST_PAYLOAD_KEYS).encode([
     { metadata: { encoding: Buffer.from('json/plain') }, data: Buffer.from('"李娜"') },
   ]);
   const decoded = await post('decode', JSON.stringify({ payloads: sealed.map(payloadToJson) }));

@@ -9,7 +9,7 @@ import type { Payload } from '@temporalio/common';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 
-import { AesGcmCodec } from '../../codec/aes-gcm';
+import { CaseCodec } from '../../codec/case-codec';
 import type { CaseState } from '../../domain/case';
 import { CLOSURES, DIRECT_CLOSURE_GROUNDS, EXCLUSION_GROUNDS, HANDLING_ROUTES } from '../../domain/case';
 import { REFERRAL_OUTCOMES } from '../../domain/false-reports';
@@ -74,7 +74,7 @@ describe('every code a sentence names has its Chinese label', () => {
 /** The state each saved history of this release ended with, decoded with the test key under its case number. */
 async function finalStates(): Promise<{ file: string; state: CaseState }[]> {
   const dir = path.join(HISTORIES_DIR, RELEASE);
-  const codec = new AesGcmCodec(TEST_PAYLOAD_KEYS);
+  const codec = new CaseCodec(TEST_PAYLOAD_KEYS);
   const states: { file: string; state: CaseState }[] = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
     const workflowId = /@([^/]+)\.json$/.exec(file)?.[1] ?? file;

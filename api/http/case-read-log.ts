@@ -1,0 +1,51 @@
+/**
+ * Records every read of a case's content (`GET /cases/{n}`, `GET /cases/{n}/timeline`) in the access log before
+ * the content is sent: a read that cannot be recorded is not answered (503), so no case is read unrecorded.
+ */
+import type { RequestHandler, Response } from 'express';
+
+import type { AccessLog } from './access-log';
+import type { Logger } from './logger';
+import { principalOf } from './locals';
+
+/** The routes that answer with a case's content; the case number is the first group. */
+const CASE_CONTENT = /^\/cases\/([^/]+)(\/timeline)?$/;
+
+/** Middleware appending a record for each successful read of case content; mount after authentication. */
+export function caseReadLog(log: AccessLog, logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const match = req.method === 'GET' ? CASE_CONTENT.exec(req.path) : null;
+    if (!match) return next();
+    const json = res.json.bind(res);
+    res.json = ((body: unknown) => {
+      if (res.statusCode >= 300) return json(body);
+      const p = principalOf(res);
+      log
+        .append({
+          actor: p.sub,
+          role: p.role,
+          ...(p.body ? { body: p.body } : {}),
+          caseNumbers: [match[1]],
+          what: `GET /cases/{n}${match[2] ?? ''}`,
+          detail: { requestId: res.locals.requestId },
+        })
+        .then(
+          () => json(body),
+          (err: unknown) => unrecorded(res, json, logger, err),
+        );
+      return res;
+    }) as Response['json'];
+    next();
+  };
+}
+
+function unrecorded(res: Response, json: Response['json'], logger: Logger, err: unknown): void {
+  logger.error('access log write failed', { requestId: res.locals.requestId, error: String(err) });
+  res.status(503).type('application/problem+json');
+  json({
+    type: 'about:blank',
+    title: 'Access log unavailable',
+    status: 503,
+    detail: '访问记录无法写入，暂不提供案件内容',
+  });
+}
