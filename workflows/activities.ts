@@ -7,10 +7,12 @@
  * attempt takes (a calendar computation takes milliseconds; a POST to the gateway or the archive service gives up
  * after 10 s), so a worker crash delays a delivery by seconds, not minutes (docs/RELIABILITY.md, Worker crash).
  *
- * Cases of revision 4 on (PROCEDURE_REVISION) call the same activities as local activities, with the same
- * timeouts and retries: one marker in history instead of three activity events and a workflow task of their own.
- * A local attempt lost with its worker is run again when the workflow task is retried; notices and archive entries
- * carry an idempotency key, so a repeat is absorbed as before.
+ * Cases of revision 4 on (PROCEDURE_REVISION) ask the calendar through a local activity, with the same timeout
+ * and retries: one marker in history instead of three activity events and a workflow task of their own, and the
+ * deadline is known within the task that armed it. Notices and archive entries stay scheduled activities: a
+ * gateway or an archive service can be down for minutes, and a local activity retrying that long would hold the
+ * case's workflow task open, so its officers' next actions and reads would wait for the far side to come back
+ * (measured: with both services down, the feedback of a case whose archive entries were retrying waited for them).
  */
 import type { ActivityOptions } from '@temporalio/workflow';
 import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
@@ -44,9 +46,8 @@ export const REMOTE_ACTIVITIES: CaseActivities = {
   archive: proxyActivities<ArchiveActivities>(DELIVERY),
 };
 
-/** Revision 4 on: the same calls as local activities. */
+/** Revision 4 on: the calendar as a local activity; deliveries as before. */
 export const LOCAL_ACTIVITIES: CaseActivities = {
+  ...REMOTE_ACTIVITIES,
   calendar: proxyLocalActivities<DeadlineActivities>(CALENDAR),
-  notify: proxyLocalActivities<NotifyActivities>(DELIVERY),
-  archive: proxyLocalActivities<ArchiveActivities>(DELIVERY),
 };

@@ -36,7 +36,7 @@ export class CaseContext {
   readonly bg = new Background();
   /** Whether the case began on the current revision of the procedure's wiring (PROCEDURE_REVISION) or earlier. */
   readonly current: boolean;
-  /** The activities it calls: local from revision 4 on, scheduled before. */
+  /** The activities it calls: the calendar local from revision 4 on, everything scheduled before. */
   readonly activities: CaseActivities;
   private readonly publisher: Publisher;
 

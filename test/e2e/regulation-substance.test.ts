@@ -6,7 +6,7 @@
 import { shanghaiDateOf } from '../../domain/dates';
 import type { Stack } from '../helpers/api';
 import { api, eventually, startStack } from '../helpers/api';
-import { report, shanghaiToday, submission } from '../helpers/cases';
+import { report, REPORT_REF, shanghaiToday, submission } from '../helpers/cases';
 
 let stack: Stack;
 let http: ReturnType<typeof api>;
@@ -74,6 +74,7 @@ const meeting = (meetingDate: string) => ({
     outcome: 'exempt',
     reasoning: '综合六个方面察看',
     minutesRef: '会议纪要〔2026〕9号',
+    reportRef: REPORT_REF,
   },
 });
 

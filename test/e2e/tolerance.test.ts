@@ -6,7 +6,7 @@
 import type { InvestigationReport } from '../../domain/case';
 import type { Stack } from '../helpers/api';
 import { api, eventually, startStack } from '../helpers/api';
-import { report, REPORT_REF, submission } from '../helpers/cases';
+import { report, REPORT_REF, shanghaiToday, submission } from '../helpers/cases';
 
 let stack: Stack;
 let http: ReturnType<typeof api>;
@@ -37,7 +37,7 @@ const knowingly = (r: InvestigationReport): InvestigationReport => ({
 
 const meeting = (outcome: string, reportRef = REPORT_REF) => ({
   determination: {
-    meetingDate: '2026-12-10',
+    meetingDate: shanghaiToday(),
     attendees: ['书记', '副书记', '委员甲', '委员乙', '委员丙'],
     membersTotal: 7,
     outcome,
