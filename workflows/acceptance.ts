@@ -7,7 +7,7 @@ import { periodFor } from '../domain/periods';
 import { REFUSALS } from '../domain/texts';
 import type { CaseContext } from './context';
 import { sendNotice } from './delivery';
-import { armDeadline, PERIODS, watchDeadline } from './deadlines';
+import { armDeadline, PERIODS, startTimelyPeriod, watchDeadline } from './deadlines';
 import { conclude } from './conclusion';
 import { closureText, exclusionText } from './exit-texts';
 import type { StageEffects } from './procedure';
@@ -58,6 +58,7 @@ export function acceptanceEffects(c: CaseContext) {
             actor,
           );
           c.moveTo('opinionApproval');
+          return startTimelyPeriod(c, 'opinionApproval');
         },
         validate: (p) => {
           if (p.route === 'exclude' && !p.exclusionGround) c.invalid(REFUSALS.exclusionGround);
@@ -91,7 +92,7 @@ export function acceptanceEffects(c: CaseContext) {
           c.data.handlingOpinion = undefined;
           c.record('handlingOpinionSentBack', `拟办意见被退回：${decision.comment}`, decision.actor);
           c.moveTo('handlingOpinion');
-          return;
+          return startTimelyPeriod(c, 'reProposal');
         }
         c.data.handlingOpinion = { ...opinion, approved: true };
         c.data.route = opinion.route;
@@ -103,7 +104,7 @@ export function acceptanceEffects(c: CaseContext) {
         switch (opinion.route) {
           case 'investigate':
             c.moveTo('investigation');
-            return;
+            return startTimelyPeriod(c, 'teamForming');
           case 'exclude':
             c.record('excluded', exclusionText(opinion.exclusionGround, opinion.opinion, c.current), decision.actor);
             await conclude(c, 'excluded', { exclusionGround: opinion.exclusionGround });

@@ -7,7 +7,7 @@
 import { ApplicationFailure, patched } from '@temporalio/workflow';
 
 import { PROCEDURE_REVISION } from '../domain/messages';
-import { periodMetAt } from '../domain/periods';
+import { periodMet } from '../domain/periods';
 
 import type { ActionResult, Actor, CaseState, Deadline, Stage, TimelineKind } from '../domain/case';
 import { INVALID_ACTION } from '../domain/failures';
@@ -146,13 +146,16 @@ export class CaseContext {
     this.data.stage = stage;
     // A period belongs to its stage: leaving the stage meets it at once, so the case publishes the change with the
     // stage's (cases begun earlier leave it to the deadline's supervisor, one upsert later, as they recorded).
-    if (this.current) {
-      const metAt = workflowNow().toISOString();
-      for (const d of this.data.deadlines) {
-        if (d.status !== 'met' && periodMetAt(d.id, stage)) this.putDeadline({ ...d, status: 'met', metAt });
-      }
-    }
+    if (this.current) this.meetPeriods();
     this.publisher.stage();
+  }
+
+  /** Marks met every running period whose step is done (`periodMet`); only on cases of the current revision. */
+  meetPeriods(): void {
+    const metAt = workflowNow().toISOString();
+    for (const d of this.data.deadlines) {
+      if (d.status !== 'met' && periodMet(d.id, this.data)) this.putDeadline({ ...d, status: 'met', metAt });
+    }
   }
 
   record(kind: TimelineKind, summary: string, actor?: Actor): void {

@@ -8,7 +8,8 @@ import { condition } from '@temporalio/workflow';
 
 import type { Notice } from '../activities/notify';
 import type { Deadline, HandlingBody } from '../domain/case';
-import { PERIODS } from '../domain/periods';
+import type { TimelyPeriod } from '../domain/periods';
+import { PERIODS, periodFor, periodMet } from '../domain/periods';
 import { HANDLING_BODY_NAMES } from '../domain/labels';
 import type { CaseContext } from './context';
 import { sendNotice } from './delivery';
@@ -196,6 +197,15 @@ export { PERIODS };
 
 /** Starts (or, on a new run, restarts) the ladder of a deadline in the background. */
 export function watchDeadline(c: CaseContext, id: keyof typeof PERIODS): void {
-  const { stage } = PERIODS[id];
-  c.bg.run(() => superviseDeadline(c, id, () => c.stage !== stage));
+  c.bg.run(() => superviseDeadline(c, id, () => periodMet(id, c.data)));
+}
+
+/**
+ * Starts the 及时 period of a step (local policy, `domain/periods.ts`) on a case of the current revision, and
+ * answers the work to await; cases begun earlier had none, and get undefined so that a synchronous effect stays
+ * synchronous for them, as their histories recorded it.
+ */
+export function startTimelyPeriod(c: CaseContext, id: TimelyPeriod): Promise<void> | undefined {
+  if (!c.current) return undefined;
+  return armDeadline(c, periodFor(id, c.data.submission.fastTrack)).then(() => watchDeadline(c, id));
 }

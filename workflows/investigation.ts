@@ -13,6 +13,7 @@ import { applyReport } from './report';
 import { conclude } from './conclusion';
 import type { CaseContext } from './context';
 import { closureText, exclusionText, unfoundedText } from './exit-texts';
+import { startTimelyPeriod } from './deadlines';
 import type { StageEffects } from './procedure';
 
 export function investigationEffects(c: CaseContext) {
@@ -22,6 +23,8 @@ export function investigationEffects(c: CaseContext) {
         apply: ({ actor, members }) => {
           c.data.investigationTeam = members;
           c.record('teamFormed', `成立调查组（${members.length}人）`, actor);
+          if (c.current) c.meetPeriods();
+          return startTimelyPeriod(c, 'investigation');
         },
         validate: ({ members }) => {
           if (members.length < 2) c.invalid(REFUSALS.teamSize);
@@ -72,12 +75,15 @@ export function investigationEffects(c: CaseContext) {
         if (decision.approved) {
           c.record('reportAccepted', `领导审核通过调查核实报告：${decision.comment}`, decision.actor);
           c.moveTo('determination');
+          return startTimelyPeriod(c, 'meeting');
         } else {
           // A report sent back is stale: the meeting may no longer decide on it, nor a new report reuse its number.
           if (c.data.report) (c.data.sentBackReportRefs ??= []).push(c.data.report.reportRef);
           c.data.report = undefined;
           c.record('reportSentBack', `调查核实报告被退回：${decision.comment}`, decision.actor);
           c.moveTo('investigation');
+          // The team reports again, in the investigation's own period.
+          return startTimelyPeriod(c, 'investigation');
         }
       },
       earlyExit: async (decision) => {

@@ -7,9 +7,10 @@ import { OUTCOME_NAMES, SITUATION_NAMES } from '../domain/labels';
 import { reductionText } from '../domain/reduction';
 import { findingsText } from '../domain/tolerance';
 import type { CaseContext } from './context';
+import { startTimelyPeriod } from './deadlines';
 
 /** Takes the submitted report and moves the case to the leadership's review. */
-export function applyReport(c: CaseContext, report: InvestigationReport, actor: Actor): void {
+export function applyReport(c: CaseContext, report: InvestigationReport, actor: Actor): Promise<void> | undefined {
   c.data.report = report;
   c.record(
     'reportSubmitted',
@@ -28,4 +29,5 @@ export function applyReport(c: CaseContext, report: InvestigationReport, actor: 
     );
   }
   c.moveTo('reportReview');
+  return startTimelyPeriod(c, 'reportReview');
 }

@@ -180,7 +180,11 @@ test('a case returned for supplementary investigation needs a new report within 
     questions: '补充核实挽损情况',
     minutesRef: '会议纪要〔2030〕11号',
   });
-  const returned = await waitFor(supplementary, (s) => s.stage === 'investigation', 'the investigation again');
+  const returned = await waitFor(
+    supplementary,
+    (s) => s.stage === 'investigation' && s.deadlines.some((d) => d.id === 'supplementaryInvestigation'),
+    'the investigation again',
+  );
   expect(returned.report).toBeUndefined();
   expect(returned.timeline.at(-1)?.kind).toBe('deadlineArmed');
   const period = returned.deadlines.find((d) => d.id === 'supplementaryInvestigation')!;

@@ -44,7 +44,7 @@ test('a rectification is verified only after its talk is recorded', async () => 
   const handle = await startCase(h);
   const state = await throughOpinion(handle, 'rectification', { fixWithinWorkingDays: 3 });
   expect(state.stage).toBe('rectification');
-  expect(state.deadlines.map((d) => d.id)).toEqual(['handlingOpinion']);
+  expect(state.deadlines.map((d) => d.id)).toEqual(['handlingOpinion', 'opinionApproval']);
   expect(state.allowedActions.map((a) => a.action)).toEqual(['recordRectificationTalk', 'reassign']);
   await expect(verify(handle, true)).rejects.toThrow(WorkflowUpdateFailedError);
 });

@@ -111,7 +111,11 @@ test('a handling opinion sent back by leadership returns to the case officer and
   });
   const back = await waitFor(handle, (s) => s.stage === 'handlingOpinion', 'the send-back');
   expect(back.handlingOpinion).toBeUndefined();
-  expect(back.timeline.at(-1)).toMatchObject({ kind: 'handlingOpinionSentBack', actor: leader });
+  // The last step recorded; the re-proposal's 及时 period is armed after it.
+  expect(back.timeline.filter((e) => e.kind !== 'deadlineArmed').at(-1)).toMatchObject({
+    kind: 'handlingOpinionSentBack',
+    actor: leader,
+  });
   const again = await handle.executeUpdate(proposeHandlingOpinionUpdate, {
     args: [{ actor: caseOfficer, opinion: '拟启动调查核实', route: 'investigate' }],
   });

@@ -139,7 +139,9 @@ test('refuse is always possible: recommended and decided while the report finds 
   await readyToReport(handle);
   await submit(handle, unmet(found(report('refuse'), 'privateGain'), 'cleanRelations'));
   const submitted = await handle.query(caseStateQuery);
-  expect(submitted.timeline.at(-1)?.summary).toContain('负面清单查实：谋取私利或者局部利益');
+  expect(submitted.timeline.find((e) => e.kind === 'reportSubmitted')?.summary).toContain(
+    '负面清单查实：谋取私利或者局部利益',
+  );
   await review(handle, true);
   const ignored = await decide(handle, meeting({ outcome: 'exempt' }));
   expect(ignored.stage).toBe('determination');
@@ -174,7 +176,7 @@ test('the report may correct the situation: the correction is in the timeline an
   await submit(handle, { ...report('exempt', 'innovation'), situation: 'innovation' });
   const state = await handle.query(caseStateQuery);
   expect(state.submission.situation).toBe('innovation');
-  expect(state.timeline.at(-1)).toMatchObject({
+  expect(state.timeline.find((e) => e.kind === 'situationCorrected')).toMatchObject({
     kind: 'situationCorrected',
     summary: '调查核实认定所属情形为“创新探索”，更正提出时的“优化营商环境”',
   });
