@@ -23,6 +23,7 @@ import type { Role } from '../domain/case';
 import { codecServer, devCodecSessionRouter } from './codec/codec-server';
 import type { AccessLog } from './http/access-log';
 import { caseReadLog } from './http/case-read-log';
+import { useChineseValidationMessages } from './http/zod-locale';
 import { HttpProblem, problemHandler } from './http/errors';
 import { hardening, principalRateLimit } from './http/hardening';
 import type { HttpConfig, Logger } from './http/hardening';
@@ -116,6 +117,7 @@ const publicRoutes: ApiRoute[] = [
 
 /** Builds the HTTP API. Configuration errors (AUTH_*, rate limits) throw here, at start-up. */
 export function createApp(deps: ApiDependencies): express.Express {
+  useChineseValidationMessages();
   const http = deps.http;
   const logger = deps.logger ?? createLogger({ level: http.LOG_LEVEL });
   const auth = deps.authentication;
@@ -214,7 +216,7 @@ export function createApp(deps: ApiDependencies): express.Express {
   app.use(temporalDeadline(deps.client, http.TEMPORAL_CALL_TIMEOUT_MS));
   app.use(cases);
   app.use((req) => {
-    throw new HttpProblem(404, 'Not found', `no route for ${req.method} ${req.path}`);
+    throw new HttpProblem(404, 'Not found', `没有 ${req.method} ${req.path} 这一接口`);
   });
   app.use(problemHandler);
   return app;

@@ -15,7 +15,7 @@ import { TokenError } from './verifier';
 export const BEARER = /^Bearer[ ]+([A-Za-z0-9\-._~+/]+=*)[ ]*$/i;
 
 const DESCRIPTIONS: Readonly<Record<Exclude<TokenFailure, 'unavailable'>, string>> = {
-  missing: 'missing bearer token',
+  missing: '缺少 Bearer 令牌',
   invalid: 'invalid token',
   expired: 'token expired',
 };
@@ -53,9 +53,7 @@ export function authenticate(verifier: TokenVerifier, options: { readonly logger
       if (reason === 'unavailable') {
         log.warn('token verification unavailable', { requestId: res.locals.requestId, error: (err as Error).cause });
         res.setHeader('Retry-After', '5');
-        return next(
-          new HttpProblem(503, 'Authentication unavailable', 'token keys cannot be fetched; try again shortly'),
-        );
+        return next(new HttpProblem(503, 'Authentication unavailable', '暂时无法获取令牌验证密钥，请稍后再试'));
       }
       next(challenge(res, reason === 'missing' ? 'invalid' : reason));
     }

@@ -133,7 +133,7 @@ export function calendarRoute(client: Client, holidaysDir: string, log: Logger):
     handler: async (req, res) => {
       const principal = principalOf(res);
       if (!canLoadCalendar(principal)) {
-        throw new HttpProblem(403, 'Not permitted', 'only operators load holiday arrangements');
+        throw new HttpProblem(403, 'Not permitted', '只有运维人员可以载入节假日安排');
       }
       const { year } = paramsSchema.parse(req.params);
       const options = querySchema.parse(req.query);

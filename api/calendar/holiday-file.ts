@@ -44,10 +44,10 @@ export function parseHolidayFile(year: number, body: unknown): OperatorFile {
     const errors: FieldError[] = parsed.error.issues.flatMap((i) => {
       const at = i.path.map(String);
       if (i.code === 'unrecognized_keys')
-        return i.keys.map((k) => ({ field: [...at, k].join('.'), message: 'unknown field' }));
+        return i.keys.map((k) => ({ field: [...at, k].join('.'), message: '未知字段' }));
       return [{ field: at.join('.') || '(body)', message: i.message }];
     });
-    throw new HttpProblem(400, 'Invalid holiday arrangement', 'one or more fields are invalid', { errors });
+    throw new HttpProblem(400, 'Invalid holiday arrangement', '一个或多个字段不符合要求', { errors });
   }
   const file = parsed.data;
   const errors: FieldError[] = [];
@@ -58,7 +58,7 @@ export function parseHolidayFile(year: number, body: unknown): OperatorFile {
     }
   }
   if (errors.length) {
-    throw new HttpProblem(400, 'Invalid holiday arrangement', 'the arrangement does not hold together', { errors });
+    throw new HttpProblem(400, 'Invalid holiday arrangement', '节假日安排前后矛盾', { errors });
   }
   const implausible = plausibilityProblems(file);
   if (implausible.length) {

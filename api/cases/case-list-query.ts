@@ -15,7 +15,7 @@ import type { ListScope } from '../auth/policy';
 function wholeNumber(min: number, max: number, fallback: number) {
   return z
     .string()
-    .regex(/^\d{1,9}$/, 'a whole number')
+    .regex(/^\d{1,9}$/, '须为整数')
     .transform(Number)
     .pipe(z.number().int().min(min).max(max))
     .default(fallback)

@@ -96,7 +96,7 @@ export function caseListRoute(client: Client, cursorKey: Buffer): ApiRoute {
     },
     handler: async (req, res) => {
       const scope = listScope(principalOf(res));
-      if (!scope) throw new HttpProblem(403, 'Not permitted', 'this role may not list cases');
+      if (!scope) throw new HttpProblem(403, 'Not permitted', '该角色不能查看案件列表');
       const filters = caseListQuerySchema.parse(req.query);
       if (scope.kind === 'all') {
         const used = CASE_FILTERS.filter((name) => filters[name] !== undefined);
@@ -106,7 +106,7 @@ export function caseListRoute(client: Client, cursorKey: Buffer): ApiRoute {
             'Filter not permitted',
             '运维人员只能查看案件编号，不能按阶段、机关、期限或结论筛选',
             {
-              errors: used.map((field) => ({ field, message: 'not permitted for operators' })),
+              errors: used.map((field) => ({ field, message: '运维人员不能使用此筛选条件' })),
             },
           );
         }
@@ -121,7 +121,7 @@ export function caseListRoute(client: Client, cursorKey: Buffer): ApiRoute {
       const token = filters.cursor === undefined ? undefined : cursors.open(query, filters.cursor);
       if (filters.cursor !== undefined && !token) {
         throw new HttpProblem(400, 'Invalid cursor', '翻页标记无效，请从第一页重新查询', {
-          errors: [{ field: 'cursor', message: 'not a nextCursor of this list' }],
+          errors: [{ field: 'cursor', message: '不是本列表返回的 nextCursor' }],
         });
       }
       const answer = await client.workflowService.listWorkflowExecutions({

@@ -85,7 +85,7 @@ const text = (max: number) =>
     .max(max)
     .regex(HIDDEN, 'no control, zero-width or bidirectional-override characters')
     // With the u flag a surrogate pair is one code point, so only a lone surrogate is of category Cs.
-    .refine((v) => !/\p{Cs}/u.test(v), 'not well-formed Unicode (a lone surrogate)')
+    .refine((v) => !/\p{Cs}/u.test(v), '含有不完整的 Unicode 字符（孤立代理项）')
     .trim()
     .min(1);
 const refs = z.array(text(200)).min(1).max(200);
@@ -135,7 +135,7 @@ export const reassignmentSchema = z
     reason: text(2_000),
   })
   .refine((r) => r.caseOfficer !== undefined || r.investigationTeam !== undefined, {
-    message: 'name a case officer or an investigation team',
+    message: '须指定承办人或调查组',
     path: ['caseOfficer'],
   }) satisfies z.ZodType<RequestOf<Reassignment>>;
 
@@ -189,7 +189,7 @@ export const rectificationCheckSchema = z.strictObject({
 // (三) 调查核实
 
 export const teamFormationSchema = z.strictObject({
-  members: z.array(text(64)).min(2, 'an investigation team has at least two members').max(30),
+  members: z.array(text(64)).min(2, '调查组至少由两人组成').max(30),
 }) satisfies z.ZodType<RequestOf<TeamFormation>>;
 
 export const evidenceSchema = z.strictObject({
@@ -229,7 +229,7 @@ export const investigationReportSchema = z
           finding: text(5_000),
         }),
       )
-      .length(ASPECTS.length, 'one assessment for each of the six aspects'),
+      .length(ASPECTS.length, '六个方面须各有一项察看结论'),
     recommendation: z.enum(OUTCOMES),
     impactPeriodMonths: z.number().int().min(1).max(60).optional(),
     summary: text(20_000),
@@ -330,7 +330,7 @@ export const determinationDeferralSchema = z
     minutesRef: text(200),
   })
   .refine((d) => d.deferredTo > d.meetingDate, {
-    message: 'the date the matter is put again must be after the meeting',
+    message: '再次研究的日期须晚于本次会议日期',
     path: ['deferredTo'],
   }) satisfies z.ZodType<SignalRequestOf<DeterminationDeferral>>;
 
@@ -406,7 +406,7 @@ export const clockPauseSchema = z
     reason: text(2_000).optional(),
   })
   .refine((p) => p.ground !== 'other' || p.reason !== undefined, {
-    message: 'a pause on the ground “other” states its reason',
+    message: '以“其他”情形暂停计时的，须写明理由',
     path: ['reason'],
   }) satisfies z.ZodType<RequestOf<ClockPauseRequest>>;
 

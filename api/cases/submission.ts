@@ -54,7 +54,7 @@ export function submissionRoute(client: Client, taskQueue: string, applicants: A
       // 快查快结 and 事前申请 are for the accepting office to establish (at acceptance), never for the applicant to claim.
       const claimed = principal.role === 'applicant' ? OFFICE_SET.filter((f) => submission[f]) : [];
       if (claimed.length) {
-        throw new HttpProblem(400, 'Invalid request', 'one or more fields are invalid', {
+        throw new HttpProblem(400, 'Invalid request', '一个或多个字段不符合要求', {
           errors: claimed.map((f) => ({ field: `submission.${f}`, message: '由受理机关在受理时认定，申请人不得填写' })),
         });
       }

@@ -30,6 +30,7 @@ import { DEV_CODEC_AUDIENCE } from '../auth/development';
 import type { Principal } from '../auth/principal';
 import type { TokenVerifier } from '../auth/verifier';
 import type { AccessLog } from '../http/access-log';
+import { ROLE_NAMES } from '../../domain/texts';
 import { HttpProblem, problemHandler } from '../http/errors';
 import type { Logger } from '../http/logger';
 
@@ -148,10 +149,10 @@ export function codecServer(options: CodecServerOptions): Router {
       res.locals.principal = await verifier.verify(token);
     } catch {
       res.setHeader('WWW-Authenticate', 'Bearer realm="tolerance-cases"');
-      throw new HttpProblem(401, 'Unauthorized', 'the codec server needs an officer’s token');
+      throw new HttpProblem(401, 'Unauthorized', '解密服务须凭办案人员的令牌访问');
     }
     if (!roles.includes(res.locals.principal.role)) {
-      throw new HttpProblem(403, 'Forbidden', `a ${res.locals.principal.role} may not read case data`);
+      throw new HttpProblem(403, 'Forbidden', `${ROLE_NAMES[res.locals.principal.role]}不能读取案件数据`);
     }
     next();
   };
@@ -228,7 +229,12 @@ export function devCodecSessionRouter(dev: DevelopmentAuth): Router {
   const router = Router();
   router.get('/dev/codec-session', async (req, res) => {
     const user = DEMO_USERS.find((u) => u.sub === req.query.user);
-    if (!user) throw new HttpProblem(400, 'Unknown demo user', `user must be one of ${DEMO_USERS.map((u) => u.sub)}`);
+    if (!user)
+      throw new HttpProblem(
+        400,
+        'Unknown demo user',
+        `演示用户须为以下之一：${DEMO_USERS.map((u) => u.sub).join('、')}`,
+      );
     const token = await dev.mint(user, { audience: DEV_CODEC_AUDIENCE });
     const secure = req.secure ? '; Secure' : '';
     res.setHeader('Set-Cookie', `${COOKIE}=${token}; Path=/codec; HttpOnly; SameSite=Strict; Max-Age=28800${secure}`);

@@ -145,7 +145,7 @@ function commonResponses(route: RouteDoc): Record<number, string> {
     // The JSON body middleware answers these for any POST, before the route.
     responses[413] = 'the body is larger than the API accepts';
     responses[415] = 'the body is not application/json';
-    responses[422] = 'this Idempotency-Key was used for a different request';
+    responses[422] = '此 Idempotency-Key 已用于另一个不同的请求';
   }
   return responses;
 }

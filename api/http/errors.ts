@@ -31,7 +31,7 @@ export class HttpProblem extends Error {
  * body's case numbers reveals nothing.
  */
 export function caseNotFound(): HttpProblem {
-  return new HttpProblem(404, 'Case not found', 'no case has this number');
+  return new HttpProblem(404, 'Case not found', '没有此编号的案件');
 }
 
 /** One entry per bad field; an unknown key is named as its own field, so the client sees exactly what to drop. */
@@ -39,7 +39,7 @@ function fieldErrors(err: ZodError): { field: string; message: string }[] {
   return err.issues.flatMap((i) => {
     const at = i.path.map(String);
     if (i.code === 'unrecognized_keys') {
-      return i.keys.map((key) => ({ field: [...at, key].join('.'), message: 'unknown field' }));
+      return i.keys.map((key) => ({ field: [...at, key].join('.'), message: '未知字段' }));
     }
     return [{ field: at.join('.') || '(body)', message: i.message }];
   });
@@ -87,13 +87,13 @@ export function isTemporalUnavailable(err: unknown): boolean {
 function toProblem(err: unknown): HttpProblem {
   if (err instanceof HttpProblem) return err;
   if (err instanceof ZodError) {
-    return new HttpProblem(400, 'Invalid request', 'one or more fields are invalid', {
+    return new HttpProblem(400, 'Invalid request', '一个或多个字段不符合要求', {
       errors: fieldErrors(err),
     });
   }
   if (err instanceof WorkflowNotFoundError) return caseNotFound();
   if (err instanceof WorkflowExecutionAlreadyStartedError) {
-    return new HttpProblem(409, 'Case already exists', 'a case with this number was already submitted');
+    return new HttpProblem(409, 'Case already exists', '此编号的案件已经提出');
   }
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
     const failure = err.cause;
@@ -112,11 +112,11 @@ function toProblem(err: unknown): HttpProblem {
     return new HttpProblem(
       503,
       'Temporal unavailable',
-      'the case store is unreachable or did not answer in time; send the same request again with the same Idempotency-Key',
+      '案件服务暂时无法连接或未及时应答，请用同一 Idempotency-Key 重新发送同一请求',
       { retryAfter: RETRY_AFTER_SECONDS },
     );
   }
-  return new HttpProblem(500, 'Internal error', 'the request failed unexpectedly');
+  return new HttpProblem(500, 'Internal error', '请求处理出现意外错误');
 }
 
 export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {

@@ -16,7 +16,7 @@ export function jsonBody(options: { readonly limit: string }): RequestHandler[] 
     // A request without a body (`is` answers null, or an empty one: `Content-Length: 0`, which clients send for a
     // bodiless POST) reaches its schema and is told what is missing.
     if (WITH_BODY.has(req.method) && req.is(JSON_TYPES) === false && req.get('content-length') !== '0') {
-      throw new HttpProblem(415, 'Unsupported media type', 'send the body as application/json', {
+      throw new HttpProblem(415, 'Unsupported media type', '请求体须为 application/json', {
         accepted: JSON_TYPES,
       });
     }

@@ -27,6 +27,6 @@ declare global {
  */
 export function principalOf(res: Response): Principal {
   const principal = res.locals.principal;
-  if (!principal) throw new HttpProblem(401, 'Unauthorized', 'missing bearer token');
+  if (!principal) throw new HttpProblem(401, 'Unauthorized', '缺少 Bearer 令牌');
   return principal;
 }

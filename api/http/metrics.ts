@@ -101,7 +101,7 @@ export function createApiMetrics(
   router.get('/metrics', async (req, res) => {
     if (options.token && !bearerMatches(req.get('authorization'), options.token)) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
-      throw new HttpProblem(401, 'Unauthorized', 'metrics need the METRICS_TOKEN bearer token');
+      throw new HttpProblem(401, 'Unauthorized', '读取指标须提供 METRICS_TOKEN 令牌');
     }
     try {
       const text = await registry.metrics();

@@ -30,7 +30,7 @@ export function rateLimit(options: RateLimitOptions): RequestHandler {
       return sub ? `sub:${sub}` : clientKey(req);
     },
     handler: (_req, _res, next) => {
-      next(new HttpProblem(429, 'Too many requests', 'request rate limit reached; retry after Retry-After seconds'));
+      next(new HttpProblem(429, 'Too many requests', '请求过于频繁，请在 Retry-After 所示秒数后再试'));
     },
   });
 }

@@ -50,7 +50,7 @@ export function readinessRoute(client: Client, taskQueue: string, log: Logger): 
       });
       if (fresh.length === 0) {
         res.setHeader('Retry-After', '5');
-        throw new HttpProblem(503, 'Not ready', `no worker is polling task queue ${taskQueue}`);
+        throw new HttpProblem(503, 'Not ready', `任务队列 ${taskQueue} 暂无 worker 在线`);
       }
       res.setHeader('Cache-Control', 'no-store');
       res.json({ status: 'ready', taskQueue, workers: fresh.length });

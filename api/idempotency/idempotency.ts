@@ -107,7 +107,7 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
       throw new HttpProblem(
         400,
         key === undefined ? 'Idempotency-Key header required' : 'Invalid Idempotency-Key header',
-        'every POST needs an Idempotency-Key header of 1–200 characters from A–Z a–z 0–9 . _ : -',
+        '每个 POST 请求须带 Idempotency-Key 请求头：1–200 个字符，限 A–Z a–z 0–9 . _ : -',
         { errors: [{ field: IDEMPOTENCY_HEADER, message: key === undefined ? 'required' : 'malformed' }] },
       );
     }
@@ -118,7 +118,7 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
 
     // Taken before the first await, so two concurrent requests cannot both miss the store and both run.
     if (inFlight.has(storeKey)) {
-      throw new HttpProblem(409, 'Request in progress', 'request with this key is in progress');
+      throw new HttpProblem(409, 'Request in progress', '使用此 Idempotency-Key 的请求正在处理中');
     }
     inFlight.add(storeKey);
     const release = () => inFlight.delete(storeKey);
@@ -135,7 +135,7 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
     if (stored) {
       release();
       if (stored.fingerprint !== fingerprint) {
-        throw new HttpProblem(422, 'Idempotency-Key reused', 'this Idempotency-Key was used for a different request');
+        throw new HttpProblem(422, 'Idempotency-Key reused', '此 Idempotency-Key 已用于另一个不同的请求');
       }
       return replay(res, stored);
     }

@@ -124,7 +124,7 @@ describe('400: bad input names each bad field and starts nothing', () => {
       'officer.dc',
     );
     expect(res.status).toBe(400);
-    expect(res.body?.errors).toEqual([{ field: 'actor', message: 'unknown field' }]);
+    expect(res.body?.errors).toEqual([{ field: 'actor', message: '未知字段' }]);
     expect((await http.get(`/cases/${n}`, 'officer.dc')).body?.stage).toBe('acceptance');
   });
 

@@ -48,7 +48,7 @@ test('the API is not ready, with Retry-After, while no worker polls its task que
     expect(ready.status).toBe(503);
     expect(ready.headers.get('retry-after')).toBe('5');
     expect(ready.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(((await ready.json()) as { detail: string }).detail).toMatch(/no worker is polling/);
+    expect(((await ready.json()) as { detail: string }).detail).toMatch(/暂无 worker 在线/);
     expect((await fetch(`${lonely.baseUrl}/healthz`)).status).toBe(200);
   } finally {
     await lonely.close();

@@ -41,7 +41,7 @@ describe('the case list', () => {
     ]) {
       const res = await http.get(`/cases?${filter}`, 'operator');
       expect({ filter, status: res.status }).toEqual({ filter, status: 400 });
-      expect(res.body?.errors).toEqual([{ field: filter.split('=')[0], message: 'not permitted for operators' }]);
+      expect(res.body?.errors).toEqual([{ field: filter.split('=')[0], message: '运维人员不能使用此筛选条件' }]);
       expect(res.body?.detail).toMatch(/运维人员只能查看案件编号/);
     }
     expect((await http.get('/cases', 'operator')).status).toBe(200);

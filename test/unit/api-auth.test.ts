@@ -94,7 +94,7 @@ describe('development mode', () => {
 
   test('a missing token: 401 with a bare Bearer challenge', async () => {
     const answer = await me(http.baseUrl);
-    expect(answer).toMatchObject({ status: 401, body: { detail: 'missing bearer token' } });
+    expect(answer).toMatchObject({ status: 401, body: { detail: '缺少 Bearer 令牌' } });
     expect(answer.www).toBe('Bearer realm="tolerance-cases"');
   });
 

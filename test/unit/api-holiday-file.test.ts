@@ -53,7 +53,7 @@ describe('parseHolidayFile', () => {
       { field: 'year', message: expect.any(String) },
     ]);
     expect(problemOf(() => parseHolidayFile(2027, { ...file2027(), source: 'x' })).extra.errors).toEqual([
-      { field: 'source', message: 'unknown field' },
+      { field: 'source', message: '未知字段' },
     ]);
   });
 });

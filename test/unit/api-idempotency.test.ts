@@ -132,7 +132,7 @@ describe('idempotency middleware (memory store)', () => {
     const first = post(http.baseUrl, '/slow', {}, { 'Idempotency-Key': 'slow-1' });
     await ctx.slowStarted;
     const busy = await post(http.baseUrl, '/slow', {}, { 'Idempotency-Key': 'slow-1' });
-    expect(busy).toMatchObject({ status: 409, body: { detail: 'request with this key is in progress' } });
+    expect(busy).toMatchObject({ status: 409, body: { detail: '使用此 Idempotency-Key 的请求正在处理中' } });
     ctx.releaseSlow();
     expect(await first).toMatchObject({ status: 200, body: { slow: true } });
     const after = await post(http.baseUrl, '/slow', {}, { 'Idempotency-Key': 'slow-1' });
