@@ -25,6 +25,19 @@ export function meetingDateProblem(
   return undefined;
 }
 
+/** What is wrong with the date of a rectification talk: in the future, or before the opinion ordering it was approved. */
+export function talkDateProblem(
+  talkedOn: string,
+  today: string,
+  timeline: readonly Pick<TimelineEntry, 'at' | 'kind'>[],
+): string | undefined {
+  if (talkedOn > today) return REFUSALS.dateInFuture(talkedOn, today);
+  const approved = timeline.filter((e) => e.kind === 'handlingOpinionApproved').at(-1);
+  const approvedOn = approved && shanghaiDateOf(approved.at);
+  if (approvedOn && talkedOn < approvedOn) return REFUSALS.talkBeforeApproval(talkedOn, approvedOn);
+  return undefined;
+}
+
 /** What is wrong with a date an officer gives for something done after the conclusion (a follow-up visit). */
 export function afterConclusionDateProblem(
   date: string,

@@ -48,6 +48,7 @@ export const REFUSALS = {
     `暂缓研究后再次研究的日期 ${date} 须晚于本次会议日期（${meetingDate}）`,
   dateInFuture: (date: string, today: string) => `日期 ${date} 晚于今天（${today}）`,
   dateBeforeConclusion: (date: string, concluded: string) => `日期 ${date} 早于案件作出结论之日（${concluded}）`,
+  talkBeforeApproval: (date: string, approved: string) => `约谈日期 ${date} 早于领导审批同意约谈提醒、督促整改之日（${approved}）`,
   votesMoreThanAttendees: '表决票数多于到会人数',
   votesNoMajority: (votesFor: number, total: number) =>
     `同意票未超过应到会成员半数：${total} 名成员中同意 ${votesFor} 票`,

@@ -6,8 +6,9 @@
  * on the officer's verification alone, and replay so.
  */
 import { fixedInTime } from '../domain/rectification';
+import { talkDateProblem } from '../domain/meeting';
 import type { CaseContext } from './context';
-import { beijingText, workflowNow } from './clock';
+import { beijingText, shanghaiToday, workflowNow } from './clock';
 import { conclude } from './conclusion';
 import { armDeadline, PERIODS, watchDeadline } from './deadlines';
 import { sendNotice } from './delivery';
@@ -42,6 +43,10 @@ export function rectificationEffects(c: CaseContext) {
               text: `案件 ${c.caseNumber}：经约谈提醒，请按以下要求整改：${ordered}。请于 ${beijingText(dueAt)} 前整改到位（${workingDays}个工作日）。`,
             }),
           );
+        },
+        validate: ({ talkedOn }) => {
+          const problem = talkDateProblem(talkedOn, shanghaiToday(), c.data.timeline);
+          if (problem) c.invalid(problem);
         },
       },
       // 整改及时到位的不予追责问责, judged against the order's due date; anything else goes on to investigation.

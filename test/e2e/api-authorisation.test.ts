@@ -8,7 +8,7 @@ import type { CaseAction } from '../../domain/procedure';
 import { ACTION_ROLES, CASE_ACTIONS } from '../../domain/procedure';
 import type { Stack } from '../helpers/api';
 import { api, eventually, startStack } from '../helpers/api';
-import { report, submission } from '../helpers/cases';
+import { report, shanghaiToday, submission } from '../helpers/cases';
 
 let stack: Stack;
 let http: ReturnType<typeof api>;
@@ -38,7 +38,7 @@ const ACTION_REQUESTS: readonly (readonly [CaseAction, string, unknown])[] = [
   [
     'recordRectificationTalk',
     '/rectification/talk',
-    { talkedOn: '2026-12-03', talkedBy: '王强', talkedWith: '李娜', ordered: '补齐材料' },
+    { talkedOn: shanghaiToday(), talkedBy: '王强', talkedWith: '李娜', ordered: '补齐材料' },
   ],
   ['verifyRectification', '/rectification/verification', { fixed: true, note: '已整改' }],
   ['approveRectification', '/rectification/approval', { approved: true, comment: '同意' }],

@@ -6,7 +6,7 @@ import type { Stack } from '../helpers/api';
 import { api, eventually, request, startStack } from '../helpers/api';
 import { startCaseWorkflow } from '../../api/cases/case-start';
 import { messageIdFromKey } from '../../api/cases/case-access';
-import { applicant, submission } from '../helpers/cases';
+import { applicant, shanghaiToday, submission } from '../helpers/cases';
 
 let stack: Stack;
 let http: ReturnType<typeof api>;
@@ -370,7 +370,7 @@ describe('found by the fuzzer (npm run test:fuzz)', () => {
       (r) => r.body?.stage === 'rectification',
       'the rectification',
     );
-    const talk = { talkedOn: '2026-12-03', talkedBy: '纪委副书记王强', talkedWith: '李娜', ordered: '补齐审批材料' };
+    const talk = { talkedOn: shanghaiToday(), talkedBy: '纪委副书记王强', talkedWith: '李娜', ordered: '补齐审批材料' };
     expect((await http.post(`/cases/${n}/rectification/talk`, talk, 'officer.dc')).status).toBe(200);
     // The rectification deadline is armed while the clock is paused; its supervisor used to spin on that, which
     // aborted the worker's process ("async hook stack has become corrupted") and took every case with it.

@@ -47,7 +47,7 @@ const rectificationCase: { number?: string } = {};
 
 /** The 约谈提醒 a rectification begins with. */
 const RECTIFICATION_TALK = {
-  talkedOn: '2026-12-03',
+  talkedOn: shanghaiToday(),
   talkedBy: '纪委副书记王强',
   talkedWith: '李娜',
   ordered: '补齐容缺受理的审批材料',

@@ -10,7 +10,7 @@ import { projectRoot } from '../../config/paths';
 import { ApplicantId } from '../../domain/search-attributes';
 import type { Stack } from '../helpers/api';
 import { api, eventually, request, startStack } from '../helpers/api';
-import { submission } from '../helpers/cases';
+import { shanghaiToday, submission } from '../helpers/cases';
 
 let stack: Stack;
 let http: ReturnType<typeof api>;
@@ -167,7 +167,7 @@ describe('the statutory clock', () => {
       'the rectification',
     );
     // The period to fix runs from the talk (release 0.4.0 on).
-    const talk = { talkedOn: '2026-12-03', talkedBy: '纪委副书记王强', talkedWith: '李娜', ordered: '补齐审批材料' };
+    const talk = { talkedOn: shanghaiToday(), talkedBy: '纪委副书记王强', talkedWith: '李娜', ordered: '补齐审批材料' };
     await http.post(`/cases/${n}/rectification/talk`, talk, 'officer.dc');
     const running = await eventually(
       () => http.get(`/cases/${n}`, 'officer.dc'),

@@ -157,11 +157,14 @@ export async function throughOpinion(
 
 /** Records the 约谈提醒 of a rectification, which sends the order and starts the period to fix. */
 export async function recordTalk(handle: CaseHandle): Promise<CaseState> {
+  // Held the day the opinion was approved: never before it, never after the server's today.
+  const { timeline } = await handle.query(caseStateQuery);
+  const approved = timeline.filter((e) => e.kind === 'handlingOpinionApproved').at(-1);
   await handle.executeUpdate(recordRectificationTalkUpdate, {
     args: [
       {
         actor: caseOfficer,
-        talkedOn: '2026-12-03',
+        talkedOn: shanghaiDateOf(approved?.at ?? ''),
         talkedBy: '纪委副书记王强',
         talkedWith: '李娜',
         ordered: '补齐容缺受理的审批材料',

@@ -3,6 +3,7 @@
  * date, the party is reminded before it, a fix is 及时到位 only by that date, and closing without liability is the
  * approving leader's decision on the officer's verification.
  */
+import { shanghaiDateOf } from '../../domain/dates';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 
 import type { CaseState } from '../../domain/case';
@@ -51,8 +52,9 @@ test('a rectification is verified only after its talk is recorded', async () => 
 
 test('the talk is recorded with its date, who held it, with whom and what it ordered; the order states its due date', async () => {
   const { handle, state, dueAt } = await talked();
+  const approvedOn = shanghaiDateOf(state.timeline.find((e) => e.kind === 'handlingOpinionApproved')?.at ?? '');
   expect(state.timeline.find((e) => e.kind === 'rectificationTalked')?.summary).toBe(
-    '约谈提醒（2026-12-03，约谈人：纪委副书记王强，约谈对象：李娜），督促整改：补齐容缺受理的审批材料',
+    `约谈提醒（${approvedOn}，约谈人：纪委副书记王强，约谈对象：李娜），督促整改：补齐容缺受理的审批材料`,
   );
   expect(state.deadlines.find((d) => d.id === 'rectification')).toMatchObject({ workingDays: 3, status: 'running' });
   const order = (await notices(handle.workflowId)).find((n) => n.kind === 'rectificationOrder');
