@@ -45,15 +45,14 @@ export function investigationEffects(c: CaseContext) {
       submitInvestigationReport: {
         apply: ({ actor, report }) => applyReport(c, report, actor),
         validate: ({ report }) => {
-          {
-            const assessed: string[] = report.assessments.map((a: AspectAssessment) => a.aspect);
-            const missing = ASPECTS.filter((a) => !assessed.includes(a));
-            if (missing.length || assessed.length !== ASPECTS.length) {
-              c.invalid(REFUSALS.aspectsMissing(missing.map((a) => ASPECT_NAMES[a])));
-            }
-            if (report.recommendation === 'reduce' && !report.impactPeriodMonths) {
-              c.invalid(REFUSALS.reductionImpactPeriod);
-            }
+          // 六个方面察看: each aspect assessed once; a reduction names its impact period.
+          const assessed: string[] = report.assessments.map((a: AspectAssessment) => a.aspect);
+          const missing = ASPECTS.filter((a) => !assessed.includes(a));
+          if (missing.length || assessed.length !== ASPECTS.length) {
+            c.invalid(REFUSALS.aspectsMissing(missing.map((a) => ASPECT_NAMES[a])));
+          }
+          if (report.recommendation === 'reduce' && !report.impactPeriodMonths) {
+            c.invalid(REFUSALS.reductionImpactPeriod);
           }
           // 不该容的坚决不容: the record is complete, and tolerance is recommended only where it allows.
           if (c.data.sentBackReportRefs?.includes(report.reportRef)) {
