@@ -19,7 +19,10 @@ export const DEFAULT_ORG_TREE_FILE = path.join(projectRoot, 'config', 'org-tree.
 
 const id = z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/, '编号须为小写字母开头的字母、数字、点或连字符（至多 64 个）');
 const name = z.string().trim().min(1).max(100);
-const levelBody = z.strictObject({ name, office: name });
+const levelBody = z.strictObject(
+  { name, office: name },
+  { error: '须写明该办理机关的名称（name）和受理科室（office）' },
+);
 
 /** The file's shape; `orgTreeProblems` then checks what a schema cannot (unique ids, one root, parents). */
 export const orgTreeFileSchema = z.strictObject({

@@ -63,7 +63,9 @@ test('the root must be the city, and every level has all three handling bodies',
   );
   const { organizationDepartment: _dropped, ...twoBodies } = city.bodies;
   const problems = problemsOf({ levels: [{ ...city, bodies: twoBodies }, ...rest] });
-  expect(problems).toEqual(['levels[0].bodies.organizationDepartment: 无效的输入：期望 object，实际接收 undefined']);
+  expect(problems).toEqual([
+    'levels[0].bodies.organizationDepartment: 须写明该办理机关的名称（name）和受理科室（office）',
+  ]);
 });
 
 test('a file that is not there stops start-up, naming the file', () => {

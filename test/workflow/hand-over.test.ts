@@ -43,6 +43,7 @@ test('the organisation department takes over a case the party committee hands it
     ['submitted', undefined],
     ['handedOver', 'partyCommittee'],
     ['accepted', 'organizationDepartment'],
+    ['deadlineArmed', undefined],
   ]);
   await saveHistory(handle, 'hand-over');
 });
