@@ -45,6 +45,9 @@ import { caseReadRoutes } from './cases/case-reads';
 import type { ApiRoute } from './http/route';
 import { mountRoutes } from './http/route';
 import { submissionRoute } from './cases/submission';
+import { DEFAULT_ORG_TREE_FILE, orgTreeHolder } from './org-tree/org-tree-file';
+import { placeInTree } from './org-tree/place-in-tree';
+import { orgTreeRoutes } from './org-tree/org-tree-route';
 import { submissionQuota } from './cases/submission-quota';
 import { temporalDeadline } from './http/temporal-deadline';
 
@@ -54,6 +57,8 @@ export interface ApiDependencies {
   readonly taskQueue: string;
   /** The operators' holiday directory the workers' calendars read; the repository's `config/holidays` by default. */
   readonly holidaysDir?: string;
+  /** The operators' organisation tree file; the repository's `config/org-tree.json` by default. */
+  readonly orgTreeFile?: string;
   /** How tokens are verified, built from the AUTH_* settings (`createAuthentication`, `lazyAuthentication`). */
   readonly authentication: Authentication;
   /** Where first answers to POSTs are kept; files under `<dataDir>/idempotency`, or memory when neither is given. */
@@ -153,13 +158,16 @@ export function createApp(deps: ApiDependencies): express.Express {
     open.use(devTokensRouter(auth.development));
   }
 
+  // Read and checked now: a bad tree stops the API at start with its bad entries named.
+  const orgTree = orgTreeHolder(deps.orgTreeFile ?? DEFAULT_ORG_TREE_FILE);
   const cases = Router();
   mountRoutes(cases, registry, [
-    submissionRoute(deps.client, deps.taskQueue, applicants),
+    submissionRoute(deps.client, deps.taskQueue, applicants, orgTree),
     caseListRoute(deps.client, cursorKey(deps.payloadKeys)),
     ...caseReadRoutes(deps.client),
     ...caseActionRoutes(deps.client),
     calendarRoute(deps.client, deps.holidaysDir ?? DEFAULT_HOLIDAYS_DIR, logger),
+    ...orgTreeRoutes(orgTree, logger),
   ]);
 
   const document = registry.buildOpenApiDocument({
@@ -197,6 +205,7 @@ export function createApp(deps: ApiDependencies): express.Express {
   app.use((_req, res, next) => {
     const p = principalOf(res);
     if (p.role === 'applicant') res.locals.principal = { ...p, applicantKeys: applicants.candidates(p.sub) };
+    if (p.body) res.locals.principal = placeInTree(p, orgTree.current());
     next();
   });
   app.use(perCaller);

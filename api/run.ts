@@ -38,6 +38,7 @@ export async function runApi(config: ApiProcessConfig): Promise<void> {
     client,
     taskQueue: config.temporal.taskQueue,
     holidaysDir: config.holidaysDir,
+    orgTreeFile: config.orgTreeFile,
     dataDir: config.dataDir,
     payloadKeys: payload.keys,
     authentication: lazyAuthentication(config.auth),

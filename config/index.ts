@@ -41,6 +41,11 @@ export const commonSchema = z.object({
     .string()
     .default(path.join(projectRoot, 'config', 'holidays'))
     .describe('运维人员的节假日文件目录（每年一个“年份.json”），worker 与 API 共用'),
+  /** The operators' organisation tree; the API reads it at start and an operator replaces it at run time. */
+  ORG_TREE_FILE: z
+    .string()
+    .default(path.join(projectRoot, 'config', 'org-tree.json'))
+    .describe('组织树文件（层级、办理机关及受理科室、所属单位），API 启动时校验，运维可经 PUT /org-tree 替换'),
 });
 
 /** What every command is configured with. */
@@ -49,6 +54,7 @@ export interface BaseConfig {
   readonly nodeEnv?: string;
   readonly dataDir: string;
   readonly holidaysDir: string;
+  readonly orgTreeFile: string;
   readonly temporal: TemporalConfig;
   /** The payload keys and the sealing policy of the codec, which client and worker share. */
   readonly payload: PayloadConfig;
@@ -127,6 +133,7 @@ export function loadConfig<C extends Command>(command: C, env: NodeJS.ProcessEnv
     ...(common.NODE_ENV ? { nodeEnv: common.NODE_ENV } : {}),
     dataDir: common.DATA_DIR,
     holidaysDir: common.HOLIDAYS_DIR,
+    orgTreeFile: common.ORG_TREE_FILE,
     ...(command === 'all' ? { embedded } : {}),
     ...Object.fromEntries(Object.entries(parts).filter(([, v]) => v !== undefined)),
   };

@@ -85,6 +85,7 @@ export async function runAll(config: AllConfig): Promise<void> {
     client,
     taskQueue: temporal.taskQueue,
     holidaysDir: config.holidaysDir,
+    orgTreeFile: config.orgTreeFile,
     dataDir: config.dataDir,
     payloadKeys: payload.keys,
     authentication: await createAuthentication(config.auth),

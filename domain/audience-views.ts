@@ -76,6 +76,7 @@ export const APPLICANT_TIMELINE: { readonly [K in TimelineKind]: false | ((entry
   accepted: () => '已受理',
   declined: (e) => e.summary,
   reassigned: false,
+  handedOver: () => '案件已移交其他机关办理',
   handlingOpinionProposed: false,
   handlingOpinionSentBack: false,
   handlingOpinionApproved: false,

@@ -91,6 +91,11 @@ export interface Submission {
   readonly liability: Liability;
   /** The body the submission is addressed to; routing rules in `routing.ts`. */
   readonly handlingBody: HandlingBody;
+  /**
+   * The party's unit in the organisation tree (`domain/org-tree.ts`), whose level handles the case; absent on
+   * cases begun before the tree and on submissions that name none: the city level.
+   */
+  readonly unitId?: string;
   readonly facts: string;
   /** References to evidence held elsewhere (document numbers, archive keys), never the evidence itself. */
   readonly evidenceRefs: readonly string[];
@@ -275,6 +280,7 @@ export const TIMELINE_KINDS = [
   'accepted',
   'declined',
   'reassigned',
+  'handedOver',
   'handlingOpinionProposed',
   'handlingOpinionSentBack',
   'handlingOpinionApproved',

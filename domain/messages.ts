@@ -9,6 +9,7 @@ import type {
   Determination,
   DirectClosureGround,
   ExclusionGround,
+  HandlingBody,
   HandlingRoute,
   InvestigationReport,
   PauseGround,
@@ -49,6 +50,15 @@ export type AcceptanceDecision = Sent &
       }
     | { readonly decision: 'decline'; readonly reason: string }
   );
+
+/**
+ * 分办: the party committee hands a case to its discipline commission or organisation department, or a body
+ * transfers a case misrouted to it; the receiving body takes over with its own officers, before acceptance.
+ */
+export interface HandOver extends Sent {
+  readonly to: HandlingBody;
+  readonly reason: string;
+}
 
 /** 领导重新指定承办人或调整调查组 (leaders may reassign; the timeline keeps both). */
 export interface Reassignment extends Sent {
@@ -238,6 +248,11 @@ export interface CaseStart {
    * instead of their subject; absent for organisation cases and for cases of release 0.2.0.
    */
   readonly applicantKey?: string;
+  /**
+   * The case's level in the organisation tree (the level of the party's unit), published as `HandlingLevel`;
+   * absent on cases begun before the tree: the city level.
+   */
+  readonly handlingLevel?: string;
   /** The revision of the procedure's wiring the case follows for its whole life (PROCEDURE_REVISION); absent before 0.4.0. */
   readonly procedureRevision?: number;
 }
@@ -279,6 +294,7 @@ export interface UpdateMessages {
   recordFalseReport: FalseReportRecord;
   recordReferralOutcome: ReferralOutcomeRecord;
   reassign: Reassignment;
+  handOver: HandOver;
   pauseClock: ClockPauseRequest;
   resumeClock: ClockResumeRequest;
 }
@@ -329,6 +345,7 @@ const UPDATE_NAME_SET: { readonly [N in keyof UpdateMessages]: N extends CaseAct
   recordFalseReport: true,
   recordReferralOutcome: true,
   reassign: true,
+  handOver: true,
   pauseClock: true,
   resumeClock: true,
 };

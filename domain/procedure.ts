@@ -6,7 +6,7 @@
  *
  * Pure data and pure functions of the case's facts, so it serves the workflow sandbox, the API and unit tests alike.
  */
-import type { AllowedAction, Deadline, HandlingRoute, Obligation, Outcome, Role, Stage } from './case';
+import type { AllowedAction, Deadline, HandlingBody, HandlingRoute, Obligation, Outcome, Role, Stage } from './case';
 
 /** What the rules of the table look at: a subset of the case's state, which the workflow's data satisfies. */
 export interface ProcedureFacts {
@@ -26,8 +26,11 @@ export interface ProcedureFacts {
   readonly deadlines: readonly Pick<Deadline, 'status'>[];
   /** A case officer's pause waiting for the approving leader's consent. */
   readonly pauseRequest?: object;
-  /** Whether the official is up for promotion (快查快结), as the accepting officer established it. */
-  readonly submission?: { readonly fastTrack: boolean };
+  /**
+   * Whether the official is up for promotion (快查快结), as the accepting officer established it; and the body
+   * handling the case now (a hand-over changes it; facts without one are of no party committee's case).
+   */
+  readonly submission?: { readonly fastTrack: boolean; readonly handlingBody?: HandlingBody };
   /** Whether the integrity review (党风廉政审核意见) has been answered. */
   readonly integrityReviewReplied?: boolean;
 }
@@ -259,6 +262,13 @@ export const ACTIONS = {
     openWhen: (d) => owes(d, 'referralOutcome'),
     leadsTo: ['aftercare', 'closed'],
   },
+  handOver: {
+    label: '分办',
+    clause: '按照干部管理权限，由党委（党组）或纪检监察机关、组织部门分别办理',
+    roles: ['approvingLeader'],
+    openWhen: (d) => d.submission?.handlingBody === 'partyCommittee',
+    leadsTo: ['acceptance'],
+  },
   // 贯穿全程
   reassign: {
     label: '重新指定承办人或调整调查组',
@@ -315,7 +325,7 @@ export const THROUGHOUT: readonly CaseAction[] = [
  * compile.
  */
 export const STAGE_RULES = {
-  acceptance: { label: '待受理', actions: ['decideAcceptance'] },
+  acceptance: { label: '待受理', actions: ['decideAcceptance', 'handOver'] },
   handlingOpinion: { label: '拟办意见', actions: ['proposeHandlingOpinion'] },
   opinionApproval: { label: '拟办意见待审批', actions: ['approveHandlingOpinion'] },
   rectification: { label: '约谈提醒、督促整改', actions: ['recordRectificationTalk', 'verifyRectification'] },

@@ -16,6 +16,8 @@ export const ProvisionalDeadline = defineSearchAttributeKey('ProvisionalDeadline
 export const FastTrack = defineSearchAttributeKey('FastTrack', SearchAttributeType.BOOL);
 /** The applicant's user id, so an applicant's list shows only their own cases; an id code, never a name. */
 export const ApplicantId = defineSearchAttributeKey('ApplicantId', SearchAttributeType.KEYWORD);
+/** The case's level in the organisation tree (a level id, the party's unit's level); absent on older cases: the city. */
+export const HandlingLevel = defineSearchAttributeKey('HandlingLevel', SearchAttributeType.KEYWORD);
 
 /** Every custom key, for registering them with a server. */
 export const CASE_SEARCH_ATTRIBUTES = [
@@ -28,4 +30,5 @@ export const CASE_SEARCH_ATTRIBUTES = [
   ProvisionalDeadline,
   ApplicantId,
   FastTrack,
+  HandlingLevel,
 ] as const;

@@ -48,7 +48,8 @@ export const REFUSALS = {
     `暂缓研究后再次研究的日期 ${date} 须晚于本次会议日期（${meetingDate}）`,
   dateInFuture: (date: string, today: string) => `日期 ${date} 晚于今天（${today}）`,
   dateBeforeConclusion: (date: string, concluded: string) => `日期 ${date} 早于案件作出结论之日（${concluded}）`,
-  talkBeforeApproval: (date: string, approved: string) => `约谈日期 ${date} 早于领导审批同意约谈提醒、督促整改之日（${approved}）`,
+  talkBeforeApproval: (date: string, approved: string) =>
+    `约谈日期 ${date} 早于领导审批同意约谈提醒、督促整改之日（${approved}）`,
   votesMoreThanAttendees: '表决票数多于到会人数',
   votesNoMajority: (votesFor: number, total: number) =>
     `同意票未超过应到会成员半数：${total} 名成员中同意 ${votesFor} 票`,
@@ -59,6 +60,12 @@ export const REFUSALS = {
   noQuorum: (present: number, total: number) => `到会人数未超过班子成员半数：${total} 名成员中到会 ${present} 名`,
   reductionSetsImpactPeriod: '决定减责须明确影响期',
   onlyReductionHasImpactPeriod: '只有减责决定才有影响期',
+  handOver: (allowed: readonly HandlingBody[], to: HandlingBody) =>
+    `此类事项只能分办给${allowed.map((b) => HANDLING_BODY_NAMES[b]).join('或')}，不能分办给${HANDLING_BODY_NAMES[to]}`,
+  unknownUnit: (unitId: string) => `单位编号 “${unitId}” 不在组织树中`,
+  outsideJurisdiction: (unitLevel: string, ownLevel: string) =>
+    `该单位属${unitLevel}，不属本机关（${ownLevel}）管辖，应向${unitLevel}的机关提出`,
+  unknownLevel: (level: string) => `令牌所属层级 “${level}” 不在组织树中`,
   routing: (allowed: readonly HandlingBody[], body: HandlingBody) =>
     `此类事项应向${allowed.map((b) => HANDLING_BODY_NAMES[b]).join('或')}提出，不能向${HANDLING_BODY_NAMES[body]}提出`,
 } as const;

@@ -19,6 +19,7 @@ import { FOREIGN_START } from '../domain/failures';
 import { PROCEDURE_REVISION } from '../domain/messages';
 import { isUnsealed, UNSEALED_REASON_TEXT } from '../domain/sealing';
 import { acceptanceEffects } from './acceptance';
+import { handOverEffects } from './hand-over';
 import { aftercareEffects } from './aftercare';
 import { startDecisionEffects } from './conclusion';
 import type { CaseData } from './case-data';
@@ -76,6 +77,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseState> {
   const meeting = meetingEffects(c);
   const aftercare = aftercareEffects(c);
   const clock = clockEffects(c);
+  const handOver = handOverEffects(c);
   registerProcedure(c, {
     updates: {
       ...acceptance.updates,
@@ -84,6 +86,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseState> {
       ...determination.updates,
       ...aftercare.updates,
       ...clock.updates,
+      ...handOver.updates,
     },
     decisions: {
       ...acceptance.decisions,

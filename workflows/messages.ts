@@ -46,6 +46,7 @@ export const clearNameUpdate = UPDATES.clearName;
 export const recordFalseReportUpdate = UPDATES.recordFalseReport;
 export const recordReferralOutcomeUpdate = UPDATES.recordReferralOutcome;
 export const reassignUpdate = UPDATES.reassign;
+export const handOverUpdate = UPDATES.handOver;
 export const pauseClockUpdate = UPDATES.pauseClock;
 export const resumeClockUpdate = UPDATES.resumeClock;
 export const approveClockPauseSignal = DECISIONS.approveClockPause;

@@ -1,6 +1,8 @@
 /**
- * The people of development mode: one of each officer role in each handling body, two applicants and an operator,
- * so that every branch of the procedure can be walked by hand without an identity provider.
+ * The people of development mode: one of each officer role in each handling body at the city level, a case
+ * officer and an approving leader of each body of 东城区 (a level below, `config/org-tree.json`), two applicants
+ * and an operator, so that every branch of the procedure and of jurisdiction can be walked by hand without an
+ * identity provider.
  */
 import type { HandlingBody, Role } from '../../domain/case';
 import { ROLE_NAMES } from '../../domain/texts';
@@ -19,6 +21,10 @@ const OFFICER_ROLES: readonly { role: Role; code: string }[] = [
   { role: 'meetingSecretary', code: 'secretary' },
 ];
 
+/** The county-level demo officers' level and the roles they hold. */
+const COUNTY = { level: 'dongcheng', name: '东城区' } as const;
+const COUNTY_ROLES: readonly Role[] = ['caseOfficer', 'approvingLeader'];
+
 /** Every demo user; `sub` doubles as the login name shown by `GET /dev/tokens`. */
 export const DEMO_USERS: readonly Principal[] = [
   ...(Object.keys(BODY_CODES) as HandlingBody[]).flatMap((body) =>
@@ -27,6 +33,15 @@ export const DEMO_USERS: readonly Principal[] = [
       role,
       body,
       name: `${BODY_CODES[body].name}${ROLE_NAMES[role]}`,
+    })),
+  ),
+  ...(Object.keys(BODY_CODES) as HandlingBody[]).flatMap((body) =>
+    OFFICER_ROLES.filter(({ role }) => COUNTY_ROLES.includes(role)).map(({ role, code }) => ({
+      sub: `${code}.${BODY_CODES[body].code}.${COUNTY.level}`,
+      role,
+      body,
+      level: COUNTY.level,
+      name: `${COUNTY.name}${BODY_CODES[body].name}${ROLE_NAMES[role]}`,
     })),
   ),
   { sub: 'applicant.li', role: 'applicant', name: '李明（申请人）' },

@@ -5,6 +5,7 @@
 import { SignJWT, generateKeyPair } from 'jose';
 import type { CryptoKey } from 'jose';
 
+import { CITY_LEVEL } from '../../domain/org-tree';
 import { DEMO_USERS } from './demo-users';
 import type { Principal } from './principal';
 import type { TokenVerifier } from './verifier';
@@ -23,6 +24,8 @@ export interface DemoToken {
   readonly sub: string;
   readonly role: Principal['role'];
   readonly body: Principal['body'] | null;
+  /** The officer's level in the organisation tree; null for applicants and operators, absent claim = the city. */
+  readonly level: string | null;
   readonly name?: string;
   readonly token: string;
 }
@@ -45,7 +48,12 @@ export interface DevelopmentAuth {
 }
 
 async function sign(key: CryptoKey, p: Principal, options: MintOptions): Promise<string> {
-  const claims = { role: p.role, ...(p.body ? { body: p.body } : {}), ...(p.name ? { name: p.name } : {}) };
+  const claims = {
+    role: p.role,
+    ...(p.body ? { body: p.body } : {}),
+    ...(p.level ? { level: p.level } : {}),
+    ...(p.name ? { name: p.name } : {}),
+  };
   return new SignJWT(claims)
     .setProtectedHeader({ alg: DEV_ALGORITHM, typ: 'JWT' })
     .setSubject(p.sub)
@@ -82,6 +90,7 @@ export async function createDevelopmentAuth(): Promise<DevelopmentAuth> {
           sub: u.sub,
           role: u.role,
           body: u.body ?? null,
+          level: u.body ? (u.level ?? CITY_LEVEL) : null,
           ...(u.name ? { name: u.name } : {}),
           token: await mint(u),
         })),

@@ -13,6 +13,13 @@ export interface Principal {
   readonly role: Role;
   /** The handling body an officer works for; applicants have none. */
   readonly body?: HandlingBody;
+  /** The officer's level in the organisation tree (a level id); absent means the city level. */
+  readonly level?: string;
+  /**
+   * The levels directly below the officer's, whose cases of the same body the officer supervises (督办, read
+   * only); set by the API from the organisation tree after authentication.
+   */
+  readonly supervises?: readonly string[];
   /** A display name, when the issuer sends one. */
   readonly name?: string;
   /**
@@ -33,11 +40,18 @@ const claimsSchema = z
       .refine((s) => s.trim() === s, 'no surrounding spaces'),
     role: z.enum(ROLES),
     body: z.enum(HANDLING_BODIES).optional(),
+    level: z
+      .string()
+      .regex(/^[a-z][a-z0-9.-]{0,63}$/)
+      .optional(),
     name: z.string().trim().min(1).max(100).optional(),
   })
   .superRefine((c, ctx) => {
     if (c.role === 'applicant' && c.body !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['body'], message: 'an applicant belongs to no handling body' });
+    }
+    if (c.level !== undefined && c.body === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['level'], message: 'only an officer of a handling body has a level' });
     }
     if (c.role !== 'applicant' && c.role !== 'operator' && c.body === undefined) {
       ctx.addIssue({ code: 'custom', path: ['body'], message: `a ${c.role} must name its handling body` });
@@ -47,7 +61,7 @@ const claimsSchema = z
 /**
  * Turns verified JWT claims into a principal.
  *
- * @throws ZodError when `sub`, `role` or `body` are missing, unknown, or do not fit together.
+ * @throws ZodError when `sub`, `role`, `body` or `level` are missing, unknown, or do not fit together.
  */
 export function principalFromClaims(claims: Readonly<Record<string, unknown>>): Principal {
   const c = claimsSchema.parse(claims);
@@ -55,6 +69,7 @@ export function principalFromClaims(claims: Readonly<Record<string, unknown>>): 
     sub: c.sub,
     role: c.role,
     ...(c.body ? { body: c.body } : {}),
+    ...(c.level ? { level: c.level } : {}),
     ...(c.name ? { name: c.name } : {}),
   };
 }

@@ -21,7 +21,15 @@ import { principalOf } from '../http/locals';
 import { actionResultResponseSchema, signalAcceptedResponseSchema } from './response-schemas';
 import type { RequestOf, SignalRequestOf } from './schemas';
 import { caseParamsSchema } from './schemas';
-import { caseHandle, describeCase, knownScope, messageIdFor, requireAction, stageConflict } from './case-access';
+import {
+  caseHandle,
+  describeCase,
+  forgetScope,
+  knownScope,
+  messageIdFor,
+  requireAction,
+  stageConflict,
+} from './case-access';
 import type { RouteDoc } from '../docs/openapi';
 import type { ApiRoute } from '../http/route';
 
@@ -33,6 +41,8 @@ export interface ActionSpec {
   readonly tag: string;
   /** Component name of the request schema, for a schema two routes share. */
   readonly requestName?: string;
+  /** The action moves the case to another body (分办): the API forgets the scope it kept for the case. */
+  readonly changesScope?: boolean;
 }
 
 /** The route of an officer's action: the Update of the same name. */
@@ -101,11 +111,15 @@ export function updateRoute<N extends UpdateName>(client: Client, name: N, spec:
       const handle = caseHandle(client, req.params.caseNumber);
       // The Update ID comes from the Idempotency-Key, so a request repeated after a lost answer (or a timeout while
       // no worker was up) is the same Update to Temporal, which applies it once.
-      const send = () =>
-        handle.executeUpdate<ActionResult, [UpdateMessages[N]]>(name, {
+      const send = async () => {
+        const result = await handle.executeUpdate<ActionResult, [UpdateMessages[N]]>(name, {
           args: [complete<UpdateMessages[N]>({ ...body, actor: actorOf(principal) })],
           updateId: messageIdFor(req, principal.sub, undefined),
         });
+        // The case's next request reads its new body from the server, whichever officer sends it.
+        if (spec.changesScope) forgetScope(handle);
+        return result;
+      };
       const known = knownScope(handle);
       if (known) {
         requireAction(principal, name, known);

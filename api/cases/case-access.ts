@@ -11,7 +11,7 @@ import type { CaseAction } from '../../domain/procedure';
 import { ACTION_ROLES } from '../../domain/procedure';
 import type { AllowedAction, Stage } from '../../domain/case';
 import { HANDLING_BODIES, STAGES } from '../../domain/case';
-import { ApplicantId, CaseStage, HandlingBodyKey } from '../../domain/search-attributes';
+import { ApplicantId, CaseStage, HandlingBodyKey, HandlingLevel } from '../../domain/search-attributes';
 import type { CaseScope } from '../auth/policy';
 import { canAct, canReadCase } from '../auth/policy';
 import type { Principal } from '../auth/principal';
@@ -38,8 +38,8 @@ export function caseHandle(client: Client, caseNumber: unknown): CaseHandle {
 }
 
 /**
- * A case's scope (its handling body and applicant) never changes after submission, so the API keeps the scopes it
- * has read, and an officer's next action on the case is authorised without another round trip to the server.
+ * A case's scope (its handling body, level and applicant) changes only by a hand-over (分办, which forgets it), so
+ * the API keeps the scopes it has read, and an officer's next action on the case is authorised without another round trip to the server.
  * Bounded, least recently used first out; one per Temporal client, so apps and tests never share one.
  */
 class ScopeCache {
@@ -51,6 +51,10 @@ class ScopeCache {
     const scope = this.scopes.get(caseNumber);
     if (scope) this.set(caseNumber, scope);
     return scope;
+  }
+
+  delete(caseNumber: string): void {
+    this.scopes.delete(caseNumber);
   }
 
   set(caseNumber: string, scope: CaseScope): void {
@@ -74,6 +78,14 @@ export function knownScope(handle: CaseHandle): CaseScope | undefined {
   return scopeCache(handle.client).get(handle.workflowId);
 }
 
+/**
+ * Drops the scope kept for a case whose body has just changed (分办). Another API process keeps its stale scope
+ * only until the workflow's gate refuses its first action by the old body, which checks the body itself.
+ */
+export function forgetScope(handle: CaseHandle): void {
+  scopeCache(handle.client).delete(handle.workflowId);
+}
+
 /** Keeps the scope of a case this API has just submitted. */
 export function rememberScope(client: WorkflowClient, caseNumber: string, scope: CaseScope): void {
   scopeCache(client).set(caseNumber, scope);
@@ -89,7 +101,12 @@ export async function describeCase(handle: CaseHandle): Promise<CaseFacts> {
   const stage = d.typedSearchAttributes.get(CaseStage);
   if (d.type !== 'caseWorkflow' || !isOneOf(HANDLING_BODIES, body) || !isOneOf(STAGES, stage)) throw caseNotFound();
   const applicantId = d.typedSearchAttributes.get(ApplicantId);
-  const scope: CaseScope = { handlingBody: body, ...(applicantId ? { applicantId } : {}) };
+  const level = d.typedSearchAttributes.get(HandlingLevel);
+  const scope: CaseScope = {
+    handlingBody: body,
+    ...(applicantId ? { applicantId } : {}),
+    ...(level ? { level } : {}),
+  };
   rememberScope(handle.client, handle.workflowId, scope);
   return {
     scope,

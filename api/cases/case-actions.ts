@@ -129,6 +129,15 @@ const UPDATE_ROUTES: { readonly [N in UpdateName]: UpdateSpec<N> } = {
     tag: FEEDBACK,
     schema: schemas.referralOutcomeSchema,
   },
+  handOver: {
+    path: '/hand-over',
+    summary: '分办：党委（党组）交由纪检监察机关或组织部门办理，或移交误送的事项',
+    description:
+      '受理前由审批领导办理，写明理由。党委（党组）可交由本级纪检监察机关或组织部门办理；其他机关只能移交按事项性质应受理的机关。接办机关以本机关人员办理，时间线保留移交前后的记录，期限继续计算。',
+    tag: ACCEPTANCE,
+    schema: schemas.handOverSchema,
+    changesScope: true,
+  },
   reassign: {
     path: '/reassignment',
     summary: '领导重新指定承办人或调整调查组',

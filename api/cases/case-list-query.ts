@@ -6,6 +6,7 @@
 import { z } from 'zod';
 
 import { HANDLING_BODIES, OUTCOMES, STAGES } from '../../domain/case';
+import { CITY_LEVEL } from '../../domain/org-tree';
 import type { ListScope } from '../auth/policy';
 
 /**
@@ -52,6 +53,17 @@ export const CASE_FILTERS = ['stage', 'handlingBody', 'overdue', 'dueBefore', 'o
 
 export type CaseListFilters = z.infer<typeof caseListQuerySchema>;
 
+/** Level ids of the tree are of these characters only (the tree file's schema); others match no case. */
+const LEVEL = /^[a-z][a-z0-9.-]{0,63}$/;
+
+/** The levels' cases, or undefined for none; cases begun before the tree have no `HandlingLevel`: the city's. */
+function levelTerm(levels: readonly string[]): string | undefined {
+  const ids = levels.filter((l) => LEVEL.test(l));
+  if (ids.length === 0) return undefined;
+  const within = `HandlingLevel IN (${ids.map((l) => `'${l}'`).join(', ')})`;
+  return ids.includes(CITY_LEVEL) ? `(${within} OR HandlingLevel IS NULL)` : within;
+}
+
 /** Subjects that can go into a quoted string of the query as they are; others match no case. */
 const PLAIN = /^[A-Za-z0-9._@:-]{1,64}$/;
 
@@ -61,7 +73,14 @@ const PLAIN = /^[A-Za-z0-9._@:-]{1,64}$/;
  */
 export function caseListQuery(scope: ListScope, filters: CaseListFilters): string | undefined {
   const terms = [`WorkflowType = 'caseWorkflow'`];
-  if (scope.kind === 'body') terms.push(`HandlingBody = '${scope.handlingBody}'`);
+  if (scope.kind === 'body') {
+    terms.push(`HandlingBody = '${scope.handlingBody}'`);
+    if (scope.levels) {
+      const levels = levelTerm(scope.levels);
+      if (!levels) return undefined;
+      terms.push(levels);
+    }
+  }
   if (scope.kind === 'applicant') {
     const ids = scope.applicantIds.filter((id) => PLAIN.test(id));
     if (ids.length === 0) return undefined;

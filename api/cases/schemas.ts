@@ -45,6 +45,7 @@ import type {
   FeedbackDelivery,
   FollowUpVisit,
   HandlingOpinionProposal,
+  HandOver,
   HearingRecord,
   IntegrityReviewReply,
   LeadershipDecision,
@@ -110,6 +111,11 @@ export const submissionSchema = z
     situation: z.enum(SITUATIONS),
     liability: z.enum(LIABILITIES),
     handlingBody: z.enum(HANDLING_BODIES),
+    unitId: z
+      .string()
+      .regex(/^[a-z][a-z0-9.-]{0,63}$/, '单位编号须取自组织树（GET /org-tree）')
+      .optional()
+      .describe('当事人所在单位在组织树中的编号；由该单位所在层级的机关办理'),
     facts: text(20_000),
     evidenceRefs: z.array(text(200)).max(200).default([]),
     preFiling: z.boolean().default(false),
@@ -126,6 +132,12 @@ export const submitCaseSchema = z.strictObject({ submission: submissionSchema })
 >;
 
 // (二) 受理办理
+
+/** 分办: the body the case goes to, and why. */
+export const handOverSchema = z.strictObject({
+  to: z.enum(HANDLING_BODIES).describe('接办机关'),
+  reason: text(2_000),
+}) satisfies z.ZodType<RequestOf<HandOver>>;
 
 /** 领导重新指定承办人或调整调查组, with the reason. */
 export const reassignmentSchema = z

@@ -15,12 +15,47 @@ import { submittedResponseSchema } from './response-schemas';
 import { messageIdFor, rememberScope } from './case-access';
 import { submitCaseSchema } from './schemas';
 import type { ApiRoute } from '../http/route';
+import type { OrgTreeHolder } from '../org-tree/org-tree-file';
+import type { OrgTreeIndex } from '../../domain/org-tree';
+import { CITY_LEVEL } from '../../domain/org-tree';
+import { REFUSALS } from '../../domain/texts';
+import type { Principal } from '../auth/principal';
 
 /** Fields of a submission that only the office sets. */
 const OFFICE_SET = ['fastTrack', 'preFiling'] as const;
 
+/**
+ * The level that handles a submission: its unit's; without a unit (submissions made before the tree), the city's.
+ *
+ * @throws HttpProblem 400 for a unit the tree does not hold, 409 for an officer's submission about a unit of another
+ *   level (the body without jurisdiction), each naming `submission.unitId`.
+ */
+function levelOfSubmission(tree: OrgTreeIndex, principal: Principal, unitId: string | undefined): string {
+  if (unitId === undefined) return CITY_LEVEL;
+  const own = principal.body ? (principal.level ?? CITY_LEVEL) : undefined;
+  const level = tree.levelOfUnit(unitId);
+  if (!level) {
+    throw new HttpProblem(400, 'Invalid request', '一个或多个字段不符合要求', {
+      errors: [{ field: 'submission.unitId', message: REFUSALS.unknownUnit(unitId) }],
+    });
+  }
+  if (own !== undefined && level.id !== own) {
+    const ownName = tree.level(own)?.name ?? own;
+    const message = REFUSALS.outsideJurisdiction(level.name, ownName);
+    throw new HttpProblem(409, 'Outside jurisdiction', message, {
+      errors: [{ field: 'submission.unitId', message }],
+    });
+  }
+  return level.id;
+}
+
 /** `POST /cases`: starts a case's workflow, entered by the caller. */
-export function submissionRoute(client: Client, taskQueue: string, applicants: ApplicantIndex): ApiRoute {
+export function submissionRoute(
+  client: Client,
+  taskQueue: string,
+  applicants: ApplicantIndex,
+  orgTree: OrgTreeHolder,
+): ApiRoute {
   return {
     doc: {
       method: 'post',
@@ -34,15 +69,17 @@ export function submissionRoute(client: Client, taskQueue: string, applicants: A
       responseSchema: submittedResponseSchema,
       responses: {
         201: 'the case was started under its number',
+        400: 'a bad field, or a unitId the organisation tree does not hold',
         403: 'the caller may not submit this kind of case to this body',
-        409: 'a case with this number already exists',
+        409: 'a case with this number already exists, or the unit is outside the submitting officer’s level',
       },
       security: 'bearer',
     },
     handler: async (req, res) => {
       const principal = principalOf(res);
       const { submission } = submitCaseSchema.parse(req.body);
-      if (!canSubmit(principal, submission)) {
+      const handlingLevel = levelOfSubmission(orgTree.current(), principal, submission.unitId);
+      if (!canSubmit(principal, { ...submission, level: handlingLevel })) {
         throw new HttpProblem(
           403,
           'Not permitted',
@@ -64,7 +101,7 @@ export function submissionRoute(client: Client, taskQueue: string, applicants: A
       // are not encrypted).
       const applicantKey =
         applicantIdOf(submission, submittedBy) === undefined ? undefined : applicants.of(principal.sub);
-      const input = { submission, submittedBy, ...(applicantKey ? { applicantKey } : {}) };
+      const input = { submission, submittedBy, handlingLevel, ...(applicantKey ? { applicantKey } : {}) };
       const started = await startCaseWorkflow(client, taskQueue, input, submissionKey).catch(async (err: unknown) => {
         // The same request, retried after its answer was lost (a 503 while the start went through): its start.
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
@@ -74,6 +111,7 @@ export function submissionRoute(client: Client, taskQueue: string, applicants: A
       });
       rememberScope(client.workflow, started.workflowId, {
         handlingBody: submission.handlingBody,
+        level: handlingLevel,
         ...(applicantKey ? { applicantId: applicantKey } : {}),
       });
       res

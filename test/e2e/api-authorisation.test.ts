@@ -43,6 +43,7 @@ const ACTION_REQUESTS: readonly (readonly [CaseAction, string, unknown])[] = [
   ['verifyRectification', '/rectification/verification', { fixed: true, note: '已整改' }],
   ['approveRectification', '/rectification/approval', { approved: true, comment: '同意' }],
   ['formInvestigationTeam', '/investigation/team', { members: ['甲', '乙'] }],
+  ['handOver', '/hand-over', { to: 'organizationDepartment', reason: '按干部管理权限分办' }],
   ['reassign', '/reassignment', { caseOfficer: 'officer.dc', reason: '原承办人回避' }],
   ['recordEvidence', '/investigation/evidence', { refs: ['档案1'], description: '证据' }],
   ['recordHearing', '/investigation/hearings', { heard: 'party', statementRef: '笔录', summary: '说明' }],

@@ -69,8 +69,8 @@ describe('the first slice', () => {
     const operations = Object.entries(doc.body?.paths as Record<string, Record<string, any>>).flatMap(([path, ops]) =>
       Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })),
     );
-    // Every action of messages.ts has its route: 20 updates and 8 signal routes, besides reads, submission, calendar.
-    expect(operations.filter((o) => o.route.startsWith('POST /cases/{caseNumber}/'))).toHaveLength(28);
+    // Every action of messages.ts has its route: 21 updates and 8 signal routes, besides reads, submission, calendar.
+    expect(operations.filter((o) => o.route.startsWith('POST /cases/{caseNumber}/'))).toHaveLength(29);
     expect(operations.map((o) => o.route)).toEqual(
       expect.arrayContaining([
         'GET /cases',
@@ -79,12 +79,12 @@ describe('the first slice', () => {
         'POST /calendar/years/{year}',
       ]),
     );
-    // No request lets a client say who acts (the 28 action routes, the submission and the calendar).
+    // No request lets a client say who acts (the 29 action routes, the submission, the calendar and the tree).
     const requests = operations
       .map((o) => o.op.requestBody?.content['application/json'].schema.$ref as string | undefined)
       .filter((ref): ref is string => ref !== undefined)
       .map((ref) => doc.body?.components.schemas[ref.split('/').pop() as string]);
-    expect(requests).toHaveLength(30);
+    expect(requests).toHaveLength(32);
     expect(JSON.stringify(requests)).not.toContain('"actor"');
     // Nor which message it is: the API stamps every message with its case and id (api/cases/sent-messages.ts).
     expect(JSON.stringify(requests)).not.toContain('"messageId"');

@@ -3,7 +3,7 @@
  * ephemeral 127.0.0.1 port, in development mode with the demo users, torn down together. One stack per test file.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ import { FileArchive } from '../../activities/file-archive';
 import { CaseCodec } from '../../codec/case-codec';
 import { FileOutbox } from '../../activities/file-outbox';
 import { createApp } from '../../api/app';
+import { DEFAULT_ORG_TREE_FILE } from '../../api/org-tree/org-tree-file';
 import { FileAccessLog } from '../../api/http/access-log';
 import { CASE_CLIENT_INTERCEPTORS } from '../../api/cases/sent-messages';
 import { DEMO_USERS } from '../../api/auth';
@@ -41,6 +42,8 @@ export interface Stack {
   readonly outbox: FileOutbox;
   /** The operators' holiday directory both the API writes and the worker's calendar reads. */
   readonly holidaysDir: string;
+  /** The stack's own copy of `config/org-tree.json`, which `PUT /org-tree` replaces. */
+  readonly orgTreeFile: string;
   /** Where the API writes its access log (one chain file). */
   readonly accessLogDir: string;
   /** Mints tokens with the app's development key. */
@@ -84,6 +87,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const dir = mkdtempSync(path.join(tmpdir(), 'e2e-'));
   const holidaysDir = path.join(dir, 'holidays');
   mkdirSync(holidaysDir);
+  const orgTreeFile = path.join(dir, 'org-tree.json');
+  copyFileSync(DEFAULT_ORG_TREE_FILE, orgTreeFile);
   const outbox = new FileOutbox(path.join(dir, 'outbox'));
   const worker: Worker = await createCaseWorker({
     connection: env.nativeConnection,
@@ -103,6 +108,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     client,
     taskQueue,
     holidaysDir,
+    orgTreeFile,
     authentication: { mode: 'development', verifier: dev.verifier, development: dev },
     // The authorisation matrix alone sends hundreds of requests from one address within a minute.
     http: {
@@ -138,6 +144,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     taskQueue,
     outbox,
     holidaysDir,
+    orgTreeFile,
     accessLogDir,
     dev,
     tokens,
@@ -173,7 +180,7 @@ export interface RequestOptions {
 /** Sends JSON (or a raw string) and returns the status, content type and parsed body. */
 export async function request(
   stack: Stack,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT',
   url: string,
   body?: unknown,
   options: RequestOptions = {},
