@@ -16,6 +16,8 @@ export const ProvisionalDeadline = defineSearchAttributeKey('ProvisionalDeadline
 export const FastTrack = defineSearchAttributeKey('FastTrack', SearchAttributeType.BOOL);
 /** The applicant's user id, so an applicant's list shows only their own cases; an id code, never a name. */
 export const ApplicantId = defineSearchAttributeKey('ApplicantId', SearchAttributeType.KEYWORD);
+/** A keyed blind index of the party's identifier (`pi-…`), so one person's cases are found; never the identifier. */
+export const PartyId = defineSearchAttributeKey('PartyId', SearchAttributeType.KEYWORD);
 
 /** Every custom key, for registering them with a server. */
 export const CASE_SEARCH_ATTRIBUTES = [
@@ -28,4 +30,5 @@ export const CASE_SEARCH_ATTRIBUTES = [
   ProvisionalDeadline,
   ApplicantId,
   FastTrack,
+  PartyId,
 ] as const;

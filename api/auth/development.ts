@@ -45,7 +45,12 @@ export interface DevelopmentAuth {
 }
 
 async function sign(key: CryptoKey, p: Principal, options: MintOptions): Promise<string> {
-  const claims = { role: p.role, ...(p.body ? { body: p.body } : {}), ...(p.name ? { name: p.name } : {}) };
+  const claims = {
+    role: p.role,
+    ...(p.body ? { body: p.body } : {}),
+    ...(p.name ? { name: p.name } : {}),
+    ...(p.identifier ? { identifier: p.identifier } : {}),
+  };
   return new SignJWT(claims)
     .setProtectedHeader({ alg: DEV_ALGORITHM, typ: 'JWT' })
     .setSubject(p.sub)

@@ -38,7 +38,12 @@ export async function testIssuerTokens(dir: string): Promise<Record<string, stri
   const privateKey = await importPKCS8(readFileSync(files(dir).key, 'utf8'), ALGORITHM);
   const entries = await Promise.all(
     DEMO_USERS.map(async (u) => {
-      const token = await new SignJWT({ role: u.role, ...(u.body ? { body: u.body } : {}) })
+      const claims = {
+        role: u.role,
+        ...(u.body ? { body: u.body } : {}),
+        ...(u.identifier ? { identifier: u.identifier } : {}),
+      };
+      const token = await new SignJWT(claims)
         .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT', kid: 'test-1' })
         .setSubject(u.sub)
         .setIssuer(ISSUER)
