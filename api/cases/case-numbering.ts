@@ -20,7 +20,7 @@ import {
  * How many numbers one API process asks a numbering workflow for at a time: below the server's limit of Updates in
  * flight per workflow (10 by default), so a burst of submissions queues here instead of being turned away there.
  */
-const IN_FLIGHT_PER_SERIES = 4;
+const IN_FLIGHT_PER_SERIES = 8;
 
 /** Per numbering workflow, the requests waiting for a slot and the slots taken. */
 const series = new Map<string, { running: number; waiting: (() => void)[] }>();

@@ -12,6 +12,8 @@ import { applicant, application, shanghaiToday, submission } from '../helpers/ca
 import { assignCaseNumber } from '../../api/cases/case-numbering';
 
 const thisYear = () => Number(shanghaiToday().slice(0, 4));
+/** A case number in ASCII, for Idempotency-Keys and decision ids made from it (headers and ids are ASCII). */
+const ascii = (n: string) => Buffer.from(n).toString('hex');
 
 let stack: Stack;
 let http: ReturnType<typeof api>;
@@ -276,9 +278,9 @@ describe('Idempotency-Key', () => {
   test('a replay returns the first answer, marked, and changes nothing', async () => {
     const n = await submitted();
     const body = { decision: 'accept', caseOfficer: 'officer.dc' };
-    const first = await http.post(`/cases/${n}/acceptance`, body, 'officer.dc', { key: `accept-${n}` });
+    const first = await http.post(`/cases/${n}/acceptance`, body, 'officer.dc', { key: `accept-${ascii(n)}` });
     expect(first.status).toBe(200);
-    const again = await http.post(`/cases/${n}/acceptance`, body, 'officer.dc', { key: `accept-${n}` });
+    const again = await http.post(`/cases/${n}/acceptance`, body, 'officer.dc', { key: `accept-${ascii(n)}` });
     expect(again.status).toBe(200);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.body).toEqual(first.body);
@@ -291,9 +293,13 @@ describe('Idempotency-Key', () => {
     await http.post(`/cases/${n}/acceptance`, { decision: 'accept', caseOfficer: 'officer.dc' }, 'officer.dc');
     await http.post(`/cases/${n}/handling-opinion`, { opinion: '拟启动调查', route: 'investigate' }, 'officer.dc');
     const approval = { approved: true, comment: '同意' };
-    const first = await http.post(`/cases/${n}/handling-opinion/approval`, approval, 'leader.dc', { key: `ok-${n}` });
+    const first = await http.post(`/cases/${n}/handling-opinion/approval`, approval, 'leader.dc', {
+      key: `ok-${ascii(n)}`,
+    });
     expect(first.status).toBe(202);
-    const again = await http.post(`/cases/${n}/handling-opinion/approval`, approval, 'leader.dc', { key: `ok-${n}` });
+    const again = await http.post(`/cases/${n}/handling-opinion/approval`, approval, 'leader.dc', {
+      key: `ok-${ascii(n)}`,
+    });
     expect(again.body?.decisionId).toBe(first.body?.decisionId);
     await eventually(
       () => http.get(`/cases/${n}`, 'leader.dc'),
@@ -339,7 +345,7 @@ describe('Idempotency-Key', () => {
     await http.post(`/cases/${n}/acceptance`, { decision: 'accept', caseOfficer: 'officer.dc' }, 'officer.dc');
     const opinion = { opinion: '拟按程序调查核实', route: 'investigate' };
     expect((await http.post(`/cases/${n}/handling-opinion`, opinion, 'officer.dc')).status).toBe(200);
-    const approval = { approved: true, comment: '同意', decisionId: `approval-${n}` };
+    const approval = { approved: true, comment: '同意', decisionId: `approval-${ascii(n)}` };
     expect((await http.post(`/cases/${n}/handling-opinion/approval`, approval, 'leader.dc')).status).toBe(202);
     await eventually(
       () => http.get(`/cases/${n}`, 'officer.dc'),
@@ -349,14 +355,14 @@ describe('Idempotency-Key', () => {
     // Another key, as a client that lost the first answer and its key would send: the decision id is the same.
     const again = await http.post(`/cases/${n}/handling-opinion/approval`, approval, 'leader.dc');
     expect(again.status).toBe(202);
-    expect(again.body?.decisionId).toBe(`approval-${n}`);
-    const otherDecision = { ...approval, decisionId: `another-${n}` };
+    expect(again.body?.decisionId).toBe(`approval-${ascii(n)}`);
+    const otherDecision = { ...approval, decisionId: `another-${ascii(n)}` };
     expect((await http.post(`/cases/${n}/handling-opinion/approval`, otherDecision, 'leader.dc')).status).toBe(409);
   });
 
   test('the same key with a different body is refused', async () => {
     const n = await submitted();
-    const key = `decline-${n}`;
+    const key = `decline-${ascii(n)}`;
     expect(
       (
         await http.post(`/cases/${n}/acceptance`, { decision: 'decline', reason: '不属于受理范围' }, 'officer.dc', {
