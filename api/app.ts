@@ -46,7 +46,7 @@ import type { ApiRoute } from './http/route';
 import { mountRoutes } from './http/route';
 import { submissionRoute } from './cases/submission';
 import type { NumberingConfig } from '../domain/case-numbers';
-import { DEFAULT_NUMBERING } from '../domain/case-numbers';
+import { numberingInSeries } from '../domain/case-numbers';
 import { submissionQuota } from './cases/submission-quota';
 import { temporalDeadline } from './http/temporal-deadline';
 
@@ -160,7 +160,13 @@ export function createApp(deps: ApiDependencies): express.Express {
 
   const cases = Router();
   mountRoutes(cases, registry, [
-    submissionRoute(deps.client, deps.taskQueue, applicants, parties, deps.numbering ?? DEFAULT_NUMBERING),
+    submissionRoute(
+      deps.client,
+      deps.taskQueue,
+      applicants,
+      parties,
+      deps.numbering ?? numberingInSeries(http.CASE_NUMBER_SERIES),
+    ),
     caseListRoute(deps.client, cursorKey(deps.payloadKeys), parties),
     ...caseReadRoutes(deps.client),
     ...caseActionRoutes(deps.client),

@@ -29,6 +29,15 @@ export const DEFAULT_NUMBERING: NumberingConfig = {
   prefix: DEFAULT_NUMBERING_PREFIX,
 };
 
+/** The office's numbering under a series code of its own (`CASE_NUMBER_SERIES`), or the default without one. */
+export function numberingInSeries(series: string | undefined): NumberingConfig {
+  if (!series) return DEFAULT_NUMBERING;
+  const patterns = Object.fromEntries(
+    Object.entries(DEFAULT_CASE_NUMBER_PATTERNS).map(([body, pattern]) => [body, `${series}${pattern}`]),
+  ) as unknown as CaseNumberPatterns;
+  return { patterns, prefix: `${DEFAULT_NUMBERING_PREFIX}-${series}` };
+}
+
 /** The case number `n` of `year` in `pattern`: 宛纪容〔2026〕12号. */
 export function formatCaseNumber(pattern: string, year: number, n: number): string {
   return pattern.replaceAll('{year}', String(year)).replaceAll('{n}', String(n));
