@@ -15,7 +15,7 @@ import express, { Router } from 'express';
 import type { CaseCodec } from '../codec/case-codec';
 import type { PayloadKeys } from '../codec/keys';
 import { DEFAULT_HOLIDAYS_DIR } from '../calendar';
-import { ApplicantIndex } from '../codec/blind-index';
+import { ApplicantIndex, PartyIndex } from '../codec/blind-index';
 import { projectRoot } from '../config/paths';
 import type { Authentication } from './auth';
 import { authenticate, devTokensRouter } from './auth';
@@ -48,6 +48,8 @@ import { submissionRoute } from './cases/submission';
 import { DEFAULT_ORG_TREE_FILE, orgTreeHolder } from './org-tree/org-tree-file';
 import { placeInTree } from './org-tree/place-in-tree';
 import { orgTreeRoutes } from './org-tree/org-tree-route';
+import type { NumberingConfig } from '../domain/case-numbers';
+import { numberingInSeries } from '../domain/case-numbers';
 import { submissionQuota } from './cases/submission-quota';
 import { temporalDeadline } from './http/temporal-deadline';
 
@@ -55,6 +57,8 @@ export interface ApiDependencies {
   /** The Temporal client, injected so tests and start-up pass a real one connected where they choose. */
   readonly client: Client;
   readonly taskQueue: string;
+  /** How the office numbers its cases (patterns per body, numbering workflows' prefix); the defaults when absent. */
+  readonly numbering?: NumberingConfig;
   /** The operators' holiday directory the workers' calendars read; the repository's `config/holidays` by default. */
   readonly holidaysDir?: string;
   /** The operators' organisation tree file; the repository's `config/org-tree.json` by default. */
@@ -137,9 +141,10 @@ export function createApp(deps: ApiDependencies): express.Express {
   const registry = new OpenApiRegistry();
   // Applicants are found by a keyed index of their subject (codec/blind-index.ts); an app without payload keys (a
   // test's, in memory) indexes under a key of its own process.
-  const applicants = new ApplicantIndex(
-    deps.payloadKeys ?? { currentKeyId: 'process', keys: new Map([['process', randomBytes(32)]]) },
-  );
+  const indexKeys = deps.payloadKeys ?? { currentKeyId: 'process', keys: new Map([['process', randomBytes(32)]]) };
+  const applicants = new ApplicantIndex(indexKeys);
+  // Parties likewise, by their identifier, under a label of their own.
+  const parties = new PartyIndex(indexKeys);
 
   const metrics = createApiMetrics(deps.client, { token: deps.metricsToken, logger });
   const open = Router();
@@ -162,8 +167,15 @@ export function createApp(deps: ApiDependencies): express.Express {
   const orgTree = orgTreeHolder(deps.orgTreeFile ?? DEFAULT_ORG_TREE_FILE);
   const cases = Router();
   mountRoutes(cases, registry, [
-    submissionRoute(deps.client, deps.taskQueue, applicants, orgTree),
-    caseListRoute(deps.client, cursorKey(deps.payloadKeys)),
+    submissionRoute(
+      deps.client,
+      deps.taskQueue,
+      applicants,
+      orgTree,
+      parties,
+      deps.numbering ?? numberingInSeries(http.CASE_NUMBER_SERIES),
+    ),
+    caseListRoute(deps.client, cursorKey(deps.payloadKeys), parties),
     ...caseReadRoutes(deps.client),
     ...caseActionRoutes(deps.client),
     calendarRoute(deps.client, deps.holidaysDir ?? DEFAULT_HOLIDAYS_DIR, logger),

@@ -12,9 +12,44 @@ import type { PayloadKeys } from './keys';
 import { bodyOfKey } from './keys';
 
 const LABEL = 'tolerance-cases/applicant-blind-index';
+/** The party's index has its own label, so an applicant's index and a party's never coincide or reveal each other. */
+const PARTY_LABEL = 'tolerance-cases/party-blind-index';
 
-function derive(secret: Buffer): Buffer {
-  return Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), LABEL, 32));
+function derive(secret: Buffer, label = LABEL): Buffer {
+  return Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), label, 32));
+}
+
+/** The shared payload keys, current first: the bodies' keys seal cases and never derive an index. */
+function sharedKeys(keys: PayloadKeys): Buffer[] {
+  const older = [...keys.keys].filter(([id]) => id !== keys.currentKeyId && !bodyOfKey(id));
+  return [keys.keys.get(keys.currentKeyId) as Buffer, ...older.map(([, k]) => k)];
+}
+
+/**
+ * Blind indexes of parties' identifiers (`PartyId`), derived like the applicants' under a label of their own: one
+ * person's cases are found by exact match under every known key, and the identifier itself is stored nowhere in
+ * clear. The identifier is indexed in its normal form (domain/party-identifier.ts).
+ */
+export class PartyIndex {
+  private readonly all: readonly Buffer[];
+
+  constructor(keys: PayloadKeys) {
+    this.all = sharedKeys(keys).map((k) => derive(k, PARTY_LABEL));
+  }
+
+  /** The index a new case of this party is published under: `pi-` and 32 hex digits. */
+  of(identifier: string): string {
+    return partyIndexUnder(this.all[0], identifier);
+  }
+
+  /** Every value a party's cases may be published under: the index under each known key. */
+  candidates(identifier: string): string[] {
+    return this.all.map((k) => partyIndexUnder(k, identifier));
+  }
+}
+
+function partyIndexUnder(key: Buffer, identifier: string): string {
+  return `pi-${createHmac('sha256', key).update(identifier, 'utf8').digest('hex').slice(0, 32)}`;
 }
 
 /** Blind indexes of applicants' subjects under the payload keys. */

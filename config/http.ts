@@ -71,6 +71,15 @@ export const httpSchema = z.object({
     .max(600_000)
     .default(10_000)
     .describe('一个请求等待 Temporal 的最长时间（毫秒），超时答 503 并带 Retry-After'),
+  /**
+   * A series letter code before the office's case numbers (e.g. `T1` gives T1宛纪容〔2026〕1号), with numbering
+   * workflows of its own: for a second installation (a test deployment) sharing one Temporal namespace.
+   */
+  CASE_NUMBER_SERIES: z
+    .string()
+    .regex(/^[A-Z0-9]{1,8}$/, '1–8 characters from A–Z 0–9')
+    .optional()
+    .describe('案件编号前的系列代码（大写字母或数字，至多 8 位）；仅供与他处共用同一 Temporal 命名空间的测试部署'),
   /** Which proxies' X-Forwarded-For names the client (Express `trust proxy`); off by default. */
   TRUST_PROXY: trustProxy.describe(
     '信任哪些代理的 X-Forwarded-For：false、代理跳数，或代理地址/网段列表（loopback、10.0.0.0/8）；不接受 true',

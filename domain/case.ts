@@ -80,6 +80,11 @@ export interface Party {
   readonly name: string;
   /** 所在单位: the official's own unit, or the unit itself. */
   readonly unit: string;
+  /**
+   * The official's 居民身份证号码 or cadre number (domain/party-identifier.ts), normalised; sealed with the submission,
+   * found through the `PartyId` blind index. Absent on units and on cases submitted before release 0.4.0.
+   */
+  readonly identifier?: string;
 }
 
 /** 事项提出: what is raised or applied for, in writing. */

@@ -18,6 +18,8 @@ export const FastTrack = defineSearchAttributeKey('FastTrack', SearchAttributeTy
 export const ApplicantId = defineSearchAttributeKey('ApplicantId', SearchAttributeType.KEYWORD);
 /** The case's level in the organisation tree (a level id, the party's unit's level); absent on older cases: the city. */
 export const HandlingLevel = defineSearchAttributeKey('HandlingLevel', SearchAttributeType.KEYWORD);
+/** A keyed blind index of the party's identifier (`pi-…`), so one person's cases are found; never the identifier. */
+export const PartyId = defineSearchAttributeKey('PartyId', SearchAttributeType.KEYWORD);
 
 /** Every custom key, for registering them with a server. */
 export const CASE_SEARCH_ATTRIBUTES = [
@@ -31,4 +33,5 @@ export const CASE_SEARCH_ATTRIBUTES = [
   ApplicantId,
   FastTrack,
   HandlingLevel,
+  PartyId,
 ] as const;

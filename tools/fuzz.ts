@@ -69,7 +69,7 @@ function ensureSchemathesis(): void {
 /** Cases in different stages, for the generated requests to find: submitted, in handling opinion, investigated. */
 async function seedCases(stack: Stack, tokens: Readonly<Record<string, string>>): Promise<string[]> {
   let key = 0;
-  const post = async (user: string, url: string, body: unknown): Promise<void> => {
+  const post = async (user: string, url: string, body: unknown): Promise<{ caseNumber?: string }> => {
     const res = await fetch(`${stack.baseUrl}${url}`, {
       method: 'POST',
       headers: {
@@ -80,20 +80,22 @@ async function seedCases(stack: Stack, tokens: Readonly<Record<string, string>>)
       body: JSON.stringify(body),
     });
     if (res.status >= 300) throw new Error(`seeding: POST ${url} answered ${res.status}: ${await res.text()}`);
+    return (await res.json()) as { caseNumber?: string };
   };
-  const numbers = Array.from({ length: 4 }, (_, i) => `FZ-2026-${i + 1}`);
-  for (const caseNumber of numbers) {
-    await post('applicant.li', '/cases', {
+  // The office numbers the cases: the numbers are those of the 201 answers.
+  const numbers: string[] = [];
+  for (let i = 0; i < 4; i += 1) {
+    const created = await post('applicant.li', '/cases', {
       submission: {
-        caseNumber,
         origin: 'application',
-        party: { kind: 'official', name: '李娜', unit: '某区营商环境服务中心' },
+        party: { kind: 'official', name: '李娜', unit: '某区营商环境服务中心', identifier: '11010519491231002X' },
         situation: 'businessEnvironment',
         liability: 'sanction',
         handlingBody: 'disciplineCommission',
         facts: '为企业容缺受理审批事项，后补齐材料，未造成损失。',
       },
     });
+    numbers.push(created.caseNumber ?? '');
   }
   const [, opinion, approval, investigation] = numbers;
   for (const n of [opinion, approval, investigation]) {

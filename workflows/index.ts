@@ -1,1 +1,2 @@
 export { caseWorkflow } from './case';
+export { numberingWorkflow } from './numbering';

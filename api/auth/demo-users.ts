@@ -44,7 +44,8 @@ export const DEMO_USERS: readonly Principal[] = [
       name: `${COUNTY.name}${BODY_CODES[body].name}${ROLE_NAMES[role]}`,
     })),
   ),
-  { sub: 'applicant.li', role: 'applicant', name: '李明（申请人）' },
-  { sub: 'applicant.wang', role: 'applicant', name: '王芳（申请人）' },
+  // Each applicant's own resident ID number (valid check characters, made-up persons): they apply about themselves.
+  { sub: 'applicant.li', role: 'applicant', name: '李明（申请人）', identifier: '11010519491231002X' },
+  { sub: 'applicant.wang', role: 'applicant', name: '王芳（申请人）', identifier: '110101199003074477' },
   { sub: 'operator', role: 'operator', name: '系统运维' },
 ];

@@ -53,6 +53,7 @@ async function sign(key: CryptoKey, p: Principal, options: MintOptions): Promise
     ...(p.body ? { body: p.body } : {}),
     ...(p.level ? { level: p.level } : {}),
     ...(p.name ? { name: p.name } : {}),
+    ...(p.identifier ? { identifier: p.identifier } : {}),
   };
   return new SignJWT(claims)
     .setProtectedHeader({ alg: DEV_ALGORITHM, typ: 'JWT' })

@@ -6,6 +6,7 @@ import { z } from 'zod';
 
 import type { HandlingBody, Role } from '../../domain/case';
 import { HANDLING_BODIES, ROLES } from '../../domain/case';
+import { identifierProblem, normaliseIdentifier } from '../../domain/party-identifier';
 
 export interface Principal {
   /** Becomes `Actor.id`, hence the same 64-character bound as the API's actor schema. */
@@ -27,6 +28,11 @@ export interface Principal {
    * each payload key, and the subject itself for cases of release 0.2.0); set by the API after authentication.
    */
   readonly applicantKeys?: readonly string[];
+  /**
+   * An applicant's own 居民身份证号码 or cadre number, normalised, as the identity provider vouches for it (claim
+   * `identifier`): an applicant applies about this official only, or for a unit as its contact.
+   */
+  readonly identifier?: string;
 }
 
 const claimsSchema = z
@@ -45,6 +51,11 @@ const claimsSchema = z
       .regex(/^[a-z][a-z0-9.-]{0,63}$/)
       .optional(),
     name: z.string().trim().min(1).max(100).optional(),
+    identifier: z
+      .string()
+      .refine((v) => identifierProblem(v) === undefined, '须为有效的居民身份证号码或干部编号')
+      .transform(normaliseIdentifier)
+      .optional(),
   })
   .superRefine((c, ctx) => {
     if (c.role === 'applicant' && c.body !== undefined) {
@@ -71,5 +82,6 @@ export function principalFromClaims(claims: Readonly<Record<string, unknown>>): 
     ...(c.body ? { body: c.body } : {}),
     ...(c.level ? { level: c.level } : {}),
     ...(c.name ? { name: c.name } : {}),
+    ...(c.identifier ? { identifier: c.identifier } : {}),
   };
 }

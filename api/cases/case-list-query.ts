@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { HANDLING_BODIES, OUTCOMES, STAGES } from '../../domain/case';
 import { CITY_LEVEL } from '../../domain/org-tree';
 import type { ListScope } from '../auth/policy';
+import { partyIdentifier } from './schemas';
 
 /**
  * A whole number in the query string, written in digits. Plain coercion would also take `limit=` (as 0) and a
@@ -40,6 +41,9 @@ export const caseListQuerySchema = z.strictObject({
     .transform((v) => v === 'true')
     .optional()
     .describe('快查快结 cases as the accepting officer established it (cases accepted on release 0.4.0 on)'),
+  party: partyIdentifier
+    .optional()
+    .describe('one person’s cases: their 居民身份证号码 or cadre number (found by its keyed index, never stored)'),
   limit: wholeNumber(1, 100, 20),
   cursor: z
     .string()
@@ -49,7 +53,7 @@ export const caseListQuerySchema = z.strictObject({
 });
 
 /** The filters an operator may not use: they would reveal stage and outcome of cases the operator may not read. */
-export const CASE_FILTERS = ['stage', 'handlingBody', 'overdue', 'dueBefore', 'outcome', 'fastTrack'] as const;
+export const CASE_FILTERS = ['stage', 'handlingBody', 'overdue', 'dueBefore', 'outcome', 'fastTrack', 'party'] as const;
 
 export type CaseListFilters = z.infer<typeof caseListQuerySchema>;
 
@@ -68,10 +72,14 @@ function levelTerm(levels: readonly string[]): string | undefined {
 const PLAIN = /^[A-Za-z0-9._@:-]{1,64}$/;
 
 /**
- * The visibility query for the caller's scope and filters, or undefined when the scope can match nothing (an
- * applicant whose subject cannot be quoted safely).
+ * The visibility query for the caller's scope and filters (`partyKeys`: the blind indexes of `filters.party`), or
+ * undefined when the scope can match nothing (an applicant whose subject cannot be quoted safely).
  */
-export function caseListQuery(scope: ListScope, filters: CaseListFilters): string | undefined {
+export function caseListQuery(
+  scope: ListScope,
+  filters: CaseListFilters,
+  partyKeys: readonly string[] = [],
+): string | undefined {
   const terms = [`WorkflowType = 'caseWorkflow'`];
   if (scope.kind === 'body') {
     terms.push(`HandlingBody = '${scope.handlingBody}'`);
@@ -92,5 +100,7 @@ export function caseListQuery(scope: ListScope, filters: CaseListFilters): strin
   if (filters.dueBefore) terms.push(`NextDeadline < '${new Date(filters.dueBefore).toISOString()}'`);
   if (filters.outcome) terms.push(`Outcome = '${filters.outcome}'`);
   if (filters.fastTrack !== undefined) terms.push(`FastTrack = ${filters.fastTrack}`);
+  // The blind indexes of `party` under every known key (`pi-` and hex digits, so safely quoted).
+  if (filters.party !== undefined) terms.push(`PartyId IN (${partyKeys.map((k) => `'${k}'`).join(', ')})`);
   return terms.join(' AND ');
 }

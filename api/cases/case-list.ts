@@ -4,6 +4,7 @@
  * The list reads the raw visibility rows: a case's memo and summary are encrypted and the list needs neither, so
  * nothing is decrypted to list (and one payload of a key this API lacks cannot break every list it appears in).
  */
+import type { PartyIndex } from '../../codec/blind-index';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 import type { Client } from '@temporalio/client';
@@ -74,7 +75,7 @@ function cursorCodec(key: Buffer) {
 }
 
 /** The list route; `cursorKey` authenticates the cursors it hands out (the same key on every API process). */
-export function caseListRoute(client: Client, cursorKey: Buffer): ApiRoute {
+export function caseListRoute(client: Client, cursorKey: Buffer, parties: PartyIndex): ApiRoute {
   const cursors = cursorCodec(cursorKey);
   return {
     doc: {
@@ -82,7 +83,7 @@ export function caseListRoute(client: Client, cursorKey: Buffer): ApiRoute {
       path: '/cases',
       summary: '案件列表：按阶段、办理机关、是否超期、期限、结论筛选',
       description:
-        '承办机关人员只见本机关案件，申请人只见本人申请，运维人员只见案件编号且不得使用筛选条件。翻页：把上一页的 nextCursor 作为 cursor 传回。',
+        '承办机关人员只见本机关案件（可按当事人身份证件号码查其全部案件），申请人只见本人申请，运维人员只见案件编号且不得使用筛选条件。翻页：把上一页的 nextCursor 作为 cursor 传回。',
       tags: ['案件查询'],
       operationId: 'listCases',
       query: caseListQuerySchema,
@@ -111,7 +112,7 @@ export function caseListRoute(client: Client, cursorKey: Buffer): ApiRoute {
           );
         }
       }
-      const query = caseListQuery(scope, filters);
+      const query = caseListQuery(scope, filters, filters.party ? parties.candidates(filters.party) : []);
       if (!query) {
         res.json({ cases: [], total: 0, limit: filters.limit });
         return;

@@ -15,6 +15,7 @@ import {
   HandlingBodyKey,
   HandlingLevel,
   Overdue,
+  PartyId,
   ProvisionalDeadline,
   SituationKey,
 } from '../../domain/search-attributes';
@@ -23,10 +24,17 @@ import {
 export const SUBMISSION_KEY = 'submissionKey';
 
 /**
- * Starts the case under its number. Temporal refuses a second workflow under the same ID
+ * Starts the case under its number; `partyKey` is the blind index of the party's identifier (`PartyId`).
+ * Temporal refuses a second workflow under the same ID
  * (`WorkflowExecutionAlreadyStartedError`), so a repeated case number is caught by the server, not in memory.
  */
-export function startCaseWorkflow(client: Client, taskQueue: string, input: CaseStart, submissionKey?: string) {
+export function startCaseWorkflow(
+  client: Client,
+  taskQueue: string,
+  input: CaseStart,
+  submissionKey?: string,
+  partyKey?: string,
+) {
   const { submission } = input;
   const applicantId = applicantIdOf(submission, input.submittedBy);
   return client.workflow.start(CASE_WORKFLOW_TYPE, {
@@ -44,6 +52,7 @@ export function startCaseWorkflow(client: Client, taskQueue: string, input: Case
       ...(applicantId ? [{ key: ApplicantId, value: input.applicantKey ?? applicantId }] : []),
       { key: Overdue, value: false },
       { key: ProvisionalDeadline, value: false },
+      ...(partyKey ? [{ key: PartyId, value: partyKey }] : []),
     ],
     // Which request started the case: a retry of that request finds its own start instead of a conflict.
     ...(submissionKey ? { memo: { [SUBMISSION_KEY]: submissionKey } } : {}),

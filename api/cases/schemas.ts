@@ -6,6 +6,9 @@
  */
 import { z } from 'zod';
 
+import { CASE_NUMBER_FORM } from '../../domain/case-numbers';
+import { identifierProblem } from '../../domain/party-identifier';
+
 import type { Outcome, Submission } from '../../domain/case';
 import {
   ASPECTS,
@@ -92,8 +95,28 @@ const text = (max: number) =>
 const refs = z.array(text(200)).min(1).max(200);
 const localDate = z.iso.date('a date like 2026-12-10');
 
-/** Case numbers become workflow IDs and URL segments: upper-case code, year, sequence, e.g. `NY-2026-0001`. */
-export const caseNumberSchema = z.string().regex(/^[A-Z]{2,10}-\d{4}-\d{1,6}$/, 'a case number like NY-2026-0001');
+/**
+ * Case numbers become workflow IDs and URL segments (percent-encoded): the office's 宛纪容〔2026〕12号, or the first
+ * form `NY-2026-0001` of cases begun before the office numbered them.
+ */
+export const caseNumberSchema = z.string().regex(CASE_NUMBER_FORM, '案件编号形如 宛纪容〔2026〕12号');
+
+/**
+ * 当事人标识: a 居民身份证号码 with its GB 11643 check character, or the body's cadre number; kept normalised (a typed
+ * `x` is `X`), so the blind index finds the person however it was typed.
+ */
+export const partyIdentifier = z
+  .string()
+  .max(40)
+  // normaliseIdentifier's trim and upper case, as zod's own overwrites, so the document shows a plain string.
+  .trim()
+  .toUpperCase()
+  .superRefine((v, ctx) => {
+    const problem = identifierProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+const IDENTIFIER_REQUIRED = '当事人为干部个人时须填写其居民身份证号码或干部编号';
 
 export const caseParamsSchema = z.object({ caseNumber: caseNumberSchema });
 
@@ -104,10 +127,16 @@ const decisionIdSchema = z
   .describe('makes a repeated delivery harmless; derived from the Idempotency-Key when absent');
 
 export const submissionSchema = z
+  // No case number: the accepting office numbers the case (domain/case-numbers.ts); a client that sends one is
+  // refused with the field named, as every unknown field is.
   .strictObject({
-    caseNumber: caseNumberSchema,
     origin: z.enum(ORIGINS),
-    party: z.strictObject({ kind: z.enum(['unit', 'official']), name: text(100), unit: text(200) }),
+    party: z.strictObject({
+      kind: z.enum(['unit', 'official']),
+      name: text(100),
+      unit: text(200),
+      identifier: partyIdentifier.optional(),
+    }),
     situation: z.enum(SITUATIONS),
     liability: z.enum(LIABILITIES),
     handlingBody: z.enum(HANDLING_BODIES),
@@ -122,14 +151,20 @@ export const submissionSchema = z
     fastTrack: z.boolean().default(false),
   })
   .superRefine((s, ctx) => {
+    if (s.party.kind === 'official' && s.party.identifier === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['party', 'identifier'], message: IDENTIFIER_REQUIRED });
+    }
+    if (s.party.kind === 'unit' && s.party.identifier !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['party', 'identifier'], message: '单位当事人不填写个人身份标识' });
+    }
     const problem = routingProblem(s.liability, s.handlingBody);
     if (problem) ctx.addIssue({ code: 'custom', path: ['handlingBody'], message: problem });
-  }) satisfies z.ZodType<Submission>;
+  }) satisfies z.ZodType<Omit<Submission, 'caseNumber'>>;
 
 /** 事项提出: the submission; who entered it is the principal. */
-export const submitCaseSchema = z.strictObject({ submission: submissionSchema }) satisfies z.ZodType<
-  Pick<CaseStart, 'submission'>
->;
+export const submitCaseSchema = z.strictObject({ submission: submissionSchema }) satisfies z.ZodType<{
+  submission: Omit<CaseStart['submission'], 'caseNumber'>;
+}>;
 
 // (二) 受理办理
 

@@ -1,13 +1,18 @@
 /**
- * (一) 事项提出. The case number is the workflow ID and Temporal refuses a second workflow under it, so a repeated
- * case number is a 409 from the server itself, never an in-memory check that a second API process would miss.
+ * (一) 事项提出. The accepting office numbers the case (its body's numbering workflow of the year) and starts it under
+ * that number, its workflow ID; the 201 answer is the applicant's receipt. A retried request (same Idempotency-Key)
+ * draws the same number and finds its own start.
  */
 import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 
-import type { ApplicantIndex } from '../../codec/blind-index';
+import type { ApplicantIndex, PartyIndex } from '../../codec/blind-index';
 import { applicantIdOf } from '../../domain/case';
+import type { NumberingConfig } from '../../domain/case-numbers';
+import { shanghaiDateOf } from '../../domain/dates';
+import { applicantMayApplyFor } from '../../domain/party-identifier';
 import { actorOf, canSubmit } from '../auth/policy';
+import { assignCaseNumber } from './case-numbering';
 import { startCaseWorkflow, SUBMISSION_KEY } from './case-start';
 import { HttpProblem } from '../http/errors';
 import { principalOf } from '../http/locals';
@@ -55,6 +60,8 @@ export function submissionRoute(
   taskQueue: string,
   applicants: ApplicantIndex,
   orgTree: OrgTreeHolder,
+  parties: PartyIndex,
+  numbering: NumberingConfig,
 ): ApiRoute {
   return {
     doc: {
@@ -68,18 +75,18 @@ export function submissionRoute(
       requestSchema: submitCaseSchema,
       responseSchema: submittedResponseSchema,
       responses: {
-        201: 'the case was started under its number',
+        201: 'the case was numbered by the accepting office (e.g. 宛纪容〔2026〕12号) and started under that number',
         400: 'a bad field, or a unitId the organisation tree does not hold',
-        403: 'the caller may not submit this kind of case to this body',
-        409: 'a case with this number already exists, or the unit is outside the submitting officer’s level',
+        403: 'the caller may not submit this kind of case to this body, or an applicant about someone else',
+        409: 'the unit is outside the submitting officer’s level, or the number drawn is taken by a case started outside the API',
       },
       security: 'bearer',
     },
     handler: async (req, res) => {
       const principal = principalOf(res);
-      const { submission } = submitCaseSchema.parse(req.body);
-      const handlingLevel = levelOfSubmission(orgTree.current(), principal, submission.unitId);
-      if (!canSubmit(principal, { ...submission, level: handlingLevel })) {
+      const { submission: request } = submitCaseSchema.parse(req.body);
+      const handlingLevel = levelOfSubmission(orgTree.current(), principal, request.unitId);
+      if (!canSubmit(principal, { ...request, level: handlingLevel })) {
         throw new HttpProblem(
           403,
           'Not permitted',
@@ -89,26 +96,48 @@ export function submissionRoute(
         );
       }
       // 快查快结 and 事前申请 are for the accepting office to establish (at acceptance), never for the applicant to claim.
-      const claimed = principal.role === 'applicant' ? OFFICE_SET.filter((f) => submission[f]) : [];
+      const claimed = principal.role === 'applicant' ? OFFICE_SET.filter((f) => request[f]) : [];
       if (claimed.length) {
         throw new HttpProblem(400, 'Invalid request', '一个或多个字段不符合要求', {
           errors: claimed.map((f) => ({ field: `submission.${f}`, message: '由受理机关在受理时认定，申请人不得填写' })),
         });
       }
+      if (principal.role === 'applicant' && !applicantMayApplyFor(principal.identifier, request.party)) {
+        throw new HttpProblem(
+          403,
+          'Not permitted',
+          '申请人只能为本人（令牌所载身份证件号码）提出申请，或作为单位联系人为单位提出申请',
+        );
+      }
       const submittedBy = actorOf(principal);
       const submissionKey = messageIdFor(req, principal.sub, undefined);
+      // Numbered last, after every refusal, so a refused request consumes no number.
+      const year = Number(shanghaiDateOf(new Date().toISOString()).slice(0, 4));
+      const caseNumber = await assignCaseNumber(
+        client,
+        taskQueue,
+        numbering,
+        request.handlingBody,
+        year,
+        submissionKey,
+      );
+      const submission = { caseNumber, ...request };
       // The applicant is found by a keyed index of their subject, never by the subject itself (search attributes
       // are not encrypted).
       const applicantKey =
         applicantIdOf(submission, submittedBy) === undefined ? undefined : applicants.of(principal.sub);
       const input = { submission, submittedBy, handlingLevel, ...(applicantKey ? { applicantKey } : {}) };
-      const started = await startCaseWorkflow(client, taskQueue, input, submissionKey).catch(async (err: unknown) => {
-        // The same request, retried after its answer was lost (a 503 while the start went through): its start.
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-        const existing = await client.workflow.getHandle(submission.caseNumber).describe();
-        if (existing.memo?.[SUBMISSION_KEY] !== submissionKey) throw err;
-        return { workflowId: existing.workflowId, firstExecutionRunId: existing.runId };
-      });
+      // The party is found by a keyed index of their identifier too; the identifier itself stays in the sealed input.
+      const partyKey = submission.party.identifier ? parties.of(submission.party.identifier) : undefined;
+      const started = await startCaseWorkflow(client, taskQueue, input, submissionKey, partyKey).catch(
+        async (err: unknown) => {
+          // The same request, retried after its answer was lost (a 503 while the start went through): its start.
+          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+          const existing = await client.workflow.getHandle(submission.caseNumber).describe();
+          if (existing.memo?.[SUBMISSION_KEY] !== submissionKey) throw err;
+          return { workflowId: existing.workflowId, firstExecutionRunId: existing.runId };
+        },
+      );
       rememberScope(client.workflow, started.workflowId, {
         handlingBody: submission.handlingBody,
         level: handlingLevel,

@@ -11,6 +11,15 @@ import { principalOf } from './locals';
 /** The routes that answer with a case's content; the case number is the first group. */
 const CASE_CONTENT = /^\/cases\/([^/]+)(\/timeline)?$/;
 
+/** The case number as the route read it: 宛纪容〔2026〕12号 travels percent-encoded. */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** Middleware appending a record for each successful read of case content; mount after authentication. */
 export function caseReadLog(log: AccessLog, logger: Logger): RequestHandler {
   return (req, res, next) => {
@@ -25,7 +34,7 @@ export function caseReadLog(log: AccessLog, logger: Logger): RequestHandler {
           actor: p.sub,
           role: p.role,
           ...(p.body ? { body: p.body } : {}),
-          caseNumbers: [match[1]],
+          caseNumbers: [decoded(match[1])],
           what: `GET /cases/{n}${match[2] ?? ''}`,
           detail: { requestId: res.locals.requestId },
         })

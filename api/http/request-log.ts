@@ -1,9 +1,21 @@
 import type { RequestHandler } from 'express';
 
+import { CASE_NUMBER_FORM } from '../../domain/case-numbers';
 import type { Logger } from './logger';
 
-/** Case numbers as the API spells them (see `caseNumberSchema`), so log lines can be searched by case. */
-const CASE_IN_PATH = /\/cases\/([A-Z]{2,10}-\d{4}-\d{1,6})(?=\/|$)/;
+const CASE_IN_PATH = /^\/cases\/([^/]+)/;
+
+/** The case number of a path, decoded (宛纪容〔2026〕12号 travels percent-encoded), so log lines can be searched by case. */
+function caseNumberIn(path: string): string | undefined {
+  const segment = CASE_IN_PATH.exec(path)?.[1];
+  if (segment === undefined) return undefined;
+  try {
+    const n = decodeURIComponent(segment);
+    return CASE_NUMBER_FORM.test(n) ? n : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * One JSON line per request once it is answered or abandoned: request id, method, path (never the query, which
@@ -24,7 +36,7 @@ export function requestLog(logger: Logger): RequestHandler {
         status,
         ms: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
         sub: res.locals.principal?.sub,
-        caseNumber: CASE_IN_PATH.exec(path)?.[1],
+        caseNumber: caseNumberIn(path),
       });
     });
     next();

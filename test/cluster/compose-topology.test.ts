@@ -15,7 +15,7 @@ import { Client, Connection } from '@temporalio/client';
 
 import type { Answer, Stack } from '../helpers/api';
 import { eventually, request } from '../helpers/api';
-import { report, shanghaiToday, submission } from '../helpers/cases';
+import { application, report, shanghaiToday } from '../helpers/cases';
 import { testIssuerTokens } from '../helpers/test-issuer';
 import type { NativeCluster } from './native-cluster';
 import { startNativeCluster } from './native-cluster';
@@ -107,8 +107,8 @@ test('the Web UI sends payloads to the API codec server with the operator’s to
 
 test('a case goes to closure across two workers, the one holding it killed with SIGKILL midway', async () => {
   const walkStarted = Date.now();
-  const s = submission();
-  const n = s.caseNumber;
+  const s = application();
+  let n = '';
   const step = async (action: string, body: unknown, as: string, status = 200): Promise<Answer> => {
     const res = await post(`/cases/${n}${action}`, body, as);
     expect({ action, status: res.status, body: res.status === status ? undefined : res.body }).toEqual({
@@ -130,6 +130,7 @@ test('a case goes to closure across two workers, the one holding it killed with 
     status: 201,
     log: undefined,
   });
+  n = submitted.body?.caseNumber;
   await step('/acceptance', { decision: 'accept', caseOfficer: 'officer.dc' }, 'officer.dc');
   await step('/handling-opinion', { opinion: '拟启动调查核实', route: 'investigate' }, 'officer.dc');
   await step('/handling-opinion/approval', { approved: true, comment: '同意' }, 'leader.dc', 202);

@@ -8,7 +8,7 @@ import type { CaseAction } from '../../domain/procedure';
 import { ACTION_ROLES, CASE_ACTIONS } from '../../domain/procedure';
 import type { Stack } from '../helpers/api';
 import { api, eventually, startStack } from '../helpers/api';
-import { report, shanghaiToday, submission } from '../helpers/cases';
+import { application, report, shanghaiToday } from '../helpers/cases';
 
 let stack: Stack;
 let http: ReturnType<typeof api>;
@@ -17,9 +17,9 @@ let caseNumber: string;
 beforeAll(async () => {
   stack = await startStack();
   http = api(stack);
-  const s = submission();
-  caseNumber = s.caseNumber;
-  expect((await http.post('/cases', { submission: s }, 'applicant.li')).status).toBe(201);
+  const created = await http.post('/cases', { submission: application() }, 'applicant.li');
+  expect(created.status).toBe(201);
+  caseNumber = created.body?.caseNumber;
 });
 
 afterAll(async () => {
@@ -160,13 +160,13 @@ test('listing: officers see their body’s cases, applicants their own, the oper
 
 test('submitting: applicants apply, case officers and leaders raise organisation cases for their own body', async () => {
   for (const user of USERS) {
-    const application = await http.post('/cases', { submission: submission() }, user);
-    expect([user, 'application', application.status]).toEqual([
+    const applied = await http.post('/cases', { submission: application({}, user) }, user);
+    expect([user, 'application', applied.status]).toEqual([
       user,
       'application',
       user.startsWith('applicant.') ? 201 : 403,
     ]);
-    const organisation = await http.post('/cases', { submission: submission({ origin: 'organization' }) }, user);
+    const organisation = await http.post('/cases', { submission: application({ origin: 'organization' }) }, user);
     expect([user, 'organization', organisation.status]).toEqual([
       user,
       'organization',

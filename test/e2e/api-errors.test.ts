@@ -2,11 +2,18 @@
  * Every refusal the API gives, against a real dev server: each is `application/problem+json`, says what was
  * wrong precisely enough to fix, and leaves the case exactly as it was.
  */
+import { randomUUID } from 'node:crypto';
+
 import type { Stack } from '../helpers/api';
 import { api, eventually, request, startStack } from '../helpers/api';
 import { startCaseWorkflow } from '../../api/cases/case-start';
 import { messageIdFromKey } from '../../api/cases/case-access';
-import { applicant, shanghaiToday, submission } from '../helpers/cases';
+import { applicant, application, shanghaiToday, submission } from '../helpers/cases';
+import { assignCaseNumber } from '../../api/cases/case-numbering';
+
+const thisYear = () => Number(shanghaiToday().slice(0, 4));
+/** A case number in ASCII, for Idempotency-Keys and decision ids made from it (headers and ids are ASCII). */
+const ascii = (n: string) => Buffer.from(n).toString('hex');
 
 let stack: Stack;
 let http: ReturnType<typeof api>;
@@ -24,21 +31,20 @@ const PROBLEM = 'application/problem+json';
 const fields = (body: Record<string, any> | undefined) => (body?.errors as { field: string }[]).map((e) => e.field);
 
 async function submitted(overrides = {}): Promise<string> {
-  const s = submission(overrides);
-  const res = await http.post('/cases', { submission: s }, 'applicant.li');
+  const res = await http.post('/cases', { submission: application(overrides) }, 'applicant.li');
   expect(res.status).toBe(201);
-  return s.caseNumber;
+  return res.body?.caseNumber;
 }
 
 describe('the first slice', () => {
   test('POST /cases starts the case under its number, entered by the caller, and GET answers from it', async () => {
-    const s = submission();
-    const created = await http.post('/cases', { submission: s }, 'applicant.li');
+    const created = await http.post('/cases', { submission: application() }, 'applicant.li');
     expect(created.status).toBe(201);
-    expect(created.headers.get('location')).toBe(`/cases/${s.caseNumber}`);
-    const read = await http.get(`/cases/${s.caseNumber}`, 'officer.dc');
+    const n: string = created.body?.caseNumber;
+    expect(created.headers.get('location')).toBe(`/cases/${encodeURIComponent(n)}`);
+    const read = await http.get(`/cases/${n}`, 'officer.dc');
     expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ caseNumber: s.caseNumber, stage: 'acceptance', applicantId: 'applicant.li' });
+    expect(read.body).toMatchObject({ caseNumber: n, stage: 'acceptance', applicantId: 'applicant.li' });
     expect(read.body?.timeline[0]).toMatchObject({
       kind: 'submitted',
       actor: { id: 'applicant.li', role: 'applicant' },
@@ -94,7 +100,7 @@ describe('the first slice', () => {
 
 describe('400: bad input names each bad field and starts nothing', () => {
   test('several bad fields at once, each named', async () => {
-    const s = submission();
+    const s = application();
     const res = await http.post(
       '/cases',
       { submission: { ...s, situation: 'ninth', liability: 'both', handlingBody: 'organizationDepartment', extra: 1 } },
@@ -103,13 +109,12 @@ describe('400: bad input names each bad field and starts nothing', () => {
     expect(res.status).toBe(400);
     expect(res.contentType).toContain(PROBLEM);
     expect(fields(res.body)).toEqual(expect.arrayContaining(['submission.situation', 'submission.extra']));
-    expect((await http.get(`/cases/${s.caseNumber}`, 'officer.dc')).status).toBe(404);
   });
 
   test('a matter touching both sanctions and organisational handling must go to the party committee', async () => {
     const res = await http.post(
       '/cases',
-      { submission: submission({ liability: 'both', handlingBody: 'disciplineCommission' }) },
+      { submission: application({ liability: 'both', handlingBody: 'disciplineCommission' }) },
       'applicant.li',
     );
     expect(res.status).toBe(400);
@@ -158,22 +163,20 @@ describe('400: bad input names each bad field and starts nothing', () => {
   });
 
   test('a name with a lone surrogate is refused, no case starts, and the corrected request may use the same key', async () => {
-    const s = submission();
+    const s = application();
+    const key = `surrogate-${randomUUID()}`;
     // Sent as JSON escapes: JSON.stringify would replace the lone surrogate before it left the client.
     const raw = JSON.stringify({ submission: s }).replace(JSON.stringify(s.party.name), '"李\\ud800娜"');
-    const refused = await http.post('/cases', raw, 'applicant.li', { key: `surrogate-${s.caseNumber}` });
+    const refused = await http.post('/cases', raw, 'applicant.li', { key });
     expect(refused.status).toBe(400);
     expect(fields(refused.body)).toEqual(['submission.party.name']);
-    expect((await http.get(`/cases/${s.caseNumber}`, 'applicant.li')).status).toBe(404);
-    const corrected = await http.post('/cases', { submission: s }, 'applicant.li', {
-      key: `surrogate-${s.caseNumber}`,
-    });
+    const corrected = await http.post('/cases', { submission: s }, 'applicant.li', { key });
     expect(corrected.status).toBe(201);
     expect(corrected.headers.get('idempotent-replayed')).toBeNull();
   });
 
   test('a POST without an Idempotency-Key', async () => {
-    const res = await http.post('/cases', { submission: submission() }, 'applicant.li', { key: null });
+    const res = await http.post('/cases', { submission: application() }, 'applicant.li', { key: null });
     expect(res.status).toBe(400);
     expect(res.body?.errors).toEqual([{ field: 'Idempotency-Key', message: 'required' }]);
   });
@@ -216,7 +219,7 @@ describe('401, 404, 413, 415', () => {
   });
 
   test('413 for an oversized body', async () => {
-    const s = submission({ facts: '事'.repeat(300_000) });
+    const s = application({ facts: '事'.repeat(300_000) });
     const res = await http.post('/cases', { submission: s }, 'applicant.li');
     expect(res.status).toBe(413);
     expect(res.contentType).toContain(PROBLEM);
@@ -224,10 +227,22 @@ describe('401, 404, 413, 415', () => {
 });
 
 describe('409', () => {
-  test('a second case under the same number is refused by Temporal’s workflow-ID policy', async () => {
-    const s = submission();
-    expect((await http.post('/cases', { submission: s }, 'applicant.li')).status).toBe(201);
-    const again = await http.post('/cases', { submission: { ...s, facts: '重复提交' } }, 'applicant.li');
+  test('a number taken outside the API is refused by Temporal’s workflow-ID policy, never started twice', async () => {
+    const key = `taken-${randomUUID()}`;
+    // The number the API will draw for this request, taken first by a start of someone else's.
+    const n = await assignCaseNumber(
+      stack.env.client,
+      stack.taskQueue,
+      stack.numbering,
+      'disciplineCommission',
+      thisYear(),
+      messageIdFromKey('applicant.li', key),
+    );
+    await startCaseWorkflow(stack.env.client, 'taken', {
+      submission: { ...submission(), caseNumber: n },
+      submittedBy: applicant,
+    });
+    const again = await http.post('/cases', { submission: application() }, 'applicant.li', { key });
     expect(again.status).toBe(409);
     expect(again.contentType).toContain(PROBLEM);
     expect(again.body?.title).toBe('Case already exists');
@@ -263,9 +278,9 @@ describe('Idempotency-Key', () => {
   test('a replay returns the first answer, marked, and changes nothing', async () => {
     const n = await submitted();
     const body = { decision: 'accept', caseOfficer: 'officer.dc' };
-    const first = await http.post(`/cases/${n}/acceptance`, body, 'officer.dc', { key: `accept-${n}` });
+    const first = await http.post(`/cases/${n}/acceptance`, body, 'officer.dc', { key: `accept-${ascii(n)}` });
     expect(first.status).toBe(200);
-    const again = await http.post(`/cases/${n}/acceptance`, body, 'officer.dc', { key: `accept-${n}` });
+    const again = await http.post(`/cases/${n}/acceptance`, body, 'officer.dc', { key: `accept-${ascii(n)}` });
     expect(again.status).toBe(200);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.body).toEqual(first.body);
@@ -278,9 +293,13 @@ describe('Idempotency-Key', () => {
     await http.post(`/cases/${n}/acceptance`, { decision: 'accept', caseOfficer: 'officer.dc' }, 'officer.dc');
     await http.post(`/cases/${n}/handling-opinion`, { opinion: '拟启动调查', route: 'investigate' }, 'officer.dc');
     const approval = { approved: true, comment: '同意' };
-    const first = await http.post(`/cases/${n}/handling-opinion/approval`, approval, 'leader.dc', { key: `ok-${n}` });
+    const first = await http.post(`/cases/${n}/handling-opinion/approval`, approval, 'leader.dc', {
+      key: `ok-${ascii(n)}`,
+    });
     expect(first.status).toBe(202);
-    const again = await http.post(`/cases/${n}/handling-opinion/approval`, approval, 'leader.dc', { key: `ok-${n}` });
+    const again = await http.post(`/cases/${n}/handling-opinion/approval`, approval, 'leader.dc', {
+      key: `ok-${ascii(n)}`,
+    });
     expect(again.body?.decisionId).toBe(first.body?.decisionId);
     await eventually(
       () => http.get(`/cases/${n}`, 'leader.dc'),
@@ -292,20 +311,33 @@ describe('Idempotency-Key', () => {
   });
 
   test('a submission retried after its start went through (the answer lost) gets its case, not a 409', async () => {
-    const s = submission();
-    const key = `lost-answer-${s.caseNumber}`;
-    // The start the lost attempt made, as the route makes it; the API never stored an answer for the key.
+    const s = application();
+    const key = `lost-answer-${randomUUID()}`;
+    const requestKey = messageIdFromKey('applicant.li', key);
+    // The number and the start the lost attempt made, as the route makes them; the API never stored an answer.
+    const n = await assignCaseNumber(
+      stack.env.client,
+      stack.taskQueue,
+      stack.numbering,
+      'disciplineCommission',
+      thisYear(),
+      requestKey,
+    );
     await startCaseWorkflow(
       stack.env.client,
       'lost-answer',
-      { submission: s, submittedBy: applicant },
-      messageIdFromKey('applicant.li', key),
+      { submission: { ...s, caseNumber: n }, submittedBy: applicant },
+      requestKey,
     );
     const retried = await http.post('/cases', { submission: s }, 'applicant.li', { key });
     expect(retried.status).toBe(201);
-    expect(retried.body?.caseNumber).toBe(s.caseNumber);
+    expect(retried.body?.caseNumber).toBe(n);
+    // The retry consumed no second number: the next request gets the one after.
     const other = await http.post('/cases', { submission: s }, 'applicant.li');
-    expect(other.status).toBe(409);
+    expect(other.status).toBe(201);
+    expect(other.body?.caseNumber).toBe(
+      n.replace(/〔(\d{4})〕(\d+)号$/, (_m, y: string, k: string) => `〔${y}〕${Number(k) + 1}号`),
+    );
   });
 
   test('a decision retried after it was applied (the answer lost) gets its 202, not a 409', async () => {
@@ -313,7 +345,7 @@ describe('Idempotency-Key', () => {
     await http.post(`/cases/${n}/acceptance`, { decision: 'accept', caseOfficer: 'officer.dc' }, 'officer.dc');
     const opinion = { opinion: '拟按程序调查核实', route: 'investigate' };
     expect((await http.post(`/cases/${n}/handling-opinion`, opinion, 'officer.dc')).status).toBe(200);
-    const approval = { approved: true, comment: '同意', decisionId: `approval-${n}` };
+    const approval = { approved: true, comment: '同意', decisionId: `approval-${ascii(n)}` };
     expect((await http.post(`/cases/${n}/handling-opinion/approval`, approval, 'leader.dc')).status).toBe(202);
     await eventually(
       () => http.get(`/cases/${n}`, 'officer.dc'),
@@ -323,14 +355,14 @@ describe('Idempotency-Key', () => {
     // Another key, as a client that lost the first answer and its key would send: the decision id is the same.
     const again = await http.post(`/cases/${n}/handling-opinion/approval`, approval, 'leader.dc');
     expect(again.status).toBe(202);
-    expect(again.body?.decisionId).toBe(`approval-${n}`);
-    const otherDecision = { ...approval, decisionId: `another-${n}` };
+    expect(again.body?.decisionId).toBe(`approval-${ascii(n)}`);
+    const otherDecision = { ...approval, decisionId: `another-${ascii(n)}` };
     expect((await http.post(`/cases/${n}/handling-opinion/approval`, otherDecision, 'leader.dc')).status).toBe(409);
   });
 
   test('the same key with a different body is refused', async () => {
     const n = await submitted();
-    const key = `decline-${n}`;
+    const key = `decline-${ascii(n)}`;
     expect(
       (
         await http.post(`/cases/${n}/acceptance`, { decision: 'decline', reason: '不属于受理范围' }, 'officer.dc', {

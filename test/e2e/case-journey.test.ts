@@ -6,7 +6,7 @@
 import { fixedStatutoryHolidayDates } from '../../calendar';
 import type { Stack } from '../helpers/api';
 import { api, eventually, startStack } from '../helpers/api';
-import { CASE_SERIES, report, shanghaiToday, submission } from '../helpers/cases';
+import { application, report, shanghaiToday } from '../helpers/cases';
 
 let stack: Stack;
 let http: ReturnType<typeof api>;
@@ -31,15 +31,16 @@ const reach = (n: string, stage: string) =>
 
 /** Submits an application of applicant.li to the discipline commission and has officer.dc accept it. */
 async function acceptedCase(): Promise<string> {
-  const s = submission();
-  expect((await http.post('/cases', { submission: s }, 'applicant.li')).status).toBe(201);
+  const created = await http.post('/cases', { submission: application() }, 'applicant.li');
+  expect(created.status).toBe(201);
+  const n: string = created.body?.caseNumber;
   const accepted = await http.post(
-    `/cases/${s.caseNumber}/acceptance`,
+    `/cases/${n}/acceptance`,
     { decision: 'accept', caseOfficer: 'officer.dc' },
     'officer.dc',
   );
   expect(accepted.status).toBe(200);
-  return s.caseNumber;
+  return n;
 }
 
 const exemptCase: { number?: string } = {};
@@ -251,12 +252,13 @@ describe('the case list', () => {
   const numbers: Record<string, string> = {};
 
   beforeAll(async () => {
-    const waiting = submission();
-    const other = submission({ liability: 'organizationalHandling', handlingBody: 'organizationDepartment' });
-    await http.post('/cases', { submission: waiting }, 'applicant.li');
-    await http.post('/cases', { submission: other }, 'applicant.wang');
-    numbers.waiting = waiting.caseNumber;
-    numbers.other = other.caseNumber;
+    const waiting = application();
+    const other = application(
+      { liability: 'organizationalHandling', handlingBody: 'organizationDepartment' },
+      'applicant.wang',
+    );
+    numbers.waiting = (await http.post('/cases', { submission: waiting }, 'applicant.li')).body?.caseNumber;
+    numbers.other = (await http.post('/cases', { submission: other }, 'applicant.wang')).body?.caseNumber;
   });
 
   const list = (query: string, as = 'officer.dc') => http.get(`/cases${query}`, as);
@@ -265,9 +267,7 @@ describe('the case list', () => {
     eventually(
       () =>
         list(query, as).then((r) =>
-          (r.body?.cases as { caseNumber: string }[])
-            .map((c) => c.caseNumber)
-            .filter((n) => n.startsWith(`${CASE_SERIES}-`)),
+          (r.body?.cases as { caseNumber: string }[]).map((c) => c.caseNumber).filter((n) => stack.numberedHere(n)),
         ),
       ok,
       `the list ${query} for ${as}`,
@@ -338,9 +338,7 @@ describe('the other paths of the procedure', () => {
   };
 
   test('an exclusion during the investigation: name clearing, announcement, false report, integrity review', async () => {
-    const s = submission();
-    await http.post('/cases', { submission: s }, 'applicant.li');
-    const n = s.caseNumber;
+    const n: string = (await http.post('/cases', { submission: application() }, 'applicant.li')).body?.caseNumber;
     // 快查快结 is the office's finding at acceptance, not the applicant's claim.
     await post(n, '/acceptance', { decision: 'accept', caseOfficer: 'officer.dc', fastTrack: true }, 'officer.dc');
     await post(n, '/handling-opinion', { opinion: '拟启动调查核实', route: 'investigate' }, 'officer.dc');
@@ -409,22 +407,12 @@ describe('the other paths of the procedure', () => {
   });
 
   test('a declined case is over: any action is a 409 with nothing allowed', async () => {
-    const s = submission();
-    await http.post('/cases', { submission: s }, 'applicant.li');
-    const declined = await post(
-      s.caseNumber,
-      '/acceptance',
-      { decision: 'decline', reason: '不属于受理范围' },
-      'leader.dc',
-    );
+    const n: string = (await http.post('/cases', { submission: application() }, 'applicant.li')).body?.caseNumber;
+    const declined = await post(n, '/acceptance', { decision: 'decline', reason: '不属于受理范围' }, 'leader.dc');
     expect(declined.body?.stage).toBe('declined');
-    const late = await http.post(
-      `/cases/${s.caseNumber}/clock/pause`,
-      { ground: 'other', reason: '迟到的操作' },
-      'officer.dc',
-    );
+    const late = await http.post(`/cases/${n}/clock/pause`, { ground: 'other', reason: '迟到的操作' }, 'officer.dc');
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({ stage: 'declined', allowedActions: [] });
-    expect((await http.get(`/cases/${s.caseNumber}`, 'applicant.li')).body?.stage).toBe('declined');
+    expect((await http.get(`/cases/${n}`, 'applicant.li')).body?.stage).toBe('declined');
   });
 });

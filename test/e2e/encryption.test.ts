@@ -17,7 +17,7 @@ import { payloadToJson } from '../../api/codec/codec-server';
 import { startDevServer } from '../../dev/dev-server';
 import type { Stack } from '../helpers/api';
 import { api, eventually, startStack } from '../helpers/api';
-import { applicant, submission } from '../helpers/cases';
+import { applicant, application, IDENTIFIER_OF, submission } from '../helpers/cases';
 import { testDataConverter } from '../helpers/payload-keys';
 import { freePort } from '../reliability/cluster';
 
@@ -62,9 +62,10 @@ function storedBytes(): Buffer {
 let caseNumber: string;
 
 test('a submitted name and its facts are nowhere in the dev server’s SQLite files', async () => {
-  const s = submission({ party: { kind: 'official', name: NAME, unit: '南阳市某区服务中心' }, facts: FACTS });
-  caseNumber = s.caseNumber;
-  expect((await http.post('/cases', { submission: s }, 'applicant.li')).status).toBe(201);
+  const s = application({ party: { kind: 'official', name: NAME, unit: '南阳市某区服务中心' }, facts: FACTS });
+  const created = await http.post('/cases', { submission: s }, 'applicant.li');
+  expect(created.status).toBe(201);
+  caseNumber = created.body?.caseNumber;
   const accepted = await http.post(
     `/cases/${caseNumber}/acceptance`,
     { decision: 'accept', caseOfficer: 'officer.dc' },
@@ -82,6 +83,8 @@ test('a submitted name and its facts are nowhere in the dev server’s SQLite fi
   const bytes = storedBytes();
   expect(bytes.includes(Buffer.from(caseNumber))).toBe(true);
   expect(bytes.includes(Buffer.from(NAME))).toBe(false);
+  // The party's identifier is sealed with the submission; only its keyed index (PartyId) is in clear.
+  expect(bytes.includes(Buffer.from(IDENTIFIER_OF['applicant.li']))).toBe(false);
   expect(bytes.includes(Buffer.from(FACTS))).toBe(false);
   expect(bytes.includes(Buffer.from(marker))).toBe(false);
 });

@@ -18,7 +18,7 @@ import { temporal } from '@temporalio/proto';
 import { startDevServer } from '../../dev/dev-server';
 import type { Stack } from '../helpers/api';
 import { api, eventually, startStack } from '../helpers/api';
-import { report, shanghaiToday, submission } from '../helpers/cases';
+import { application, report, shanghaiToday, submission } from '../helpers/cases';
 import { testDataConverter } from '../helpers/payload-keys';
 import { freePort } from '../reliability/cluster';
 
@@ -92,11 +92,11 @@ const state = (n: string) => http.get(`/cases/${n}`, 'officer.dc');
 
 /** A case driven through the API to the leadership meeting, where a forged determination would decide it. */
 async function caseAwaitingTheMeeting(): Promise<string> {
-  const s = submission();
-  const n = s.caseNumber;
+  const created = await http.post('/cases', { submission: application() }, 'applicant.li');
+  expect(created.status).toBe(201);
+  const n: string = created.body?.caseNumber;
   const step = async (p: string, body: unknown, as: string, status = 200) =>
     expect((await http.post(`/cases/${n}${p}`, body, as)).status).toBe(status);
-  expect((await http.post('/cases', { submission: s }, 'applicant.li')).status).toBe(201);
   await step('/acceptance', { decision: 'accept', caseOfficer: 'officer.dc' }, 'officer.dc');
   await step('/handling-opinion', { opinion: '拟启动调查核实', route: 'investigate' }, 'officer.dc');
   await step('/handling-opinion/approval', { approved: true, comment: '同意' }, 'leader.dc', 202);

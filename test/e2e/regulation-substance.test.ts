@@ -6,7 +6,7 @@
 import { shanghaiDateOf } from '../../domain/dates';
 import type { Stack } from '../helpers/api';
 import { api, eventually, startStack } from '../helpers/api';
-import { report, REPORT_REF, shanghaiToday, submission } from '../helpers/cases';
+import { application, report, REPORT_REF, shanghaiToday } from '../helpers/cases';
 
 let stack: Stack;
 let http: ReturnType<typeof api>;
@@ -40,10 +40,11 @@ async function post(n: string, path: string, body: unknown, as: string, status =
 }
 
 async function accepted(fastTrack = false): Promise<string> {
-  const s = submission();
-  expect((await http.post('/cases', { submission: s }, 'applicant.li')).status).toBe(201);
-  await post(s.caseNumber, '/acceptance', { decision: 'accept', caseOfficer: 'officer.dc', fastTrack }, 'officer.dc');
-  return s.caseNumber;
+  const created = await http.post('/cases', { submission: application() }, 'applicant.li');
+  expect(created.status).toBe(201);
+  const n: string = created.body?.caseNumber;
+  await post(n, '/acceptance', { decision: 'accept', caseOfficer: 'officer.dc', fastTrack }, 'officer.dc');
+  return n;
 }
 
 async function atTheMeeting(): Promise<string> {

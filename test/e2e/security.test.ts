@@ -10,7 +10,7 @@ import { projectRoot } from '../../config/paths';
 import { ApplicantId } from '../../domain/search-attributes';
 import type { Stack } from '../helpers/api';
 import { api, eventually, request, startStack } from '../helpers/api';
-import { shanghaiToday, submission } from '../helpers/cases';
+import { application, IDENTIFIER_OF, shanghaiToday } from '../helpers/cases';
 
 let stack: Stack;
 let http: ReturnType<typeof api>;
@@ -53,7 +53,7 @@ describe('the case list', () => {
     expect(forged.status).toBe(400);
     expect(forged.body?.errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
     // A cursor handed to one caller does not page another caller's list.
-    for (const s of [submission({ origin: 'organization' }), submission({ origin: 'organization' })]) {
+    for (const s of [application({ origin: 'organization' }), application({ origin: 'organization' })]) {
       expect((await http.post('/cases', { submission: s }, 'officer.dc')).status).toBe(201);
     }
     const page = await eventually(
@@ -69,16 +69,18 @@ describe('the case list', () => {
 describe('submissions', () => {
   test('an applicant cannot start cases without end: the daily quota answers 429 with a Chinese detail', async () => {
     for (let i = 0; i < QUOTA; i++) {
-      expect((await http.post('/cases', { submission: submission() }, 'applicant.wang')).status).toBe(201);
+      expect(
+        (await http.post('/cases', { submission: application({}, 'applicant.wang') }, 'applicant.wang')).status,
+      ).toBe(201);
     }
-    const over = await http.post('/cases', { submission: submission() }, 'applicant.wang');
+    const over = await http.post('/cases', { submission: application({}, 'applicant.wang') }, 'applicant.wang');
     expect(over.status).toBe(429);
     expect(over.body?.detail).toMatch(/每位申请人每天最多提出 2 件申请/);
     const retryAfter = Number(over.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(24 * 3600);
     // Another applicant, and an officer's own case, are not held to this applicant's count.
-    expect((await http.post('/cases', { submission: submission() }, 'applicant.li')).status).toBe(201);
+    expect((await http.post('/cases', { submission: application() }, 'applicant.li')).status).toBe(201);
   });
 });
 
@@ -151,9 +153,9 @@ describe('the statutory clock', () => {
 
   test('a load cannot move a running deadline unseen: it is refused until the caller confirms that very preview', async () => {
     // A case whose 60-working-day rectification period runs into 2027, a year without an arrangement yet.
-    const s = submission();
-    expect((await http.post('/cases', { submission: s }, 'applicant.li')).status).toBe(201);
-    const n = s.caseNumber;
+    const created = await http.post('/cases', { submission: application() }, 'applicant.li');
+    expect(created.status).toBe(201);
+    const n: string = created.body?.caseNumber;
     await http.post(`/cases/${n}/acceptance`, { decision: 'accept', caseOfficer: 'officer.dc' }, 'officer.dc');
     await http.post(
       `/cases/${n}/handling-opinion`,
@@ -216,10 +218,13 @@ describe('the statutory clock', () => {
 test('listing workflows does not name applicants: ApplicantId holds a keyed index, and only the applicant finds the case', async () => {
   // An applicant of their own: the quota tests above use up applicant.li's day.
   const zhao = {
-    headers: { authorization: `Bearer ${await stack.dev.mint({ sub: 'applicant.zhao', role: 'applicant' })}` },
+    headers: {
+      authorization: `Bearer ${await stack.dev.mint({ sub: 'applicant.zhao', role: 'applicant', identifier: IDENTIFIER_OF['applicant.zhao'] })}`,
+    },
   };
-  const s = submission();
-  expect((await http.post('/cases', { submission: s }, 'applicant.li', zhao)).status).toBe(201);
+  const created = await http.post('/cases', { submission: application({}, 'applicant.zhao') }, 'applicant.li', zhao);
+  expect(created.status).toBe(201);
+  const s = { caseNumber: created.body?.caseNumber as string };
   const described = await stack.env.client.workflow.getHandle(s.caseNumber).describe();
   const published = described.typedSearchAttributes.get(ApplicantId);
   expect(published).toMatch(/^ai-[0-9a-f]{32}$/);

@@ -6,7 +6,7 @@
 import type { InvestigationReport } from '../../domain/case';
 import type { Stack } from '../helpers/api';
 import { api, eventually, startStack } from '../helpers/api';
-import { report, REPORT_REF, shanghaiToday, submission } from '../helpers/cases';
+import { application, report, REPORT_REF, shanghaiToday } from '../helpers/cases';
 
 let stack: Stack;
 let http: ReturnType<typeof api>;
@@ -49,11 +49,11 @@ const meeting = (outcome: string, reportRef = REPORT_REF) => ({
 
 /** A case taken through the API to where its report is due. */
 async function caseReadyToReport(): Promise<string> {
-  const s = submission();
-  const n = s.caseNumber;
+  const created = await http.post('/cases', { submission: application() }, 'applicant.li');
+  expect(created.status).toBe(201);
+  const n: string = created.body?.caseNumber;
   const step = async (p: string, body: unknown, as: string, status = 200) =>
     expect((await http.post(`/cases/${n}${p}`, body, as)).status).toBe(status);
-  expect((await http.post('/cases', { submission: s }, 'applicant.li')).status).toBe(201);
   await step('/acceptance', { decision: 'accept', caseOfficer: 'officer.dc' }, 'officer.dc');
   await step('/handling-opinion', { opinion: '拟启动调查核实', route: 'investigate' }, 'officer.dc');
   await step('/handling-opinion/approval', { approved: true, comment: '同意' }, 'leader.dc', 202);

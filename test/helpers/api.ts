@@ -2,7 +2,7 @@
  * A whole stack for end-to-end tests: the run's real dev server, the real worker and the real HTTP API on an
  * ephemeral 127.0.0.1 port, in development mode with the demo users, torn down together. One stack per test file.
  */
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,6 +27,7 @@ import type { HttpConfig } from '../../api/http/hardening';
 import { loadHttpConfig } from '../../config/http';
 import { createLogger } from '../../api/http/logger';
 import { calendarSource } from '../../calendar';
+import type { NumberingConfig } from '../../domain/case-numbers';
 import { createCaseWorker } from '../../worker/worker';
 import { TEST_PAYLOAD_KEYS, testDataConverter } from './payload-keys';
 import { startDevServer } from './temporal';
@@ -46,6 +47,10 @@ export interface Stack {
   readonly orgTreeFile: string;
   /** Where the API writes its access log (one chain file). */
   readonly accessLogDir: string;
+  /** How this stack's API numbers cases. */
+  readonly numbering: NumberingConfig;
+  /** True when `caseNumber` is one this stack's API gave (the e2e files share one dev server). */
+  numberedHere(caseNumber: string): boolean;
   /** Mints tokens with the app's development key. */
   readonly dev: DevelopmentAuth;
   /** A token for each demo user, by `sub` (`officer.dc`, `leader.od`, `applicant.li`, `operator`, ...). */
@@ -62,6 +67,26 @@ export interface StackOptions {
   readonly codecOrigins?: readonly string[];
   /** Edge settings over the test defaults (high rate limits, silent log). */
   readonly http?: Partial<HttpConfig>;
+  /** The worker's task queue; a fresh one by default (give the same one to restart a stack). */
+  readonly taskQueue?: string;
+  /**
+   * How the API numbers cases; by default a series of this stack's own (e.g. `TQXZ纪容〔2026〕1号` under
+   * `numbering-TQXZ/…`), since the e2e files share one dev server and each stack has its own task queue.
+   */
+  readonly numbering?: NumberingConfig;
+}
+
+/** A numbering of the stack's own: its own series letters and its own numbering workflows. */
+export function stackNumbering(): NumberingConfig {
+  const series = `T${Array.from({ length: 4 }, () => String.fromCharCode(65 + randomInt(26))).join('')}`;
+  return {
+    prefix: `numbering-${series}`,
+    patterns: {
+      partyCommittee: `${series}委容〔{year}〕{n}号`,
+      disciplineCommission: `${series}纪容〔{year}〕{n}号`,
+      organizationDepartment: `${series}组容〔{year}〕{n}号`,
+    },
+  };
 }
 
 /** Starts the dev server, worker and API; `stop()` tears all down. */
@@ -83,7 +108,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     dataConverter: testDataConverter,
     interceptors: CASE_CLIENT_INTERCEPTORS,
   });
-  const taskQueue = `e2e-${randomUUID()}`;
+  const taskQueue = options.taskQueue ?? `e2e-${randomUUID()}`;
   const dir = mkdtempSync(path.join(tmpdir(), 'e2e-'));
   const holidaysDir = path.join(dir, 'holidays');
   mkdirSync(holidaysDir);
@@ -104,9 +129,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const workerRun = worker.run();
   const dev = await createDevelopmentAuth();
   const accessLogDir = path.join(dir, 'access-log');
+  const numbering = options.numbering ?? stackNumbering();
   const app = createApp({
     client,
     taskQueue,
+    numbering,
     holidaysDir,
     orgTreeFile,
     authentication: { mode: 'development', verifier: dev.verifier, development: dev },
@@ -149,6 +176,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     dev,
     tokens,
     baseUrl: `http://127.0.0.1:${port}`,
+    numbering,
+    numberedHere: (n) => Object.values(numbering.patterns).some((p) => n.startsWith(p.slice(0, p.indexOf('{')))),
     async stop() {
       await new Promise((resolve) => {
         server.close(resolve);

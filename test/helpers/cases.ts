@@ -45,6 +45,28 @@ export function submission(overrides: Partial<Submission> = {}): Submission {
   };
 }
 
+/** What a client sends to `POST /cases`: a submission without its number, which the office gives. */
+export type SubmissionRequest = Omit<Submission, 'caseNumber'>;
+
+/** The demo applicants' own identifiers (api/auth/demo-users.ts), about whom alone each may apply. */
+export const IDENTIFIER_OF: Readonly<Record<string, string>> = {
+  'applicant.li': '11010519491231002X',
+  'applicant.wang': '110101199003074477',
+  'applicant.zhao': '411302198506150034',
+};
+
+/**
+ * `submission(overrides)` as applicant `by` sends it over HTTP: about themself (their identifier on an official
+ * party), without a number, which comes in the 201 answer.
+ */
+export function application(overrides: Partial<SubmissionRequest> = {}, by = 'applicant.li'): SubmissionRequest {
+  const { caseNumber: _numberedByTheOffice, ...request } = submission(overrides);
+  if (request.party.kind === 'unit' || request.party.identifier) return request;
+  // An officer's organisation case names any official: applicant.li serves.
+  const identifier = IDENTIFIER_OF[by] ?? IDENTIFIER_OF['applicant.li'];
+  return { ...request, party: { ...request.party, identifier } };
+}
+
 /** The reference of the report `report()` writes, which the meeting names. */
 export const REPORT_REF = '调查报告〔2026〕1号';
 

@@ -38,11 +38,13 @@ export async function testIssuerTokens(dir: string): Promise<Record<string, stri
   const privateKey = await importPKCS8(readFileSync(files(dir).key, 'utf8'), ALGORITHM);
   const entries = await Promise.all(
     DEMO_USERS.map(async (u) => {
-      const token = await new SignJWT({
+      const claims = {
         role: u.role,
         ...(u.body ? { body: u.body } : {}),
         ...(u.level ? { level: u.level } : {}),
-      })
+        ...(u.identifier ? { identifier: u.identifier } : {}),
+      };
+      const token = await new SignJWT(claims)
         .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT', kid: 'test-1' })
         .setSubject(u.sub)
         .setIssuer(ISSUER)

@@ -6,6 +6,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { execFileSync, spawn } from 'node:child_process';
+import { randomInt } from 'node:crypto';
 import {
   createWriteStream,
   existsSync,
@@ -302,6 +303,10 @@ export function deploymentEnv(temporalAddress: string, taskQueue: string, dataDi
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_TASK_QUEUE: taskQueue,
     DATA_DIR: dataDir,
+    // Deployments of several files share the run's dev server: each numbers its cases in a series of its own.
+    CASE_NUMBER_SERIES: `R${randomInt(36 ** 6)
+      .toString(36)
+      .toUpperCase()}`,
     // The key every test client of the run has: a deployment shares one key set across its processes, and the
     // e2e dev server is shared with other files whose lists and reads must decode these cases too.
     ...payloadKeyEnv(),

@@ -8,7 +8,7 @@ import {
   nameClearingSchema,
   submitCaseSchema,
 } from '../../api/cases/schemas';
-import { submission } from '../helpers/cases';
+import { application } from '../helpers/cases';
 
 const issues = (run: () => unknown) => {
   try {
@@ -25,7 +25,7 @@ describe('request schemas', () => {
     expect(issues(() => acceptanceSchema.parse({ decision: 'accept', caseOfficer: 'a', actor: {} }))).toEqual([
       'unrecognized_keys',
     ]);
-    expect(issues(() => submitCaseSchema.parse({ submission: submission(), submittedBy: {} }))).toEqual([
+    expect(issues(() => submitCaseSchema.parse({ submission: application(), submittedBy: {} }))).toEqual([
       'unrecognized_keys',
     ]);
   });
@@ -85,7 +85,7 @@ describe('request schemas', () => {
   });
 
   const named = (name: string) => () =>
-    submitCaseSchema.parse({ submission: submission({ party: { kind: 'official', name, unit: '某单位' } }) });
+    submitCaseSchema.parse({ submission: application({ party: { kind: 'official', name, unit: '某单位' } }) });
 
   test.each([
     ['a lone surrogate', '李\ud800娜'],
@@ -105,13 +105,13 @@ describe('request schemas', () => {
       expect(issues(named(name))).toEqual([]);
     }
     expect(
-      issues(() => submitCaseSchema.parse({ submission: submission({ facts: '第一段。\n第二段。\r\n\t完。' }) })),
+      issues(() => submitCaseSchema.parse({ submission: application({ facts: '第一段。\n第二段。\r\n\t完。' }) })),
     ).toEqual([]);
   });
 
   test('huge arrays are refused by their bound', () => {
     const evidenceRefs = Array.from({ length: 201 }, (_, i) => `宛〔2026〕${i}号`);
-    expect(issues(() => submitCaseSchema.parse({ submission: submission({ evidenceRefs }) }))).toEqual([
+    expect(issues(() => submitCaseSchema.parse({ submission: application({ evidenceRefs }) }))).toEqual([
       'submission.evidenceRefs',
     ]);
   });
