@@ -8,6 +8,15 @@ export interface HttpEndpoint {
 }
 
 /**
+ * A key as an HTTP header carries it: case numbers are the office's (宛纪容〔2026〕12号), and a header holds only
+ * visible ASCII, so every other character (and `%` itself) is percent-encoded (UTF-8). Keys of ASCII case numbers are unchanged, so a
+ * delivery retried across an upgrade keeps its key. The receiver decodes it (`decodeURIComponent`).
+ */
+export function headerSafe(key: string): string {
+  return key.replace(/[^\x21-\x24\x26-\x7e]/gu, (c) => encodeURIComponent(c));
+}
+
+/**
  * POSTs JSON with an `Idempotency-Key`, so that the receiver keeps one copy per key however often the activity
  * retries. A 4xx other than 408 and 429 means the request itself is refused: retrying cannot help, so the failure
  * is non-retryable and names `refusedType`; a 5xx, a timeout, a dropped connection or a redirect (never followed)
@@ -23,7 +32,7 @@ export async function postIdempotent(
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      'idempotency-key': key,
+      'idempotency-key': headerSafe(key),
       ...(endpoint.token ? { authorization: `Bearer ${endpoint.token}` } : {}),
     },
     body: JSON.stringify(body),

@@ -11,7 +11,7 @@ import { DEMO_USERS } from '../../api/auth';
 import type { OrgTree } from '../../domain/org-tree';
 import type { Stack } from '../helpers/api';
 import { api, eventually, request, startStack } from '../helpers/api';
-import { submission } from '../helpers/cases';
+import { application } from '../helpers/cases';
 
 let stack: Stack;
 let http: ReturnType<typeof api>;
@@ -24,11 +24,14 @@ let cityCase: string;
 beforeAll(async () => {
   stack = await startStack();
   http = api(stack);
-  const county = submission({ unitId: 'dongcheng.housing' });
-  const city = submission({ unitId: 'city.finance' });
-  expect((await http.post('/cases', { submission: county }, 'applicant.li')).status).toBe(201);
-  expect((await http.post('/cases', { submission: city }, 'applicant.li')).status).toBe(201);
-  [countyCase, cityCase] = [county.caseNumber, city.caseNumber];
+  const county = await http.post(
+    '/cases',
+    { submission: application({ unitId: 'dongcheng.housing' }) },
+    'applicant.li',
+  );
+  const city = await http.post('/cases', { submission: application({ unitId: 'city.finance' }) }, 'applicant.li');
+  expect([county.status, city.status]).toEqual([201, 201]);
+  [countyCase, cityCase] = [county.body?.caseNumber as string, city.body?.caseNumber as string];
 });
 
 afterAll(async () => {
@@ -116,8 +119,13 @@ test('acting: only the body at the case’s own level; supervision from above re
 });
 
 test('分办: the county party committee hands a case to its organisation department, which takes it over', async () => {
-  const s = submission({ unitId: 'dongcheng.jiefang', liability: 'both', handlingBody: 'partyCommittee' });
-  expect((await http.post('/cases', { submission: s }, 'applicant.li')).status).toBe(201);
+  const created = await http.post(
+    '/cases',
+    { submission: application({ unitId: 'dongcheng.jiefang', liability: 'both', handlingBody: 'partyCommittee' }) },
+    'applicant.li',
+  );
+  expect(created.status).toBe(201);
+  const s = { caseNumber: created.body?.caseNumber as string };
   const handOver = (to: string, user: string) =>
     http.post(`/cases/${s.caseNumber}/hand-over`, { to, reason: '按干部管理权限，由组织部门办理' }, user);
 
@@ -167,20 +175,20 @@ test('分办: the county party committee hands a case to its organisation depart
 });
 
 test('submitting: a unit the tree does not hold is a 400, a unit of another level a 409, each naming the field', async () => {
-  const unknown = await http.post('/cases', { submission: submission({ unitId: 'atlantis.port' }) }, 'applicant.li');
+  const unknown = await http.post('/cases', { submission: application({ unitId: 'atlantis.port' }) }, 'applicant.li');
   expect(unknown.status).toBe(400);
   expect(unknown.body?.errors).toEqual([
     { field: 'submission.unitId', message: '单位编号 “atlantis.port” 不在组织树中' },
   ]);
-  const organisation = (unitId: string) => submission({ origin: 'organization', unitId });
+  const organisation = (unitId: string) => application({ origin: 'organization', unitId });
   const foreign = await http.post('/cases', { submission: organisation('city.finance') }, 'leader.dc.dongcheng');
   expect(foreign.status).toBe(409);
   expect(foreign.body?.errors).toEqual([
     { field: 'submission.unitId', message: '该单位属市，不属本机关（东城区）管辖，应向市的机关提出' },
   ]);
-  const own = organisation('dongcheng.jiefang');
-  expect((await http.post('/cases', { submission: own }, 'leader.dc.dongcheng')).status).toBe(201);
-  expect((await http.get(`/cases/${own.caseNumber}`, 'officer.dc')).status).toBe(200);
+  const own = await http.post('/cases', { submission: organisation('dongcheng.jiefang') }, 'leader.dc.dongcheng');
+  expect(own.status).toBe(201);
+  expect((await http.get(`/cases/${own.body?.caseNumber}`, 'officer.dc')).status).toBe(200);
 });
 
 test('the tree: everyone signed in reads it, the operator alone replaces it, a bad one is refused entry by entry', async () => {
@@ -201,6 +209,6 @@ test('the tree: everyone signed in reads it, the operator alone replaces it, a b
   };
   expect((await put(grown, 'operator')).status).toBe(200);
   expect(JSON.parse(readFileSync(stack.orgTreeFile, 'utf8'))).toEqual(grown);
-  const water = submission({ unitId: 'nanxian.water' });
+  const water = application({ unitId: 'nanxian.water' }, 'applicant.wang');
   expect((await http.post('/cases', { submission: water }, 'applicant.wang')).status).toBe(201);
 });

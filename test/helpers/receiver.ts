@@ -66,7 +66,8 @@ export async function startReceiver(token?: string): Promise<Receiver> {
   const app = express();
   app.use(express.json());
   app.post('/', (req, res) => {
-    const key = req.get('idempotency-key') ?? '';
+    // The key as the sender meant it: a case number's Chinese travels percent-encoded (activities/http-post.ts).
+    const key = decodeURIComponent(req.get('idempotency-key') ?? '');
     attempts.set(key, (attempts.get(key) ?? 0) + 1);
     const answer = (status: number) => log.push({ key, at: Date.now(), status });
     if (down) {
