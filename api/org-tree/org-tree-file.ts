@@ -38,11 +38,12 @@ export const orgTreeFileSchema = z.strictObject({
             typeof levelBody
           >,
         ),
-        units: z.array(z.strictObject({ id, name: z.string().trim().min(1).max(200) })).max(10_000),
+        // Bounded so that a tree one entry too long still fits the API's 256 KB body and is refused by name (400).
+        units: z.array(z.strictObject({ id, name: z.string().trim().min(1).max(200) })).max(1_000),
       }),
     )
     .min(1)
-    .max(1_000),
+    .max(200),
 }) satisfies z.ZodType<OrgTree>;
 
 /** A tree that is not fit to use, with every problem named by its entry. */

@@ -53,6 +53,7 @@ export function orgTreeRoutes(holder: OrgTreeHolder, log: Logger): ApiRoute[] {
           200: 'stored; used from the next request on',
           400: 'a bad tree, every bad entry named',
           403: 'operators only',
+          413: 'a tree over the API’s 256 KB body limit',
         },
         security: 'bearer',
       },
