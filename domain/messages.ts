@@ -265,6 +265,15 @@ export interface CaseStart {
  */
 export const PROCEDURE_REVISION = 4;
 
+/**
+ * Whether a case whose start named `began` (absent before 0.4.0) follows the wiring of `revision` on. Each change
+ * keys on the fixed revision that brought it, never on PROCEDURE_REVISION, so that bumping the constant for the next
+ * revision leaves the cases begun on this one as they ran.
+ */
+export function beganOnRevision(began: number | undefined, revision: number): boolean {
+  return (began ?? 0) >= revision;
+}
+
 /** The signal the API sends open cases when an operator loads a year's holiday arrangement. */
 export const CALENDAR_LOADED_SIGNAL = 'calendarLoaded';
 

@@ -16,7 +16,7 @@ import {
 import type { CaseState } from '../domain/case';
 import type { CaseStart } from '../domain/messages';
 import { FOREIGN_START } from '../domain/failures';
-import { PROCEDURE_REVISION } from '../domain/messages';
+import { beganOnRevision } from '../domain/messages';
 import { isUnsealed, UNSEALED_REASON_TEXT } from '../domain/sealing';
 import { acceptanceEffects } from './acceptance';
 import { handOverEffects } from './hand-over';
@@ -24,7 +24,7 @@ import { aftercareEffects } from './aftercare';
 import { startDecisionEffects } from './conclusion';
 import type { CaseData } from './case-data';
 import { newCaseData } from './case-data';
-import { CaseContext, SEALED_MESSAGES_PATCH } from './context';
+import { CaseContext, REVISION_4, SEALED_MESSAGES_PATCH } from './context';
 import { clockEffects, watchCalendar, watchOpenPause } from './clock-control';
 import { PERIODS, watchDeadline } from './deadlines';
 import { determinationEffects } from './determination';
@@ -125,8 +125,8 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseState> {
 function foreignStart(input: CaseInput): string | undefined {
   if (isUnsealed(input)) return UNSEALED_REASON_TEXT[input.unsealedPayloadRefused];
   // A case of the current revision began sealed by definition (its start names the revision); earlier ones by patch.
-  const current = (input.carried?.procedureRevision ?? input.procedureRevision ?? 0) >= PROCEDURE_REVISION;
-  if (!current && !patched(SEALED_MESSAGES_PATCH)) return undefined;
+  const began = input.carried?.procedureRevision ?? input.procedureRevision;
+  if (!beganOnRevision(began, REVISION_4) && !patched(SEALED_MESSAGES_PATCH)) return undefined;
   const { workflowId } = workflowInfo();
   if (input.carried) {
     // State carried over by continue-as-new from a run of 0.3.0 on always has message ids.

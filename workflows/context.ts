@@ -6,7 +6,7 @@
  */
 import { ApplicationFailure, patched } from '@temporalio/workflow';
 
-import { PROCEDURE_REVISION } from '../domain/messages';
+import { beganOnRevision } from '../domain/messages';
 import { periodMet } from '../domain/periods';
 
 import type { ActionResult, Actor, CaseState, Deadline, Stage, TimelineKind } from '../domain/case';
@@ -31,10 +31,16 @@ import { actionResult, caseView, clockPaused } from './view';
  */
 export const SEALED_MESSAGES_PATCH = 'messages-sealed-by-the-api';
 
+/** The revision of release 0.4.0, which `CaseContext.current` names. */
+export const REVISION_4 = 4;
+
 export class CaseContext {
   /** Deadline ladders, archive writes, the impact period: what runs beside the message handlers. */
   readonly bg = new Background();
-  /** Whether the case began on the current revision of the procedure's wiring (PROCEDURE_REVISION) or earlier. */
+  /**
+   * Whether the case began on revision 4 (release 0.4.0) or later: the wiring and rules that release brought. A later
+   * revision adds its own flag with `beganOnRevision(…, 5)`; this one stays revision 4's.
+   */
   readonly current: boolean;
   /** The activities it calls: the calendar local from revision 4 on, everything scheduled before. */
   readonly activities: CaseActivities;
@@ -43,7 +49,7 @@ export class CaseContext {
   constructor(readonly data: CaseData) {
     // Carried over from a run of release 0.2.0, which kept no message ids.
     data.messageIds ??= [];
-    this.current = (data.procedureRevision ?? 0) >= PROCEDURE_REVISION;
+    this.current = beganOnRevision(data.procedureRevision, REVISION_4);
     this.activities = this.current ? LOCAL_ACTIVITIES : REMOTE_ACTIVITIES;
     this.publisher = publisherFor(data, this.current);
   }
