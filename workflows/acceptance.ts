@@ -6,7 +6,7 @@ import { HANDLING_ROUTE_NAMES } from '../domain/labels';
 import { periodFor } from '../domain/periods';
 import { REFUSALS } from '../domain/texts';
 import type { CaseContext } from './context';
-import { sendNotice } from './delivery';
+import { tellParty } from './delivery';
 import { armDeadline, PERIODS, startTimelyPeriod, watchDeadline } from './deadlines';
 import { conclude } from './conclusion';
 import { closureText, exclusionText } from './exit-texts';
@@ -22,14 +22,11 @@ export function acceptanceEffects(c: CaseContext) {
             c.record('declined', `不予受理：${decision.reason}`, decision.actor);
             // Like every conclusion, the refusal reaches the party in writing, with its reason (release 0.4.0 on).
             if (c.current) {
-              await c.bg.effect(() =>
-                sendNotice(c, {
-                  key: `${c.caseNumber}/declined`,
-                  caseNumber: c.caseNumber,
-                  kind: 'declined',
-                  recipients: ['party', 'partyUnit'],
-                  text: `案件 ${c.caseNumber}：经审查，不予受理。理由：${decision.reason}`,
-                }),
+              await tellParty(
+                c,
+                'declined',
+                'declined',
+                `案件 ${c.caseNumber}：经审查，不予受理。理由：${decision.reason}`,
               );
             }
             c.moveTo('declined');
@@ -118,14 +115,11 @@ export function acceptanceEffects(c: CaseContext) {
             // From release 0.4.0 the talk comes first, and its record sends the order and starts the period.
             if (c.current) return;
             c.data.rectificationOrdered = true;
-            await c.bg.effect(() =>
-              sendNotice(c, {
-                key: `${c.caseNumber}/rectification/order`,
-                caseNumber: c.caseNumber,
-                kind: 'rectificationOrder',
-                recipients: ['party', 'partyUnit'],
-                text: `案件 ${c.caseNumber}：经约谈提醒，请于 ${opinion.fixWithinWorkingDays} 个工作日内整改到位。`,
-              }),
+            await tellParty(
+              c,
+              'rectification/order',
+              'rectificationOrder',
+              `案件 ${c.caseNumber}：经约谈提醒，请于 ${opinion.fixWithinWorkingDays} 个工作日内整改到位。`,
             );
             await armDeadline(c, { ...PERIODS.rectification, workingDays: opinion.fixWithinWorkingDays ?? 1 });
             watchDeadline(c, 'rectification');

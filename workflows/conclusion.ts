@@ -13,7 +13,7 @@ import type { ExitGrounds } from '../domain/false-reports';
 import { owedAfterEarlyExit } from '../domain/false-reports';
 import { CLOSURE_NAMES } from '../domain/labels';
 import type { CaseContext } from './context';
-import { archiveOnce, sendNotice } from './delivery';
+import { archiveOnce, sendNotice, tellParty } from './delivery';
 import { addMs, beijingText, msUntil, workflowNow } from './clock';
 
 /** The first follow-up visit is due this long after the conclusion. */
@@ -65,15 +65,7 @@ export async function conclude(c: CaseContext, closure: Closure, grounds: ExitGr
         ? owedAfterEarlyExit(closure, grounds, integrityReplyOwed(c))
         : owedAfterEarlyExitBefore04(c, closure);
     startDecisionEffects(c);
-    await c.bg.effect(() =>
-      sendNotice(c, {
-        key: `${c.caseNumber}/conclusion`,
-        caseNumber: c.caseNumber,
-        kind: 'conclusion',
-        recipients: ['party', 'partyUnit'],
-        text: `案件 ${c.caseNumber} 已办结：${CLOSURE_NAMES[closure]}。`,
-      }),
-    );
+    await tellParty(c, 'conclusion', 'conclusion', `案件 ${c.caseNumber} 已办结：${CLOSURE_NAMES[closure]}。`);
   }
   c.moveTo('aftercare');
   closeIfDone(c);

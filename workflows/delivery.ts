@@ -9,6 +9,7 @@ import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
 import type { ArchiveEntry } from '../activities/archive';
 import type { DeliveryReceipt, Notice } from '../activities/notify';
 import type { ArchiveReceipt } from '../domain/case';
+import type { NoticeKind } from '../domain/labels';
 import { NOTICE_KIND_NAMES } from '../domain/labels';
 import type { CaseContext } from './context';
 
@@ -22,6 +23,27 @@ export async function sendNotice(c: CaseContext, notice: Notice): Promise<Delive
     c.record('noticeRefused', `通知未能送达，已被拒收，需人工处理（${NOTICE_KIND_NAMES[notice.kind]}）：${reason}`);
     return undefined;
   }
+}
+
+/**
+ * Tells the party and their unit in writing, as every conclusion and order does: a step that must finish once
+ * started (`c.bg.effect`), under the key `<case number>/<key>`, so that a retried delivery is kept once.
+ */
+export function tellParty(
+  c: CaseContext,
+  key: string,
+  kind: NoticeKind,
+  text: string,
+): Promise<DeliveryReceipt | undefined> {
+  return c.bg.effect(() =>
+    sendNotice(c, {
+      key: `${c.caseNumber}/${key}`,
+      caseNumber: c.caseNumber,
+      kind,
+      recipients: ['party', 'partyUnit'],
+      text,
+    }),
+  );
 }
 
 /** Files `entry`; answers undefined when the archive service refused it, after recording the refusal. */

@@ -13,7 +13,7 @@ import { periodFor } from '../domain/periods';
 import { conclude, owedAfterDecision, startDecisionEffects } from './conclusion';
 import type { CaseContext } from './context';
 import type { StageEffects } from './procedure';
-import { sendNotice } from './delivery';
+import { tellParty } from './delivery';
 import { workflowNow } from './clock';
 import { armDeadline, PERIODS, watchDeadline } from './deadlines';
 import { meetingRecordStands } from './meeting';
@@ -25,14 +25,11 @@ export function determinationEffects(c: CaseContext) {
         apply: async ({ actor, documentRef }) => {
           const outcome = c.data.outcome ?? 'refuse';
           const terms = reductionText(c.data.determination ?? {});
-          await c.bg.effect(() =>
-            sendNotice(c, {
-              key: `${c.caseNumber}/feedback`,
-              caseNumber: c.caseNumber,
-              kind: 'feedback',
-              recipients: ['party', 'partyUnit'],
-              text: `案件 ${c.caseNumber}：经集体研究，决定${OUTCOME_NAMES[outcome]}${terms}。书面反馈文书：${documentRef}。`,
-            }),
+          await tellParty(
+            c,
+            'feedback',
+            'feedback',
+            `案件 ${c.caseNumber}：经集体研究，决定${OUTCOME_NAMES[outcome]}${terms}。书面反馈文书：${documentRef}。`,
           );
           c.record('feedbackDelivered', `向干部本人及所在单位书面反馈结论（${documentRef}）`, actor);
           await conclude(c, 'decided');

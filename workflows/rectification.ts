@@ -11,7 +11,7 @@ import type { CaseContext } from './context';
 import { beijingText, shanghaiToday, workflowNow } from './clock';
 import { conclude } from './conclusion';
 import { armDeadline, PERIODS, watchDeadline } from './deadlines';
-import { sendNotice } from './delivery';
+import { tellParty } from './delivery';
 import type { StageEffects } from './procedure';
 
 /** When the pause the clock is in now began, if it is paused. */
@@ -34,14 +34,11 @@ export function rectificationEffects(c: CaseContext) {
           const workingDays = c.data.handlingOpinion?.fixWithinWorkingDays ?? 1;
           const { dueAt } = await armDeadline(c, { ...PERIODS.rectification, workingDays });
           watchDeadline(c, 'rectification');
-          await c.bg.effect(() =>
-            sendNotice(c, {
-              key: `${c.caseNumber}/rectification/order`,
-              caseNumber: c.caseNumber,
-              kind: 'rectificationOrder',
-              recipients: ['party', 'partyUnit'],
-              text: `案件 ${c.caseNumber}：经约谈提醒，请按以下要求整改：${ordered}。请于 ${beijingText(dueAt)} 前整改到位（${workingDays}个工作日）。`,
-            }),
+          await tellParty(
+            c,
+            'rectification/order',
+            'rectificationOrder',
+            `案件 ${c.caseNumber}：经约谈提醒，请按以下要求整改：${ordered}。请于 ${beijingText(dueAt)} 前整改到位（${workingDays}个工作日）。`,
           );
         },
         validate: ({ talkedOn }) => {
