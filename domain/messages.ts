@@ -261,9 +261,10 @@ export interface CaseStart {
  * The revision of how the workflow carries out the procedure, stamped on every new case's start. A change that
  * only cases begun after it take (fewer history events, say) keys on the revision the case began on: it costs no
  * history event, unlike a patch, whose marker every new case would record. A change running cases must take still
- * goes behind `patched()`. Revision 4 is release 0.4.0; cases begun earlier carry none and replay as they ran.
+ * goes behind `patched()`. Revision 4 is release 0.4.0, revision 5 release 0.5.0; cases begun before 0.4.0 carry none and
+ * replay as they ran.
  */
-export const PROCEDURE_REVISION = 4;
+export const PROCEDURE_REVISION = 5;
 
 /**
  * Whether a case whose start named `began` (absent before 0.4.0) follows the wiring of `revision` on. Each change

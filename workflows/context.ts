@@ -34,6 +34,9 @@ export const SEALED_MESSAGES_PATCH = 'messages-sealed-by-the-api';
 /** The revision of release 0.4.0, which `CaseContext.current` names. */
 export const REVISION_4 = 4;
 
+/** The revision of release 0.5.0, which `CaseContext.revision5` names. */
+export const REVISION_5 = 5;
+
 export class CaseContext {
   /** Deadline ladders, archive writes, the impact period: what runs beside the message handlers. */
   readonly bg = new Background();
@@ -42,6 +45,11 @@ export class CaseContext {
    * revision adds its own flag with `beganOnRevision(…, 5)`; this one stays revision 4's.
    */
   readonly current: boolean;
+  /**
+   * Whether the case began on revision 5 (release 0.5.0) or later: the register, the documents and the transfers
+   * that release brought. Changes of 0.5.0 that emit commands key on this (or on `patched5`), never on `current`.
+   */
+  readonly revision5: boolean;
   /** The activities it calls: the calendar local from revision 4 on, everything scheduled before. */
   readonly activities: CaseActivities;
   private readonly publisher: Publisher;
@@ -50,6 +58,7 @@ export class CaseContext {
     // Carried over from a run of release 0.2.0, which kept no message ids.
     data.messageIds ??= [];
     this.current = beganOnRevision(data.procedureRevision, REVISION_4);
+    this.revision5 = beganOnRevision(data.procedureRevision, REVISION_5);
     this.activities = this.current ? LOCAL_ACTIVITIES : REMOTE_ACTIVITIES;
     this.publisher = publisherFor(data, this.current);
   }
@@ -60,6 +69,14 @@ export class CaseContext {
    */
   patched(patchId: string): boolean {
     return this.current || patched(patchId);
+  }
+
+  /**
+   * Whether a change of release 0.5.0 named by `patchId` applies: always on a case begun on revision 5, on earlier
+   * cases (0.4.0's included) as `patched()` answers, so that their saved histories replay as they ran.
+   */
+  patched5(patchId: string): boolean {
+    return this.revision5 || patched(patchId);
   }
 
   /** Asks the calendar, with the search attributes held back so that what it answers goes out with them. */
