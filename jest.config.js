@@ -6,10 +6,15 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   // The native cluster run has its own config (jest.cluster.config.js, `npm run test:cluster`).
   testPathIgnorePatterns: ['/node_modules/', '/test/cluster/'],
-  transform: { '^.+\\.ts$': ['@swc/jest'], '^.+/node_modules/jose/.+\\.js$': ['@swc/jest'] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest'],
+    '^.+/node_modules/jose/.+\\.js$': ['@swc/jest'],
+    '^.+/node_modules/@electric-sql/pglite/.+\\.cjs$': ['@swc/jest'],
+  },
   // jose ships ESM only, and Jest's module registry does not load ESM through require(), so it is compiled like our
-  // own sources.
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  // own sources. PGlite's CommonJS build loads Node's modules with import(), which Jest's sandbox refuses without
+  // --experimental-vm-modules: compiled, those become require().
+  transformIgnorePatterns: ['/node_modules/(?!jose/|@electric-sql/pglite/)'],
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   setupFiles: ['<rootDir>/test/setup-runtime.ts'],

@@ -14,6 +14,7 @@ import express, { Router } from 'express';
 
 import type { CaseCodec } from '../codec/case-codec';
 import type { PayloadKeys } from '../codec/keys';
+import type { CaseRegister } from '../register/register';
 import { DEFAULT_HOLIDAYS_DIR } from '../calendar';
 import { ApplicantIndex, PartyIndex } from '../codec/blind-index';
 import { projectRoot } from '../config/paths';
@@ -87,6 +88,11 @@ export interface ApiDependencies {
    * nothing is recorded without one, which only tests and memory-only set-ups leave out.
    */
   readonly accessLog?: AccessLog;
+  /**
+   * The register (`register/`): lists read it, and reads of a case Temporal no longer has fall back to it. Without
+   * one (an API alone outside production, unit tests) lists come from Temporal's visibility.
+   */
+  readonly register?: CaseRegister;
 }
 
 /** Largest request body: the longest texts (facts, reasoning) are 20 000 characters, three bytes each in UTF-8. */
@@ -175,8 +181,8 @@ export function createApp(deps: ApiDependencies): express.Express {
       parties,
       deps.numbering ?? numberingInSeries(http.CASE_NUMBER_SERIES),
     ),
-    caseListRoute(deps.client, cursorKey(deps.payloadKeys), parties),
-    ...caseReadRoutes(deps.client),
+    caseListRoute(deps.client, cursorKey(deps.payloadKeys), parties, deps.register),
+    ...caseReadRoutes(deps.client, deps.register),
     ...caseActionRoutes(deps.client),
     calendarRoute(deps.client, deps.holidaysDir ?? DEFAULT_HOLIDAYS_DIR, logger),
     ...orgTreeRoutes(orgTree, logger),

@@ -17,10 +17,15 @@ import { createApp } from './app';
 import { lazyAuthentication } from './auth/lazy';
 import { FileAccessLog } from './http/access-log';
 import { gracefulClose } from './http/hardening';
+import { openConfiguredRegister } from '../register/open';
 
 /** `main api`: the HTTP API alone, against the configured Temporal server. */
 export async function runApi(config: ApiProcessConfig): Promise<void> {
   const { http, payload } = config;
+  // Without one (outside production only), lists come from Temporal's visibility and no read falls back.
+  const register = config.register
+    ? await openConfiguredRegister({ register: config.register, payload: config.payload })
+    : undefined;
   const connection = await Connection.connect(connectionOptions(config.temporal));
   // A case's body, when neither started nor opened here, is read from the case's search attributes.
   const codecOptions = {
@@ -49,6 +54,7 @@ export async function runApi(config: ApiProcessConfig): Promise<void> {
       roles: http.CODEC_ROLES,
     },
     metricsToken: http.METRICS_TOKEN,
+    ...(register ? { register: register.register } : {}),
     accessLog: new FileAccessLog({
       dir: http.ACCESS_LOG_DIR ?? path.join(config.dataDir, 'access-log'),
       alg: payload.cipher === 'sm4-gcm' ? 'sm3' : 'sha256',
@@ -60,6 +66,7 @@ export async function runApi(config: ApiProcessConfig): Promise<void> {
   const stop = async (): Promise<void> => {
     await gracefulClose(server, { timeoutMs: http.SHUTDOWN_TIMEOUT_MS });
     await connection.close();
+    await register?.close();
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

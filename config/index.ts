@@ -16,6 +16,8 @@ import { loadHttpConfig } from './http';
 import { DEFAULT_DATA_DIR, projectRoot } from './paths';
 import type { PayloadConfig } from './payload-keys';
 import { loadPayloadConfig } from './payload-keys';
+import type { RegisterConfig } from './register';
+import { loadRegisterConfig } from './register';
 import type { TemporalConfig } from './temporal';
 import { loadTemporalConfig } from './temporal';
 import type { WorkerConfig } from './worker';
@@ -58,6 +60,8 @@ export interface BaseConfig {
   readonly temporal: TemporalConfig;
   /** The payload keys and the sealing policy of the codec, which client and worker share. */
   readonly payload: PayloadConfig;
+  /** The register's database: workers write it, the API reads it; absent for an API alone outside production. */
+  readonly register?: RegisterConfig;
 }
 
 /** `main worker`: a worker alone. */
@@ -124,6 +128,7 @@ export function loadConfig<C extends Command>(command: C, env: NodeJS.ProcessEnv
       return temporal;
     },
     payload: () => loadPayloadConfig(env, { dataDir: common.DATA_DIR, allowGenerated: embedded }),
+    register: () => loadRegisterConfig(env, { dataDir: common.DATA_DIR, command, production }),
     worker: () => (worker ? loadWorkerConfig(env, { production }) : undefined),
     http: () => (api ? loadHttpConfig(env, { production }) : undefined),
     auth: () => (api ? loadAuthConfig(env, { embedded, temporalAddress: temporal?.address }) : undefined),
@@ -147,3 +152,4 @@ export type { HttpConfig } from './http';
 export type { AuthConfig } from './auth';
 export type { WorkerConfig } from './worker';
 export type { PayloadConfig } from './payload-keys';
+export type { RegisterConfig } from './register';

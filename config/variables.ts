@@ -10,6 +10,7 @@ import { httpSchema } from './http';
 import { commonSchema } from './index';
 import { projectRoot } from './paths';
 import { payloadKeysSchema } from './payload-keys';
+import { registerSchema } from './register';
 import { temporalSchema } from './temporal';
 import { workerSchema } from './worker';
 
@@ -30,6 +31,7 @@ const SCHEMAS: readonly (readonly [string, z.ZodObject])[] = [
   ['API', httpSchema],
   ['API 认证', authSchema],
   ['载荷加密', payloadKeysSchema],
+  ['台账', registerSchema],
 ];
 
 function shown(value: unknown): string {

@@ -21,6 +21,7 @@ import { CaseCodec } from '../codec/case-codec';
 import { caseDataConverter } from '../codec/data-converter';
 import type { AllConfig } from '../config';
 import { connectionOptions } from '../config';
+import { openConfiguredRegister } from '../register/open';
 import { installWorkerRuntime } from '../worker/runtime';
 import { activityDependencies } from '../worker/dependencies';
 import { createCaseWorker } from '../worker/worker';
@@ -34,7 +35,10 @@ function say(line: string): void {
 /** `main all` (`npm start`): everything on one machine, with the configuration `loadConfig('all')` checked. */
 export async function runAll(config: AllConfig): Promise<void> {
   const { http, payload, temporal } = config;
-  const dependencies = activityDependencies(config);
+  if (!config.register) throw new Error('all: no register configured (REGISTER_DATABASE_URL)');
+  // One register for the worker that writes it and the API that reads it: one embedded PGlite in one process.
+  const register = await openConfiguredRegister({ register: config.register, payload });
+  const dependencies = activityDependencies(config, register.register);
   // Shutdown order is ours (API, worker, server), so the SDK must not stop the worker on a signal by itself.
   installWorkerRuntime(config, { shutdownSignals: [] });
 
@@ -100,6 +104,7 @@ export async function runAll(config: AllConfig): Promise<void> {
       roles: http.CODEC_ROLES,
     },
     metricsToken: http.METRICS_TOKEN,
+    register: register.register,
     accessLog: new FileAccessLog({
       dir: http.ACCESS_LOG_DIR ?? path.join(config.dataDir, 'access-log'),
       alg: payload.cipher === 'sm4-gcm' ? 'sm3' : 'sha256',
@@ -113,6 +118,9 @@ export async function runAll(config: AllConfig): Promise<void> {
   if (devServer)
     say(`Temporal Web UI   http://127.0.0.1:${temporal.uiPort}/namespaces/${temporal.namespace}/workflows`);
   say(`HTTP API          http://${http.HOST}:${http.PORT}  (health: /healthz, readiness: /readyz, metrics: /metrics)`);
+  say(
+    `Register          ${config.register.kind === 'pglite' ? `embedded PGlite, data in ${config.register.dir}` : 'PostgreSQL (REGISTER_DATABASE_URL)'}`,
+  );
   if (devServer)
     say(
       `Codec server      http://${http.HOST}:${http.PORT}/codec  (Web UI: open /dev/codec-session?user=officer.dc once)`,
@@ -132,6 +140,7 @@ export async function runAll(config: AllConfig): Promise<void> {
     await workerRun;
     await nativeConnection.close();
     await connection.close();
+    await register.close();
     if (devServer) {
       say('stopping the Temporal dev server …');
       await devServer.teardown();

@@ -1,6 +1,7 @@
 import path from 'node:path';
 
 import type { ActivityDependencies } from '../activities';
+import type { ProjectionStore } from '../activities/register';
 import { FileArchive } from '../activities/file-archive';
 import { FileOutbox } from '../activities/file-outbox';
 import { HttpArchive } from '../activities/http-archive';
@@ -11,11 +12,12 @@ import type { WorkerProcessConfig } from '../config';
 /**
  * What the activities of a deployed worker touch, chosen by the configuration: the webhook and the archive
  * service when their URLs are set, else the readable defaults under DATA_DIR (an outbox of notice files and an
- * archive of entry files; `loadConfig` refuses those in production). Loads the calendar now, so a bad holiday file
- * stops start-up with its name.
+ * archive of entry files; `loadConfig` refuses those in production), and the register the caller opened. Loads the
+ * calendar now, so a bad holiday file stops start-up with its name.
  */
 export function activityDependencies(
   config: Pick<WorkerProcessConfig, 'worker' | 'dataDir' | 'holidaysDir'>,
+  register: ProjectionStore,
 ): ActivityDependencies {
   const w = config.worker;
   return {
@@ -30,5 +32,6 @@ export function activityDependencies(
       reminderWorkingDays: w.REMINDER_WORKING_DAYS,
       pauseLimitWorkingDays: w.PAUSE_LIMIT_WORKING_DAYS,
     },
+    register,
   };
 }

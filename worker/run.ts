@@ -8,13 +8,17 @@ import { caseBodyLookup } from '../codec/case-body-lookup';
 import { caseDataConverter } from '../codec/data-converter';
 import type { WorkerProcessConfig } from '../config';
 import { connectionOptions } from '../config';
+import { openConfiguredRegister } from '../register/open';
 import { activityDependencies } from './dependencies';
 import { installWorkerRuntime } from './runtime';
 import { createCaseWorker } from './worker';
 
 /** `main worker`: a worker alone, against the configured Temporal server. */
 export async function runWorker(config: WorkerProcessConfig): Promise<void> {
-  const dependencies = activityDependencies(config);
+  // A worker always has a register (`loadConfig`): the server's, or its own embedded one outside production.
+  if (!config.register) throw new Error('worker: no register configured (REGISTER_DATABASE_URL)');
+  const register = await openConfiguredRegister({ register: config.register, payload: config.payload });
+  const dependencies = activityDependencies(config, register.register);
   installWorkerRuntime(config);
   const connection = await NativeConnection.connect(connectionOptions(config.temporal));
   const worker = await createCaseWorker({
@@ -40,4 +44,5 @@ export async function runWorker(config: WorkerProcessConfig): Promise<void> {
   }
   await running;
   await connection.close();
+  await register.close();
 }

@@ -76,6 +76,8 @@ export interface CaseData {
   messageIds: string[];
   /** Route chosen by the approved opinion, kept apart so a send-back can clear the proposal. */
   route?: HandlingRoute;
+  /** The version of the case's last projection into the register (release 0.5.0 on, `workflows/projection.ts`). */
+  registerVersion?: number;
   /** The revision of the procedure's wiring the case began on (`CaseStart`); absent before release 0.4.0. */
   readonly procedureRevision?: number;
 }

@@ -32,7 +32,7 @@ import { investigationEffects } from './investigation';
 import { meetingEffects } from './meeting';
 import { registerProcedure } from './procedure';
 import { rectificationEffects } from './rectification';
-import { caseStateQuery } from './messages';
+import { caseProjectionQuery, caseStateQuery } from './messages';
 
 /** What starts a case (`CaseStart`), and on continue-as-new the state `carried` over from the previous run. */
 export interface CaseInput extends CaseStart {
@@ -52,8 +52,9 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseState> {
       nonRetryable: true,
     });
   }
-  const c = new CaseContext(input.carried ?? newCaseData(input));
+  const c = new CaseContext(input.carried ?? newCaseData(input), input.handlingLevel);
   setHandler(caseStateQuery, () => c.view());
+  setHandler(caseProjectionQuery, () => c.projector.current());
 
   if (input.carried) {
     c.record('continuedAsNew', '案件历史较长，已延续至新的运行，状态完整保留');
@@ -107,6 +108,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseState> {
     if (isFinal(c)) {
       await condition(allHandlersFinished);
       c.flush();
+      await c.projector.settled();
       return c.view();
     }
     await condition(() => allHandlersFinished() && c.bg.idle());

@@ -21,6 +21,7 @@ import { foreignReason, refusal } from './gate';
 import type { Sent } from './messages';
 import type { CaseActivities } from './activities';
 import { LOCAL_ACTIVITIES, REMOTE_ACTIVITIES } from './activities';
+import { Projector } from './projection';
 import type { Publisher } from './publish';
 import { publisherFor } from './publish';
 import { actionResult, caseView, clockPaused } from './view';
@@ -53,14 +54,21 @@ export class CaseContext {
   /** The activities it calls: the calendar local from revision 4 on, everything scheduled before. */
   readonly activities: CaseActivities;
   private readonly publisher: Publisher;
+  /** The case's projection into the register (release 0.5.0 on; earlier cases from their next change). */
+  readonly projector: Projector;
 
-  constructor(readonly data: CaseData) {
+  /** `level`: the case's level in the organisation tree as its start named it (absent before the tree). */
+  constructor(
+    readonly data: CaseData,
+    level?: string,
+  ) {
     // Carried over from a run of release 0.2.0, which kept no message ids.
     data.messageIds ??= [];
     this.current = beganOnRevision(data.procedureRevision, REVISION_4);
     this.revision5 = beganOnRevision(data.procedureRevision, REVISION_5);
     this.activities = this.current ? LOCAL_ACTIVITIES : REMOTE_ACTIVITIES;
     this.publisher = publisherFor(data, this.current);
+    this.projector = new Projector(data, level, (id) => this.patched5(id));
   }
 
   /**
@@ -81,7 +89,7 @@ export class CaseContext {
 
   /** Asks the calendar, with the search attributes held back so that what it answers goes out with them. */
   calendar<T>(ask: (calendar: CaseActivities['calendar']) => Promise<T>): Promise<T> {
-    return this.publisher.hold(() => ask(this.activities.calendar));
+    return this.projector.hold(() => this.publisher.hold(() => ask(this.activities.calendar)));
   }
 
   /** Publishes pending search attributes now: before the run completes or continues as new. */
@@ -100,6 +108,7 @@ export class CaseContext {
   /** Sets every search attribute and the summary from the state, as on a new run after continue-as-new. */
   publish(): void {
     this.publisher.all();
+    this.projector.mark();
   }
 
   /** Refuses `action` unless the procedure opens it now and to this actor; used by every validator. */
@@ -136,6 +145,7 @@ export class CaseContext {
   /** Keeps the id of a message just applied, so that a copy of it is refused. */
   markApplied(message: Partial<Sent>): void {
     if (message.messageId) this.data.messageIds.push(message.messageId);
+    this.projector.mark();
   }
 
   /**
@@ -171,6 +181,7 @@ export class CaseContext {
     // stage's (cases begun earlier leave it to the deadline's supervisor, one upsert later, as they recorded).
     if (this.current) this.meetPeriods();
     this.publisher.stage();
+    this.projector.mark();
   }
 
   /** Marks met every running period whose step is done (`periodMet`); only on cases of the current revision. */
@@ -183,10 +194,12 @@ export class CaseContext {
 
   record(kind: TimelineKind, summary: string, actor?: Actor): void {
     this.data.timeline.push({ at: workflowNow().toISOString(), kind, summary, ...(actor ? { actor } : {}) });
+    this.projector.mark();
   }
 
   markOutcome(): void {
     this.publisher.outcome();
+    this.projector.mark();
   }
 
   deadline(id: string): Deadline | undefined {
@@ -199,6 +212,7 @@ export class CaseContext {
     if (i >= 0) this.data.deadlines[i] = deadline;
     else this.data.deadlines.push(deadline);
     this.publisher.deadlines();
+    this.projector.mark();
   }
 
   clockPaused(): boolean {

@@ -6,12 +6,16 @@ import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 
 import type { ActionResult, CaseState } from '../domain/case';
+import type { CaseProjection } from '../domain/case-record';
+import { CASE_PROJECTION_QUERY } from '../domain/case-record';
 import type { CalendarLoaded, DecisionMessages, DecisionName, UpdateMessages, UpdateName } from '../domain/messages';
 import { CALENDAR_LOADED_SIGNAL, CASE_STATE_QUERY, DECISION_NAMES, UPDATE_NAMES } from '../domain/messages';
 
 export * from '../domain/messages';
 
 export const caseStateQuery = defineQuery<CaseState>(CASE_STATE_QUERY);
+/** The case's projection into the register as it stands, for the register's rebuild. */
+export const caseProjectionQuery = defineQuery<CaseProjection>(CASE_PROJECTION_QUERY);
 
 /** The Update definitions, one per name: derived, never written by hand. */
 export const UPDATES = Object.fromEntries(UPDATE_NAMES.map((n) => [n, defineUpdate(n)])) as {

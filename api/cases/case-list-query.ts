@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 
-import { HANDLING_BODIES, OUTCOMES, STAGES } from '../../domain/case';
+import { HANDLING_BODIES, OUTCOMES, SITUATIONS, STAGES } from '../../domain/case';
+import { REGISTER_SORTS } from '../../register/scope';
 import { CITY_LEVEL } from '../../domain/org-tree';
 import type { ListScope } from '../auth/policy';
 import { partyIdentifier } from './schemas';
@@ -23,6 +24,32 @@ function wholeNumber(min: number, max: number, fallback: number) {
     .default(fallback)
     .meta({ type: 'integer', minimum: min, maximum: max, default: fallback });
 }
+
+/** Codes of the organisation tree (levels and units), as its file's schema has them. */
+const treeId = (what: string) => z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/, `${what}须取自组织树（GET /org-tree）`);
+
+/**
+ * The filters only the register answers (`register/`): Temporal's visibility holds neither units, dates of
+ * decision nor years, nor sorts by them.
+ */
+const registerFilters = {
+  level: treeId('层级编号').optional().describe('cases handled at this level of the organisation tree'),
+  unit: treeId('单位编号').optional().describe('cases about a party of this unit of the organisation tree'),
+  situation: z.enum(SITUATIONS).optional(),
+  decidedFrom: z.iso.date().optional().describe('decided on or after this date (Beijing), YYYY-MM-DD'),
+  decidedTo: z.iso.date().optional().describe('decided on or before this date (Beijing), YYYY-MM-DD'),
+  year: z
+    .string()
+    .regex(/^\d{4}$/, '须为四位年份')
+    .transform(Number)
+    .optional()
+    .meta({ type: 'integer', minimum: 1000, maximum: 9999 })
+    .describe('cases submitted in this year (Beijing)'),
+  sort: z
+    .enum(REGISTER_SORTS)
+    .optional()
+    .describe('the order: a field, descending with a leading minus; -submittedAt (newest first) by default'),
+};
 
 export const caseListQuerySchema = z.strictObject({
   stage: z.enum(STAGES).optional(),
@@ -44,6 +71,7 @@ export const caseListQuerySchema = z.strictObject({
   party: partyIdentifier
     .optional()
     .describe('one person’s cases: their 居民身份证号码 or cadre number (found by its keyed index, never stored)'),
+  ...registerFilters,
   limit: wholeNumber(1, 100, 20),
   cursor: z
     .string()
@@ -52,8 +80,20 @@ export const caseListQuerySchema = z.strictObject({
     .describe('the nextCursor of the previous page; absent for the first page'),
 });
 
+/** The names of the filters only the register answers. */
+export const REGISTER_ONLY_FILTERS = Object.keys(registerFilters) as (keyof typeof registerFilters)[];
+
 /** The filters an operator may not use: they would reveal stage and outcome of cases the operator may not read. */
-export const CASE_FILTERS = ['stage', 'handlingBody', 'overdue', 'dueBefore', 'outcome', 'fastTrack', 'party'] as const;
+export const CASE_FILTERS = [
+  'stage',
+  'handlingBody',
+  'overdue',
+  'dueBefore',
+  'outcome',
+  'fastTrack',
+  'party',
+  ...REGISTER_ONLY_FILTERS,
+] as const;
 
 export type CaseListFilters = z.infer<typeof caseListQuerySchema>;
 

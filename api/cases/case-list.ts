@@ -1,7 +1,8 @@
 /**
- * `GET /cases`: cases from Temporal's visibility store (the search attributes), filtered and paged, within the
- * caller's scope. Visibility trails the workflows by a moment, so a case just moved may show its previous stage.
- * The list reads the raw visibility rows: a case's memo and summary are encrypted and the list needs neither, so
+ * `GET /cases`: cases from the register (`register/`, every filter, sorted; `register-list.ts`) or, for an API run
+ * alone without one outside production, from Temporal's visibility store (the search attributes), filtered and
+ * paged, within the caller's scope. Visibility trails the workflows by a moment, so a case just moved may show its
+ * previous stage. The visibility list reads the raw visibility rows: a case's memo and summary are encrypted and the list needs neither, so
  * nothing is decrypted to list (and one payload of a key this API lacks cannot break every list it appears in).
  */
 import type { PartyIndex } from '../../codec/blind-index';
@@ -25,7 +26,9 @@ import {
 } from '../../domain/search-attributes';
 import { listScope } from '../auth/policy';
 import type { ListScope } from '../auth/policy';
-import { CASE_FILTERS, caseListQuery, caseListQuerySchema } from './case-list-query';
+import type { CaseRegister } from '../../register/register';
+import { CASE_FILTERS, caseListQuery, caseListQuerySchema, REGISTER_ONLY_FILTERS } from './case-list-query';
+import { listFromRegister } from './register-list';
 import { HttpProblem } from '../http/errors';
 import { principalOf } from '../http/locals';
 import { caseListResponseSchema } from './response-schemas';
@@ -74,14 +77,23 @@ function cursorCodec(key: Buffer) {
   };
 }
 
-/** The list route; `cursorKey` authenticates the cursors it hands out (the same key on every API process). */
-export function caseListRoute(client: Client, cursorKey: Buffer, parties: PartyIndex): ApiRoute {
+/**
+ * The list route; `cursorKey` authenticates the cursors it hands out (the same key on every API process); over
+ * `register` when there is one.
+ */
+export function caseListRoute(
+  client: Client,
+  cursorKey: Buffer,
+  parties: PartyIndex,
+  register: CaseRegister | undefined,
+): ApiRoute {
   const cursors = cursorCodec(cursorKey);
   return {
     doc: {
       method: 'get',
       path: '/cases',
-      summary: '案件列表：按阶段、办理机关、是否超期、期限、结论筛选',
+      summary:
+        '案件列表：按当事人、单位、层级、办理机关、情形、阶段、结论、快查快结、是否超期、期限、决定日期、年份筛选并排序',
       description:
         '承办机关人员只见本机关案件（可按当事人身份证件号码查其全部案件），申请人只见本人申请，运维人员只见案件编号且不得使用筛选条件。翻页：把上一页的 nextCursor 作为 cursor 传回。',
       tags: ['案件查询'],
@@ -111,6 +123,24 @@ export function caseListRoute(client: Client, cursorKey: Buffer, parties: PartyI
             },
           );
         }
+      }
+      if (register) {
+        await listFromRegister(res, register, scope, filters, parties, cursors);
+        return;
+      }
+      const registerOnly = REGISTER_ONLY_FILTERS.filter((name) => filters[name] !== undefined);
+      if (registerOnly.length) {
+        throw new HttpProblem(
+          400,
+          'Filter not available',
+          '本 API 未连接台账数据库，只能按阶段、机关、期限、结论与当事人筛选',
+          {
+            errors: registerOnly.map((field) => ({
+              field,
+              message: '此筛选条件需要台账数据库（REGISTER_DATABASE_URL）',
+            })),
+          },
+        );
       }
       const query = caseListQuery(scope, filters, filters.party ? parties.candidates(filters.party) : []);
       if (!query) {

@@ -3,6 +3,7 @@
  * audience reads it (`domain/audience-views.ts`): officers the whole case, the applicant their own view.
  */
 import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/client';
 
 import type { CaseState } from '../../domain/case';
 import { CASE_STATE_QUERY } from '../../domain/messages';
@@ -12,16 +13,36 @@ import { caseViewResponseSchema, timelineResponseSchema } from './response-schem
 import { caseParamsSchema } from './schemas';
 import type { ApiRoute } from '../http/route';
 import { caseHandle, describeCase, knownScope, requireReadable } from './case-access';
+import type { CaseRegister } from '../../register/register';
+import type { Principal } from '../auth/principal';
+import { caseNotFound } from '../http/errors';
 
 const READ_RESPONSES = { 404: 'no such case, or one the caller may not read' } as const;
 
-/** `GET /cases/:caseNumber` and `GET /cases/:caseNumber/timeline`. */
-export function caseReadRoutes(client: Client): ApiRoute[] {
+/**
+ * A case Temporal no longer has (its namespace's retention removed it), as the register keeps it: authorised on the
+ * register's own copy of its scope, exactly as on the search attributes.
+ */
+async function fromRegister(register: CaseRegister | undefined, caseNumber: string, p: Principal): Promise<CaseState> {
+  const kept = await register?.read(caseNumber);
+  if (!kept) throw caseNotFound();
+  requireReadable(p, kept.scope);
+  return kept.state;
+}
+
+/** `GET /cases/:caseNumber` and `GET /cases/:caseNumber/timeline`; `register` answers for cases past retention. */
+export function caseReadRoutes(client: Client, register?: CaseRegister): ApiRoute[] {
   // Authorised on the search attributes first: a caller who may not read the case never makes its workflow answer.
   const readableState = async (caseNumber: unknown, res: Parameters<typeof principalOf>[0]) => {
     const handle = caseHandle(client, caseNumber);
-    requireReadable(principalOf(res), knownScope(handle) ?? (await describeCase(handle)).scope);
-    return handle.query<CaseState>(CASE_STATE_QUERY);
+    const p = principalOf(res);
+    try {
+      requireReadable(p, knownScope(handle) ?? (await describeCase(handle)).scope);
+      return await handle.query<CaseState>(CASE_STATE_QUERY);
+    } catch (err) {
+      if (!(err instanceof WorkflowNotFoundError)) throw err;
+      return fromRegister(register, handle.workflowId, p);
+    }
   };
   return [
     {

@@ -29,7 +29,9 @@ import { createLogger } from '../../api/http/logger';
 import { calendarSource } from '../../calendar';
 import type { NumberingConfig } from '../../domain/case-numbers';
 import { createCaseWorker } from '../../worker/worker';
+import type { OpenRegister } from '../../register/register';
 import { TEST_PAYLOAD_KEYS, testDataConverter } from './payload-keys';
+import { openTestRegister } from './register';
 import { startDevServer } from './temporal';
 
 /** The codec server's roles as configured by default. */
@@ -51,6 +53,8 @@ export interface Stack {
   readonly numbering: NumberingConfig;
   /** True when `caseNumber` is one this stack's API gave (the e2e files share one dev server). */
   numberedHere(caseNumber: string): boolean;
+  /** The register the stack's worker writes and its API reads (PGlite). */
+  readonly register: OpenRegister;
   /** Mints tokens with the app's development key. */
   readonly dev: DevelopmentAuth;
   /** A token for each demo user, by `sub` (`officer.dc`, `leader.od`, `applicant.li`, `operator`, ...). */
@@ -74,6 +78,8 @@ export interface StackOptions {
    * `numbering-TQXZ/…`), since the e2e files share one dev server and each stack has its own task queue.
    */
   readonly numbering?: NumberingConfig;
+  /** The register's PGlite directory; in memory by default. */
+  readonly registerDir?: string;
 }
 
 /** A numbering of the stack's own: its own series letters and its own numbering workflows. */
@@ -115,6 +121,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const orgTreeFile = path.join(dir, 'org-tree.json');
   copyFileSync(DEFAULT_ORG_TREE_FILE, orgTreeFile);
   const outbox = new FileOutbox(path.join(dir, 'outbox'));
+  // One register for the stack's worker and API, as `npm start` has.
+  const register = await openTestRegister(options.registerDir);
   const worker: Worker = await createCaseWorker({
     connection: env.nativeConnection,
     namespace: 'default',
@@ -123,6 +131,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       calendar: calendarSource({ holidaysDir }),
       notices: outbox,
       archive: new FileArchive(path.join(dir, 'archive')),
+      register: register.register,
     },
     dataConverter: testDataConverter,
   });
@@ -151,6 +160,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     },
     logger: createLogger({ level: 'silent' }),
     accessLog: new FileAccessLog({ dir: accessLogDir }),
+    // The register's keys, so that the API's blind indexes of applicants and parties are the register's.
+    payloadKeys: TEST_PAYLOAD_KEYS,
+    register: register.register,
     ...(options.codecOrigins
       ? {
           codec: {
@@ -173,6 +185,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     holidaysDir,
     orgTreeFile,
     accessLogDir,
+    register,
     dev,
     tokens,
     baseUrl: `http://127.0.0.1:${port}`,
@@ -185,6 +198,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       });
       worker.shutdown();
       await workerRun;
+      await register.close();
       await env.teardown();
       rmSync(dir, { recursive: true, force: true });
     },

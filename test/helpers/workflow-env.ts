@@ -52,7 +52,9 @@ import {
   secretary,
   submission,
 } from './cases';
+import type { OpenRegister } from '../../register/register';
 import { testDataConverter } from './payload-keys';
+import { openTestRegister } from './register';
 import { startTimeSkippingServer } from './temporal';
 
 export type CaseHandle = WorkflowHandle<typeof caseWorkflow>;
@@ -62,6 +64,8 @@ export interface WorkflowHarness {
   readonly outbox: FileOutbox;
   readonly archive: FileArchive;
   readonly taskQueue: string;
+  /** The register the worker projects cases into (PGlite in memory). */
+  readonly register: OpenRegister;
   /** Operator holiday files the worker's calendar reads; write one and call `reloadCalendar()`. */
   readonly holidaysDir: string;
   reloadCalendar(): WorkingCalendar;
@@ -71,7 +75,7 @@ export interface WorkflowHarness {
 /** Starts a time-skipping server and a worker over temporary stores, or over the `stores` given. */
 export async function startHarness(
   taskQueue: string,
-  stores: Partial<Pick<ActivityDependencies, 'notices' | 'archive' | 'deadlines'>> = {},
+  stores: Partial<Pick<ActivityDependencies, 'notices' | 'archive' | 'deadlines' | 'register'>> = {},
 ): Promise<WorkflowHarness> {
   const env = await startTimeSkippingServer();
   const dir = mkdtempSync(path.join(tmpdir(), `${taskQueue}-`));
@@ -80,11 +84,12 @@ export async function startHarness(
   const outbox = new FileOutbox(path.join(dir, 'outbox'));
   const archive = new FileArchive(path.join(dir, 'archive'));
   let calendar = loadCalendar({ holidaysDir });
+  const register = await openTestRegister();
   const worker: Worker = await createCaseWorker({
     connection: env.nativeConnection,
     namespace: 'default',
     taskQueue,
-    dependencies: { calendar: () => calendar, notices: outbox, archive, ...stores },
+    dependencies: { calendar: () => calendar, notices: outbox, archive, register: register.register, ...stores },
     dataConverter: testDataConverter,
   });
   const running = worker.run();
@@ -93,6 +98,7 @@ export async function startHarness(
     outbox,
     archive,
     taskQueue,
+    register,
     holidaysDir,
     reloadCalendar() {
       calendar = loadCalendar({ holidaysDir });
@@ -101,6 +107,7 @@ export async function startHarness(
     async stop() {
       worker.shutdown();
       await running;
+      await register.close();
       await env.teardown();
       rmSync(dir, { recursive: true, force: true });
     },

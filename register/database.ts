@@ -1,0 +1,61 @@
+/**
+ * Opens the register's database: the PostgreSQL server at REGISTER_DATABASE_URL when one is configured, else an
+ * embedded PGlite (PostgreSQL in WebAssembly) persisted in a directory, or in memory for tests. Both speak the same
+ * SQL through the same Kysely queries; the migrations of `register/migrations/` are applied before it is used.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import { Pool } from 'pg';
+
+import { REGISTER_MIGRATIONS } from './migrations';
+import { PGliteDialect } from './pglite-dialect';
+import type { RegisterDatabase } from './schema';
+
+/** Where the register lives. */
+export type RegisterLocation =
+  | { readonly kind: 'postgres'; readonly url: string }
+  /** An embedded PGlite in `dir`, or in memory when `dir` is absent. */
+  | { readonly kind: 'pglite'; readonly dir?: string };
+
+/** An open register database; `close()` ends its pool or closes the embedded instance. */
+export interface RegisterDb {
+  readonly db: Kysely<RegisterDatabase>;
+  close(): Promise<void>;
+}
+
+/** Opens the database at `location` and brings its schema up to date. */
+export async function openRegisterDatabase(location: RegisterLocation): Promise<RegisterDb> {
+  let db: Kysely<RegisterDatabase>;
+  let closeMore: () => Promise<void> = () => Promise.resolve();
+  if (location.kind === 'postgres') {
+    db = new Kysely({ dialect: new PostgresDialect({ pool: new Pool({ connectionString: location.url, max: 5 }) }) });
+  } else {
+    const pglite = await PGlite.create(location.dir === undefined ? {} : { dataDir: location.dir });
+    db = new Kysely({ dialect: new PGliteDialect(pglite) });
+    closeMore = () => pglite.close();
+  }
+  try {
+    await migrate(db);
+  } catch (err) {
+    await db.destroy();
+    await closeMore();
+    throw err;
+  }
+  return {
+    db,
+    close: async () => {
+      await db.destroy();
+      await closeMore();
+    },
+  };
+}
+
+/** Applies every migration not yet applied; a failed one stops start-up with its name. */
+async function migrate(db: Kysely<RegisterDatabase>): Promise<void> {
+  const migrator = new Migrator({ db, provider: REGISTER_MIGRATIONS });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
+    throw new Error(`register: migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

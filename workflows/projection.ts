@@ -1,0 +1,104 @@
+/**
+ * The case's projection into the register (`register/`, issue 16): after every workflow task that changed the case,
+ * its whole state goes out with the next version of a counter kept in its data, so that the register never takes a
+ * row back whatever order retries arrive in.
+ *
+ * Release 0.5.0 brought it: cases begun on revision 5 always project; cases begun earlier project from their next
+ * change on (the `register-projection` patch marks where), and replay what they ran before as they ran it.
+ *
+ * One local activity per changing task (a marker, no extra task); when it fails (the register is down) a scheduled
+ * activity takes the same projection over and retries for as long as it takes, so an outage never holds the case's
+ * workflow task open. The case completes only once its last projection is in, so a closed case stays readable from
+ * the register after Temporal's retention removed it.
+ */
+import { condition } from '@temporalio/workflow';
+
+import type { CaseProjection } from '../domain/case-record';
+import { REGISTER_LOCAL, REGISTER_SCHEDULED } from './activities';
+import type { CaseData } from './case-data';
+import { caseView } from './view';
+
+/** The patch (release 0.5.0) under which cases begun before revision 5 start projecting. */
+export const REGISTER_PROJECTION_PATCH = 'register-projection';
+
+/** What the projector asks of its case: whether 0.5.0's changes apply to it (`CaseContext.patched5`). */
+export type Patched5 = (patchId: string) => boolean;
+
+export class Projector {
+  private dirty = false;
+  private holds = 0;
+  private projecting = false;
+  private fallbacks = 0;
+  /** Set once the case has projected in this run: only then does its completion wait for the register. */
+  private enabled = false;
+
+  constructor(
+    private readonly d: CaseData,
+    private readonly level: string | undefined,
+    private readonly patched5: Patched5,
+  ) {
+    void this.run();
+  }
+
+  /** The case changed in this task. */
+  mark(): void {
+    this.dirty = true;
+  }
+
+  /** Runs `work` (a calendar computation) with the projection held back until it is done, so it sees the answer. */
+  async hold<T>(work: () => Promise<T>): Promise<T> {
+    this.holds += 1;
+    try {
+      return await work();
+    } finally {
+      this.holds -= 1;
+    }
+  }
+
+  /** The projection as it stands: what the next one would send, with the version of the last one made. */
+  current(): CaseProjection {
+    return {
+      state: caseView(this.d),
+      ...(this.level === undefined ? {} : { level: this.level }),
+      version: this.d.registerVersion ?? 0,
+    };
+  }
+
+  /** Waits until every change is in the register: before the case completes. No command on cases that never projected. */
+  async settled(): Promise<void> {
+    if (!this.enabled) return;
+    await condition(() => !this.dirty && !this.projecting && this.fallbacks === 0);
+  }
+
+  /** Projects at the end of each workflow task that made a change: conditions are checked after every handler. */
+  private async run(): Promise<void> {
+    for (;;) {
+      await condition(() => this.dirty && this.holds === 0);
+      this.dirty = false;
+      if (!this.patched5(REGISTER_PROJECTION_PATCH)) continue;
+      this.enabled = true;
+      await this.project();
+    }
+  }
+
+  private async project(): Promise<void> {
+    this.d.registerVersion = (this.d.registerVersion ?? 0) + 1;
+    const projection = this.current();
+    this.projecting = true;
+    try {
+      await REGISTER_LOCAL.projectCase(projection);
+    } catch {
+      // The register is down or slow: the same projection, scheduled, retries until it is back; later ones may
+      // overtake it, and its version keeps it from taking the row back.
+      this.fallbacks += 1;
+      // It retries without end, so it fails only when the run is cancelled or ends, when there is nothing to do.
+      void REGISTER_SCHEDULED.projectCase(projection)
+        .catch(() => undefined)
+        .finally(() => {
+          this.fallbacks -= 1;
+        });
+    } finally {
+      this.projecting = false;
+    }
+  }
+}
