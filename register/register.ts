@@ -281,9 +281,19 @@ export class CaseRegister {
     return rows.map((r) => ({ caseNumber: r.case_number, version: r.version, stage: r.stage, running: r.running }));
   }
 
-  /** Removes every row: the rebuild's first step. */
+  /** Removes every row: a rebuild from nothing. */
   async clear(): Promise<void> {
     await this.db.deleteFrom('register').execute();
+  }
+
+  /** Removes the rows of these cases: a rebuild's first step for the cases it rewrites. */
+  async remove(caseNumbers: readonly string[]): Promise<void> {
+    for (let i = 0; i < caseNumbers.length; i += 500) {
+      await this.db
+        .deleteFrom('register')
+        .where('case_number', 'in', caseNumbers.slice(i, i + 500))
+        .execute();
+    }
   }
 }
 
