@@ -33,10 +33,11 @@ describe('the case list query', () => {
 
   test('filters are codes from their enums; limits are bounded; unknown parameters are refused', () => {
     expect(caseListQuerySchema.parse({})).toEqual({ limit: 20 });
-    const bad = caseListQuerySchema.safeParse({ stage: "x' OR '1'='1", limit: '1000', sort: 'name' });
+    const bad = caseListQuerySchema.safeParse({ stage: "x' OR '1'='1", limit: '1000', sort: 'name', order: 'name' });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues.map((i) => i.path.join('.') || i.code).sort()).toEqual([
       'limit',
+      'sort',
       'stage',
       'unrecognized_keys',
     ]);
