@@ -22,6 +22,7 @@ import { caseDataConverter } from '../codec/data-converter';
 import type { AllConfig } from '../config';
 import { connectionOptions } from '../config';
 import { openConfiguredRegister } from '../register/open';
+import { rebuildRegister } from '../register/rebuild';
 import { installWorkerRuntime } from '../worker/runtime';
 import { activityDependencies } from '../worker/dependencies';
 import { createCaseWorker } from '../worker/worker';
@@ -128,6 +129,17 @@ export async function runAll(config: AllConfig): Promise<void> {
   const { METRICS_HOST, METRICS_PORT } = config.worker;
   if (METRICS_PORT) say(`Worker metrics    http://${METRICS_HOST}:${METRICS_PORT}/metrics`);
   say('Ctrl-C stops everything.');
+  // An empty embedded register beside a store with cases (first start on 0.5.0, or its directory removed to be
+  // rebuilt) is filled from Temporal, the cases answering through the worker just started.
+  if (config.register.kind === 'pglite' && (await register.register.isEmpty())) {
+    rebuildRegister(client, register.register).then(
+      (r) => {
+        if (r.cases || r.failed.length)
+          say(`Register rebuilt from Temporal: ${r.cases} cases, ${r.failed.length} unanswered`);
+      },
+      (err: unknown) => process.stderr.write(`register rebuild failed: ${String(err)}\n`),
+    );
+  }
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {

@@ -281,6 +281,12 @@ export class CaseRegister {
     return rows.map((r) => ({ caseNumber: r.case_number, version: r.version, stage: r.stage, running: r.running }));
   }
 
+  /** True when the register holds no case: new, or removed to be rebuilt. */
+  async isEmpty(): Promise<boolean> {
+    const row = await this.db.selectFrom('register').select('case_number').limit(1).executeTakeFirst();
+    return row === undefined;
+  }
+
   /** Removes every row: a rebuild from nothing. */
   async clear(): Promise<void> {
     await this.db.deleteFrom('register').execute();
