@@ -159,8 +159,10 @@ export class CaseRegister {
   }
 
   /**
-   * Writes a case's projection unless the register holds the same or a newer version: a retried, replayed or late
-   * projection never takes a row back. True when the row was written.
+   * Writes a case's projection unless the register holds a newer version: a replayed or late projection never takes
+   * a row back. The same version is written again: a workflow task lost after its projection ran (its worker died
+   * before completing it) is retried with the same version and the state that history keeps, which must replace
+   * the state of the lost attempt. True when the row was written.
    */
   async project(p: CaseProjection): Promise<boolean> {
     const columns = this.columns(p);
@@ -174,7 +176,7 @@ export class CaseRegister {
         oc
           .column('case_number')
           .doUpdateSet({ ...changes, projected_at: sql`now()` })
-          .where('register.version', '<', (eb) => eb.ref('excluded.version')),
+          .where('register.version', '<=', (eb) => eb.ref('excluded.version')),
       )
       .executeTakeFirst();
     return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;

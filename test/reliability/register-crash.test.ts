@@ -1,0 +1,152 @@
+/**
+ * The register through worker crashes: a deployed worker (`node dist/main.js worker`, its embedded register under
+ * DATA_DIR/register) is killed with SIGKILL while its cases change and project, and started again. Afterwards every
+ * case's row holds exactly what the case answers now, at the version it last projected: nothing was lost or taken
+ * back, and the database files came back whole.
+ */
+import { randomInt, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+
+import { CASE_CLIENT_INTERCEPTORS } from '../../api/cases/sent-messages';
+import { calendarSource, DEFAULT_HOLIDAYS_DIR } from '../../calendar';
+import { FileArchive } from '../../activities/file-archive';
+import { FileOutbox } from '../../activities/file-outbox';
+import { startCaseWorkflow } from '../../api/cases/case-start';
+import type { CaseState } from '../../domain/case';
+import type { CaseProjection } from '../../domain/case-record';
+import { CASE_PROJECTION_QUERY } from '../../domain/case-record';
+import { createCaseWorker } from '../../worker/worker';
+import {
+  approveHandlingOpinionSignal,
+  decideAcceptanceUpdate,
+  proposeHandlingOpinionUpdate,
+} from '../../workflows/messages';
+import { applicant, caseOfficer, decisionId, leader, submission } from '../helpers/cases';
+import { testDataConverter } from '../helpers/payload-keys';
+import { openTestRegister } from '../helpers/register';
+import type { CaseHandle } from '../helpers/workflow-env';
+import type { Proc } from './cluster';
+import { deploymentEnv, sleep, spawnWorker } from './cluster';
+
+const CASES = 4;
+const KILLS = 3;
+
+/**
+ * Accepts the case and has its opinion approved: three changes, each projected. Updates and signals wait for a
+ * worker, so they ride out the kills; the query is asked again until a worker answers it.
+ */
+async function throughOpinion(h: CaseHandle): Promise<void> {
+  await h.executeUpdate(decideAcceptanceUpdate, {
+    args: [{ decision: 'accept', actor: caseOfficer, caseOfficer: caseOfficer.id }],
+  });
+  await h.executeUpdate(proposeHandlingOpinionUpdate, {
+    args: [{ actor: caseOfficer, opinion: '拟按程序办理', route: 'investigate' }],
+  });
+  await h.signal(approveHandlingOpinionSignal, {
+    decisionId: decisionId(),
+    actor: leader,
+    approved: true,
+    comment: '同意',
+  });
+  for (const until = Date.now() + 90_000; Date.now() < until; await sleep(250)) {
+    const stage = await h.query<CaseProjection>(CASE_PROJECTION_QUERY).then(
+      (p) => p.state.stage,
+      () => undefined,
+    );
+    if (stage === 'investigation') return;
+  }
+  throw new Error(`${h.workflowId} never reached its investigation`);
+}
+
+/**
+ * A state with its timeline's instants left out. An entry a case records after a local activity answered, in the
+ * same workflow task (the calendar's, revision 4 on), carries the clock of the moment it was made when the task
+ * runs live, and the task's start when it is replayed (the SDK's workflow time): the register keeps the instant the
+ * case recorded live, a worker that rebuilt the case from history answers the other. Everything else must be equal.
+ */
+function asReplayed(state: CaseState): unknown {
+  return { ...state, timeline: state.timeline.map(({ at: _at, ...entry }) => entry) };
+}
+
+let env: TestWorkflowEnvironment;
+let dir: string;
+let worker: Proc | undefined;
+
+beforeAll(async () => {
+  const address = process.env.E2E_TEMPORAL_ADDRESS;
+  if (!address) throw new Error('the run’s dev server (test/global-setup.ts) is not up');
+  env = await TestWorkflowEnvironment.createFromExistingServer({
+    address,
+    client: { dataConverter: testDataConverter, interceptors: CASE_CLIENT_INTERCEPTORS },
+  });
+  dir = mkdtempSync(path.join(tmpdir(), 'register-crash-'));
+});
+
+afterAll(async () => {
+  await worker?.stop();
+  await env?.teardown();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('a worker killed while its cases project leaves every row as the case answers it, at its last version', async () => {
+  const address = process.env.E2E_TEMPORAL_ADDRESS as string;
+  const taskQueue = `register-crash-${randomUUID()}`;
+  const shared = deploymentEnv(address, taskQueue, path.join(dir, 'data'));
+  worker = await spawnWorker(shared);
+
+  const handles: CaseHandle[] = [];
+  for (let i = 0; i < CASES; i++) {
+    const input = { submission: submission(), submittedBy: applicant };
+    handles.push((await startCaseWorkflow(env.client, taskQueue, input)) as CaseHandle);
+  }
+  // Each case through acceptance and its opinion, the worker killed meanwhile.
+  const driving = Promise.all(handles.map((h) => throughOpinion(h)));
+  for (let k = 0; k < KILLS; k++) {
+    await sleep(randomInt(100, 800));
+    await worker.kill();
+    worker = await spawnWorker(shared);
+  }
+  await driving;
+  // Every case has answered its last action; the worker then stops as a deployment stops it.
+  await sleep(1_000);
+  await worker.stop();
+  worker = undefined;
+
+  // The register the killed workers wrote, opened here, and the cases asked through a worker of this process.
+  const opened = await openTestRegister(path.join(dir, 'data', 'register'));
+  let reader: Worker | undefined;
+  try {
+    reader = await createCaseWorker({
+      connection: env.nativeConnection,
+      namespace: 'default',
+      taskQueue,
+      dependencies: {
+        calendar: calendarSource({ holidaysDir: DEFAULT_HOLIDAYS_DIR }),
+        notices: new FileOutbox(path.join(dir, 'outbox')),
+        archive: new FileArchive(path.join(dir, 'archive')),
+        register: opened.register,
+      },
+      dataConverter: testDataConverter,
+    });
+    const running = reader.run();
+    try {
+      for (const h of handles) {
+        const answered = await h.query<CaseProjection>(CASE_PROJECTION_QUERY);
+        expect(answered.state.stage).toBe('investigation');
+        expect(await opened.register.version(h.workflowId)).toBe(answered.version);
+        const kept = (await opened.register.read(h.workflowId))?.state;
+        expect(kept && asReplayed(kept)).toEqual(asReplayed(answered.state));
+      }
+    } finally {
+      reader.shutdown();
+      await running;
+    }
+  } finally {
+    await opened.close();
+  }
+}, 180_000);
