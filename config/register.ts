@@ -15,8 +15,9 @@ export const registerSchema = z.object({
     .regex(/^postgres(ql)?:\/\/\S+$/, 'a postgres:// or postgresql:// connection string')
     .optional()
     .describe(
-      '台账数据库（PostgreSQL）连接串，如 postgres://用户:密码@主机:5432/register；未设置时 npm start 使用 DATA_DIR/register 下的内嵌 PGlite，NODE_ENV=production 时必填',
+      '台账数据库（PostgreSQL）连接串，如 postgres://用户@主机:5432/register；未设置时 npm start 使用 DATA_DIR/register 下的内嵌 PGlite，NODE_ENV=production 时必填',
     ),
+  REGISTER_DATABASE_PASSWORD: z.string().min(1).optional().describe('台账数据库的密码（不写进连接串，故可含任意字符）'),
 });
 
 /** Where the register lives: the server, or an embedded PGlite in a directory. */
@@ -38,8 +39,8 @@ export function loadRegisterConfig(
 ): RegisterConfig | undefined {
   const parsed = registerSchema.safeParse(env);
   if (!parsed.success) failConfig(issueLines(parsed.error));
-  const url = parsed.data.REGISTER_DATABASE_URL;
-  if (url) return { kind: 'postgres', url };
+  const { REGISTER_DATABASE_URL: url, REGISTER_DATABASE_PASSWORD: password } = parsed.data;
+  if (url) return { kind: 'postgres', url, ...(password ? { password } : {}) };
   if (context.production) {
     return failConfig([
       'REGISTER_DATABASE_URL: required when NODE_ENV=production: the workers write the register the API reads',

@@ -13,7 +13,7 @@ import type { RegisterDatabase } from './schema';
 
 /** Where the register lives. */
 export type RegisterLocation =
-  | { readonly kind: 'postgres'; readonly url: string }
+  | { readonly kind: 'postgres'; readonly url: string; readonly password?: string }
   /** An embedded PGlite in `dir`, or in memory when `dir` is absent. */
   | { readonly kind: 'pglite'; readonly dir?: string };
 
@@ -28,7 +28,12 @@ export async function openRegisterDatabase(location: RegisterLocation): Promise<
   let db: Kysely<RegisterDatabase>;
   let closeMore: () => Promise<void> = () => Promise.resolve();
   if (location.kind === 'postgres') {
-    db = new Kysely({ dialect: new PostgresDialect({ pool: new Pool({ connectionString: location.url, max: 5 }) }) });
+    const pool = new Pool({
+      connectionString: location.url,
+      ...(location.password ? { password: location.password } : {}),
+      max: 5,
+    });
+    db = new Kysely({ dialect: new PostgresDialect({ pool }) });
   } else {
     const pglite = await PGlite.create(location.dir === undefined ? {} : { dataDir: location.dir });
     db = new Kysely({ dialect: new PGliteDialect(pglite) });

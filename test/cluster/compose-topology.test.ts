@@ -3,8 +3,9 @@
  * the compose jobs' own schema and setup scripts, two worker processes and the API process from `dist/`, and the Web
  * UI server. Every long-running service passes its own compose healthcheck; the Web UI is wired to the API's codec
  * server; a whole case goes from the application to closure over HTTP while the worker holding it in its cache is
- * killed with SIGKILL midway and the other carries on; the case is found in the list that PostgreSQL visibility
- * answers, and its encrypted history opens through the codec server. `npm run test:cluster` (builds first); not
+ * killed with SIGKILL midway and the other carries on; the case is found in the list the register answers (its
+ * own database on the same PostgreSQL, created by the schema job), kept there whole and sealed, and its encrypted
+ * history opens through the codec server. `npm run test:cluster` (builds first); not
  * part of `npm test`.
  */
 import { randomUUID } from 'node:crypto';
@@ -17,6 +18,9 @@ import type { Answer, Stack } from '../helpers/api';
 import { eventually, request } from '../helpers/api';
 import { application, report, shanghaiToday } from '../helpers/cases';
 import { testIssuerTokens } from '../helpers/test-issuer';
+import { loadPayloadConfig } from '../../config/payload-keys';
+import { checkRegister } from '../../register/check';
+import { openRegister } from '../../register/register';
 import type { NativeCluster } from './native-cluster';
 import { startNativeCluster } from './native-cluster';
 
@@ -137,7 +141,7 @@ test('a case goes to closure across two workers, the one holding it killed with 
   await reach('investigation');
   await step('/investigation/team', { members: ['investigator.dc', '调查组成员乙'] }, 'officer.dc');
 
-  // Visibility on PostgreSQL answers the list with the custom search attributes the setup job registered.
+  // The register on PostgreSQL answers the list.
   await eventually(
     () => get('/cases?stage=investigation', 'officer.dc'),
     (r) => r.body?.cases?.some((c: { caseNumber: string }) => c.caseNumber === n),
@@ -211,6 +215,31 @@ test('a case goes to closure across two workers, the one holding it killed with 
     stage: 'closed',
     outcome: 'exempt',
   });
+  // The register, its own database on the same PostgreSQL, keeps the closed case whole and sealed: what the list
+  // answered came from it, and a read after the namespace's retention would too.
+  const { REGISTER_DATABASE_URL: url, REGISTER_DATABASE_PASSWORD: password } = cluster.apiEnv;
+  const keys = loadPayloadConfig(cluster.apiEnv, { dataDir: cluster.dataDir, allowGenerated: false }).keys;
+  const register = await openRegister({ kind: 'postgres', url, ...(password ? { password } : {}) }, keys);
+  try {
+    const kept = await register.register.read(n);
+    expect(kept?.state).toMatchObject({ caseNumber: n, stage: 'closed', outcome: 'exempt' });
+    expect(await register.register.version(n)).toBeGreaterThan(1);
+    // Visibility trails the workflows by a moment: the check agrees once it has caught up.
+    await eventually(
+      () => checkRegister(client, register.register),
+      (d) => d.missing.length === 0 && d.stageDiffers.length === 0,
+      'the register agreeing with visibility',
+    );
+    const [row] = await register.database.db
+      .selectFrom('register')
+      .select('record')
+      .where('case_number', '=', n)
+      .execute();
+    expect(Buffer.from(row.record).includes(Buffer.from(s.party.name, 'utf8'))).toBe(false);
+  } finally {
+    await register.close();
+  }
+
   // Notices went to the outbox the workers share, as the compose `data` volume is shared.
   expect(readdirSync(path.join(cluster.dataDir, 'outbox')).length).toBeGreaterThan(0);
 

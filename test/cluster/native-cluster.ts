@@ -56,6 +56,8 @@ export interface NativeCluster {
   /** The Web UI server, started from the `temporal-ui` service's environment. */
   readonly uiUrl: string;
   readonly dataDir: string;
+  /** The API's environment as started here (payload keys, the register's database on this machine). */
+  readonly apiEnv: Record<string, string>;
   readonly workers: Child[];
   readonly workerMetricsPorts: number[];
   /** Milliseconds per phase of the start. */
@@ -406,10 +408,20 @@ export async function startNativeCluster(): Promise<NativeCluster> {
 
     const dataDir = path.join(root, 'data');
     const holidaysDir = path.join(root, 'holidays');
+    let apiEnvironment: Record<string, string> = {};
     mkdirSync(dataDir);
     mkdirSync(holidaysDir);
     /** What a container of the image would also have: the volumes' directories, the server on the network. */
-    const local = { TEMPORAL_ADDRESS: temporalAddress, DATA_DIR: dataDir, HOLIDAYS_DIR: holidaysDir };
+    const local = {
+      TEMPORAL_ADDRESS: temporalAddress,
+      DATA_DIR: dataDir,
+      HOLIDAYS_DIR: holidaysDir,
+      // The register's database, created by the temporal-schema job, on this machine's PostgreSQL.
+      REGISTER_DATABASE_URL: (environmentOf(s.api).REGISTER_DATABASE_URL ?? '').replace(
+        '@postgresql:5432/',
+        `@127.0.0.1:${pgPort}/`,
+      ),
+    };
     await phase(`${replicas} workers and the API (start, ready)`, async () => {
       const starts: Promise<Child>[] = [];
       for (const metricsPort of workerMetricsPorts) {
@@ -439,20 +451,17 @@ export async function startNativeCluster(): Promise<NativeCluster> {
         AUTH_JWKS_URL: _u,
         ...apiEnv
       } = environmentOf(s.api);
-      api = await startChild(
-        'api',
-        {
-          ...apiEnv,
-          ...local,
-          HOST: '127.0.0.1',
-          PORT: String(apiPort),
-          // A local test issuer instead of the city's identity provider, which this machine cannot reach
-          // (development mode is refused against a separate Temporal).
-          ...(await testIssuerEnv(dataDir)),
-          LOG_LEVEL: 'warn',
-        },
-        /HTTP API listening/,
-      );
+      apiEnvironment = {
+        ...apiEnv,
+        ...local,
+        HOST: '127.0.0.1',
+        PORT: String(apiPort),
+        // A local test issuer instead of the city's identity provider, which this machine cannot reach
+        // (development mode is refused against a separate Temporal).
+        ...(await testIssuerEnv(dataDir)),
+        LOG_LEVEL: 'warn',
+      };
+      api = await startChild('api', apiEnvironment, /HTTP API listening/);
       services.set('api', keepTail(api.process));
     });
 
@@ -515,6 +524,7 @@ export async function startNativeCluster(): Promise<NativeCluster> {
       apiUrl: `http://127.0.0.1:${apiPort}`,
       uiUrl: `http://127.0.0.1:${uiPort}`,
       dataDir,
+      apiEnv: apiEnvironment,
       workers,
       workerMetricsPorts,
       timings,
