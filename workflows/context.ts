@@ -68,7 +68,12 @@ export class CaseContext {
     this.revision5 = beganOnRevision(data.procedureRevision, REVISION_5);
     this.activities = this.current ? LOCAL_ACTIVITIES : REMOTE_ACTIVITIES;
     this.publisher = publisherFor(data, this.current);
-    this.projector = new Projector(data, level, (id) => this.patched5(id));
+    this.projector = new Projector(
+      data,
+      level,
+      (id) => this.patched5(id),
+      (step) => this.bg.effect(step),
+    );
   }
 
   /**

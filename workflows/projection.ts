@@ -24,6 +24,9 @@ export const REGISTER_PROJECTION_PATCH = 'register-projection';
 /** What the projector asks of its case: whether 0.5.0's changes apply to it (`CaseContext.patched5`). */
 export type Patched5 = (patchId: string) => boolean;
 
+/** Runs a step the case must see finished before it continues as new (`Background.effect`). */
+export type Effect = <T>(step: () => Promise<T>) => Promise<T>;
+
 export class Projector {
   private dirty = false;
   private holds = 0;
@@ -36,6 +39,7 @@ export class Projector {
     private readonly d: CaseData,
     private readonly level: string | undefined,
     private readonly patched5: Patched5,
+    private readonly effect: Effect,
   ) {
     void this.run();
   }
@@ -86,7 +90,8 @@ export class Projector {
     const projection = this.current();
     this.projecting = true;
     try {
-      await REGISTER_LOCAL.projectCase(projection);
+      // An effect: the run does not continue as new while its local attempt is out, so its answer is not lost.
+      await this.effect(() => REGISTER_LOCAL.projectCase(projection));
     } catch {
       // The register is down or slow: the same projection, scheduled, retries until it is back; later ones may
       // overtake it, and its version keeps it from taking the row back.

@@ -10,7 +10,7 @@ import type { ProjectionStore } from '../../activities/register';
 import { startCaseWorkflow } from '../../api/cases/case-start';
 import type { CaseProjection } from '../../domain/case-record';
 import { CASE_WORKFLOW_TYPE } from '../../domain/messages';
-import { decideAcceptanceUpdate } from '../../workflows/messages';
+import { caseStateQuery, decideAcceptanceUpdate } from '../../workflows/messages';
 import { applicant, caseOfficer, submission } from '../helpers/cases';
 import type { CaseHandle, WorkflowHarness } from '../helpers/workflow-env';
 import { startHarness } from '../helpers/workflow-env';
@@ -96,6 +96,8 @@ test('a case begun on revision 4 projects too, behind the register-projection pa
     ],
   })) as CaseHandle;
   await versionOf(s.caseNumber, 1);
+  // The marker is recorded with the task's completion, a moment after its projection was written.
+  await handle.query(caseStateQuery);
   expect(await patchMarkers(handle)).toContainEqual(expect.stringContaining('register-projection'));
 });
 
