@@ -21,6 +21,7 @@ import type { Authentication } from './auth';
 import { authenticate, devTokensRouter } from './auth';
 import type { Role } from '../domain/case';
 import { codecServer, devCodecSessionRouter } from './codec/codec-server';
+import { caseLevelLookup } from './codec/case-level';
 import type { AccessLog } from './http/access-log';
 import { caseReadLog } from './http/case-read-log';
 import { useChineseValidationMessages } from './http/zod-locale';
@@ -48,6 +49,7 @@ import { submissionRoute } from './cases/submission';
 import { DEFAULT_ORG_TREE_FILE, orgTreeHolder } from './org-tree/org-tree-file';
 import { placeInTree } from './org-tree/place-in-tree';
 import { orgTreeRoutes } from './org-tree/org-tree-route';
+import { competentBodyRoute } from './org-tree/competent-body-route';
 import type { NumberingConfig } from '../domain/case-numbers';
 import { numberingInSeries } from '../domain/case-numbers';
 import { submissionQuota } from './cases/submission-quota';
@@ -177,9 +179,10 @@ export function createApp(deps: ApiDependencies): express.Express {
     ),
     caseListRoute(deps.client, cursorKey(deps.payloadKeys), parties),
     ...caseReadRoutes(deps.client),
-    ...caseActionRoutes(deps.client),
+    ...caseActionRoutes(deps.client, orgTree),
     calendarRoute(deps.client, deps.holidaysDir ?? DEFAULT_HOLIDAYS_DIR, logger),
     ...orgTreeRoutes(orgTree, logger),
+    competentBodyRoute(orgTree),
   ]);
 
   const document = registry.buildOpenApiDocument({
@@ -207,6 +210,7 @@ export function createApp(deps: ApiDependencies): express.Express {
         rateLimit: perCaller,
         logger,
         ...(deps.accessLog ? { accessLog: deps.accessLog } : {}),
+        jurisdiction: { orgTree, levelOf: caseLevelLookup(deps.client) },
       }),
     );
   }

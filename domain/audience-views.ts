@@ -77,6 +77,7 @@ export const APPLICANT_TIMELINE: { readonly [K in TimelineKind]: false | ((entry
   declined: (e) => e.summary,
   reassigned: false,
   handedOver: () => '案件已移交其他机关办理',
+  transferred: () => '案件已移送其他机关办理',
   handlingOpinionProposed: false,
   handlingOpinionSentBack: false,
   handlingOpinionApproved: false,

@@ -87,6 +87,10 @@ export interface Party {
   readonly identifier?: string;
 }
 
+/** 干部管理权限: the official's cadres are managed at their unit's level, or by the level above it. */
+export const CADRE_AUTHORITIES = ['unitLevel', 'levelAbove'] as const;
+export type CadreAuthority = (typeof CADRE_AUTHORITIES)[number];
+
 /** 事项提出: what is raised or applied for, in writing. */
 export interface Submission {
   readonly caseNumber: string;
@@ -101,6 +105,11 @@ export interface Submission {
    * cases begun before the tree and on submissions that name none: the city level.
    */
   readonly unitId?: string;
+  /**
+   * 干部管理权限 of an official: managed at their unit's level (absent, the default) or by the level above (a
+   * county's leadership, 市管干部), whose bodies are then competent (`domain/routing.ts`).
+   */
+  readonly cadreAuthority?: CadreAuthority;
   readonly facts: string;
   /** References to evidence held elsewhere (document numbers, archive keys), never the evidence itself. */
   readonly evidenceRefs: readonly string[];
@@ -286,6 +295,7 @@ export const TIMELINE_KINDS = [
   'declined',
   'reassigned',
   'handedOver',
+  'transferred',
   'handlingOpinionProposed',
   'handlingOpinionSentBack',
   'handlingOpinionApproved',

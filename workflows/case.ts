@@ -20,6 +20,7 @@ import { beganOnRevision } from '../domain/messages';
 import { isUnsealed, UNSEALED_REASON_TEXT } from '../domain/sealing';
 import { acceptanceEffects } from './acceptance';
 import { handOverEffects } from './hand-over';
+import { transferEffects } from './transfer';
 import { aftercareEffects } from './aftercare';
 import { startDecisionEffects } from './conclusion';
 import type { CaseData } from './case-data';
@@ -78,6 +79,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseState> {
   const aftercare = aftercareEffects(c);
   const clock = clockEffects(c);
   const handOver = handOverEffects(c);
+  const transfer = transferEffects(c);
   registerProcedure(c, {
     updates: {
       ...acceptance.updates,
@@ -87,6 +89,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseState> {
       ...aftercare.updates,
       ...clock.updates,
       ...handOver.updates,
+      ...transfer.updates,
     },
     decisions: {
       ...acceptance.decisions,

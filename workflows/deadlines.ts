@@ -4,13 +4,13 @@
  * handling body and its supervising level at the due instant, then one more each further working day until the
  * step is done, each recorded for 责任倒查. A missed deadline never decides or approves anything by itself.
  */
+import { escalatedTo, supervisedBy } from '../domain/jurisdiction-texts';
 import { condition } from '@temporalio/workflow';
 
 import type { Notice } from '../activities/notify';
 import type { Deadline, HandlingBody } from '../domain/case';
 import type { TimelyPeriod } from '../domain/periods';
 import { PERIODS, periodFor, periodMet } from '../domain/periods';
-import { HANDLING_BODY_NAMES } from '../domain/labels';
 import type { CaseContext } from './context';
 import { sendNotice } from './delivery';
 import { beijingText, msUntil, workflowNow } from './clock';
@@ -174,14 +174,14 @@ async function fire(c: CaseContext, d: Deadline, step: Step): Promise<void> {
   c.putDeadline({ ...d, status: 'overdue', overdueNotices: count, nextEscalationAt });
   c.record(
     step.kind === 'due' ? 'deadlineOverdue' : 'deadlineEscalated',
-    `${step.kind === 'due' ? '已超过期限' : `超期仍未办理（第${count}次督办）`}：${d.clause}；已通知${HANDLING_BODY_NAMES[body]}及其上级`,
+    `${step.kind === 'due' ? '已超过期限' : `超期仍未办理（第${count}次督办）`}：${d.clause}；已通知${escalatedTo(c.data.place, body)}`,
   );
   await sendNotice(c, {
     key: `${caseNumber}/${d.id}/overdue/${count}`,
     caseNumber,
     kind: step.kind === 'due' ? 'deadlineOverdue' : 'deadlineEscalated',
     recipients: [body, 'supervisingLevel'],
-    text: `案件 ${caseNumber} 已超过期限：${d.clause}（应于 ${beijingText(d.dueAt)} 前完成），${count > 1 ? `已超期督办${count}次，` : ''}请及时办理。`,
+    text: `案件 ${caseNumber} 已超过期限：${d.clause}（应于 ${beijingText(d.dueAt)} 前完成），${count > 1 ? `已超期督办${count}次，` : ''}请及时办理。${supervisedBy(c.data.place, body)}`,
   });
 }
 

@@ -4,10 +4,10 @@
  * supervising level are told, then once more each further working day until the clock resumes. The watch starts
  * only when a pause does, so a case never paused spends no history event on it.
  */
+import { escalatedTo, supervisedBy } from '../domain/jurisdiction-texts';
 import { condition } from '@temporalio/workflow';
 
 import type { ClockPause } from '../domain/case';
-import { HANDLING_BODY_NAMES } from '../domain/labels';
 import { beijingText, msUntil } from './clock';
 import type { CaseContext } from './context';
 import { sendNotice } from './delivery';
@@ -48,13 +48,13 @@ async function escalate(c: CaseContext, index: number, at: string): Promise<void
   const since = beijingText(p.from);
   c.record(
     'clockPauseOverdue',
-    `${count === 1 ? '暂停计时超过规定时限仍未恢复' : `暂停计时超期仍未恢复（第${count}次督办）`}：自 ${since} 起暂停（${pauseWords(p)}），时限至 ${beijingText(p.limitAt ?? at)}；已通知${HANDLING_BODY_NAMES[body]}及其上级`,
+    `${count === 1 ? '暂停计时超过规定时限仍未恢复' : `暂停计时超期仍未恢复（第${count}次督办）`}：自 ${since} 起暂停（${pauseWords(p)}），时限至 ${beijingText(p.limitAt ?? at)}；已通知${escalatedTo(c.data.place, body)}`,
   );
   await sendNotice(c, {
     key: `${c.caseNumber}/pause/${index}/overdue/${count}`,
     caseNumber: c.caseNumber,
     kind: count === 1 ? 'pauseOverdue' : 'pauseEscalated',
     recipients: [body, 'supervisingLevel'],
-    text: `案件 ${c.caseNumber} 自 ${since} 起暂停计时（${pauseWords(p)}），已超过规定时限（${beijingText(p.limitAt ?? at)}）仍未恢复，${count > 1 ? `已超期督办${count}次，` : ''}请及时恢复计时或说明情况。`,
+    text: `案件 ${c.caseNumber} 自 ${since} 起暂停计时（${pauseWords(p)}），已超过规定时限（${beijingText(p.limitAt ?? at)}）仍未恢复，${count > 1 ? `已超期督办${count}次，` : ''}请及时恢复计时或说明情况。${supervisedBy(c.data.place, body)}`,
   });
 }

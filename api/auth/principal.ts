@@ -33,6 +33,11 @@ export interface Principal {
    * `identifier`): an applicant applies about this official only, or for a unit as its contact.
    */
   readonly identifier?: string;
+  /**
+   * For an applicant, the unit (its id in the organisation tree) the identity provider vouches they are the contact
+   * of (claim `unit`): they may apply for that unit, as for any unit whose contacts the tree lists them among.
+   */
+  readonly unit?: string;
 }
 
 const claimsSchema = z
@@ -56,10 +61,17 @@ const claimsSchema = z
       .refine((v) => identifierProblem(v) === undefined, '须为有效的居民身份证号码或干部编号')
       .transform(normaliseIdentifier)
       .optional(),
+    unit: z
+      .string()
+      .regex(/^[a-z][a-z0-9.-]{0,63}$/)
+      .optional(),
   })
   .superRefine((c, ctx) => {
     if (c.role === 'applicant' && c.body !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['body'], message: 'an applicant belongs to no handling body' });
+    }
+    if (c.unit !== undefined && c.role !== 'applicant') {
+      ctx.addIssue({ code: 'custom', path: ['unit'], message: 'only an applicant is a unit’s contact' });
     }
     if (c.level !== undefined && c.body === undefined) {
       ctx.addIssue({ code: 'custom', path: ['level'], message: 'only an officer of a handling body has a level' });
@@ -83,5 +95,6 @@ export function principalFromClaims(claims: Readonly<Record<string, unknown>>): 
     ...(c.level ? { level: c.level } : {}),
     ...(c.name ? { name: c.name } : {}),
     ...(c.identifier ? { identifier: c.identifier } : {}),
+    ...(c.unit ? { unit: c.unit } : {}),
   };
 }

@@ -12,6 +12,7 @@ import { identifierProblem } from '../../domain/party-identifier';
 import type { Outcome, Submission } from '../../domain/case';
 import {
   ASPECTS,
+  CADRE_AUTHORITIES,
   DIRECT_CLOSURE_GROUNDS,
   EXCLUSION_GROUNDS,
   HANDLING_BODIES,
@@ -33,6 +34,7 @@ import { REFERRAL_OUTCOMES } from '../../domain/false-reports';
 import { ASPECT_NAMES } from '../../domain/labels';
 import { routingProblem } from '../../domain/routing';
 import { REFUSALS } from '../../domain/texts';
+import { JURISDICTION_TEXTS } from '../../domain/jurisdiction-texts';
 import type {
   AcceptanceDecision,
   Announcement,
@@ -49,6 +51,7 @@ import type {
   FollowUpVisit,
   HandlingOpinionProposal,
   HandOver,
+  Transfer,
   HearingRecord,
   IntegrityReviewReply,
   LeadershipDecision,
@@ -118,6 +121,10 @@ export const partyIdentifier = z
 
 const IDENTIFIER_REQUIRED = '当事人为干部个人时须填写其居民身份证号码或干部编号';
 
+/** An id of the organisation tree (a level or a unit), as the tree file's schema takes it. */
+const treeId = (message: string) => z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/, message);
+const levelId = treeId('层级编号须取自组织树（GET /org-tree）');
+
 export const caseParamsSchema = z.object({ caseNumber: caseNumberSchema });
 
 const decisionIdSchema = z
@@ -140,11 +147,13 @@ export const submissionSchema = z
     situation: z.enum(SITUATIONS),
     liability: z.enum(LIABILITIES),
     handlingBody: z.enum(HANDLING_BODIES),
-    unitId: z
-      .string()
-      .regex(/^[a-z][a-z0-9.-]{0,63}$/, '单位编号须取自组织树（GET /org-tree）')
+    unitId: treeId('单位编号须取自组织树（GET /org-tree）')
       .optional()
-      .describe('当事人所在单位在组织树中的编号；由该单位所在层级的机关办理'),
+      .describe('当事人所在单位在组织树中的编号；由该单位党组织所隶属的层级（或干部管理权限所在的上一级）办理'),
+    cadreAuthority: z
+      .enum(CADRE_AUTHORITIES)
+      .optional()
+      .describe('干部管理权限：unitLevel 本级管理（默认），levelAbove 上一级管理（如县区领导班子成员为市管干部）'),
     facts: text(20_000),
     evidenceRefs: z.array(text(200)).max(200).default([]),
     preFiling: z.boolean().default(false),
@@ -156,6 +165,9 @@ export const submissionSchema = z
     }
     if (s.party.kind === 'unit' && s.party.identifier !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['party', 'identifier'], message: '单位当事人不填写个人身份标识' });
+    }
+    if (s.cadreAuthority !== undefined && s.party.kind !== 'official') {
+      ctx.addIssue({ code: 'custom', path: ['cadreAuthority'], message: JURISDICTION_TEXTS.levelAboveOfficialOnly });
     }
     const problem = routingProblem(s.liability, s.handlingBody);
     if (problem) ctx.addIssue({ code: 'custom', path: ['handlingBody'], message: problem });
@@ -173,6 +185,13 @@ export const handOverSchema = z.strictObject({
   to: z.enum(HANDLING_BODIES).describe('接办机关'),
   reason: text(2_000),
 }) satisfies z.ZodType<RequestOf<HandOver>>;
+
+/** 移送: the competent body and its level, and why; the API adds the level's names from the tree. */
+export const transferSchema = z.strictObject({
+  to: z.enum(HANDLING_BODIES).describe('接办机关'),
+  toLevel: levelId.describe('接办机关所在层级在组织树中的编号（GET /org-tree）'),
+  reason: text(2_000),
+}) satisfies z.ZodType<RequestOf<Transfer>>;
 
 /** 领导重新指定承办人或调整调查组, with the reason. */
 export const reassignmentSchema = z

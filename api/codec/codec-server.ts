@@ -6,7 +6,8 @@
  * into the Web UI can become a sealed message. The caller is authenticated before the body is read, the body is
  * small, and each caller shares the API's per-caller rate limit.
  *
- * An officer sees the cases of their own handling body only, as in the API: a payload sealed with another body's
+ * An officer sees the cases of their own handling body only, at their own level or one they supervise (督办), as in
+ * the API: a payload sealed with another body's
  * key, or with a shared key for a case of another body, is answered as it came, still encrypted (the protocol
  * answers payload for payload, and the Web UI shows an undecodable payload as such), so one event of a history
  * mixing what may and may not be read still shows what may. A payload of no case is shown to every caller the
@@ -33,6 +34,10 @@ import type { AccessLog } from '../http/access-log';
 import { ROLE_NAMES } from '../../domain/texts';
 import { HttpProblem, problemHandler } from '../http/errors';
 import type { Logger } from '../http/logger';
+import { CITY_LEVEL } from '../../domain/org-tree';
+import type { OrgTreeHolder } from '../org-tree/org-tree-file';
+import { placeInTree } from '../org-tree/place-in-tree';
+import type { CaseLevelLookup } from './case-level';
 
 const COOKIE = 'codec_token';
 
@@ -64,6 +69,11 @@ export interface CodecServerOptions {
   readonly logger: Logger;
   /** Where each decode is recorded; none in tests of the edges alone. */
   readonly accessLog?: AccessLog;
+  /**
+   * The organisation tree and a case-level lookup: with both, an officer decodes a case's payloads only at their own
+   * level or a level they supervise (督办, one level down), as the API lets them read it.
+   */
+  readonly jurisdiction?: { readonly orgTree: OrgTreeHolder; readonly levelOf: CaseLevelLookup };
 }
 
 function toPayload(p: z.infer<typeof bodySchema>['payloads'][number]): Payload {
@@ -108,12 +118,45 @@ function digestOf(p: Payload): string {
  * payload of no case for anyone admitted. A seal of release 0.2.0 named no case, so nobody can be shown to be
  * entitled to it: it stays encrypted here (the API still shows those cases to their body).
  */
-async function mayRead(p: Principal, opened: Opened, codec: CaseCodec): Promise<boolean> {
+async function mayRead(
+  p: Principal,
+  opened: Opened,
+  codec: CaseCodec,
+  levels: ((caseNumber: string) => Promise<boolean>) | undefined,
+): Promise<boolean> {
   const seal = opened.seal;
   if (!seal) return true;
-  if (seal.keyBody) return p.body === seal.keyBody;
-  if (seal.sealedFor) return p.body !== undefined && (await codec.bodyOf(seal.sealedFor)) === p.body;
+  const atLevel = async () => !seal.sealedFor || !levels || (await levels(seal.sealedFor));
+  if (seal.keyBody) return p.body === seal.keyBody && (await atLevel());
+  if (seal.sealedFor)
+    return p.body !== undefined && (await codec.bodyOf(seal.sealedFor)) === p.body && (await atLevel());
   return seal.bound;
+}
+
+/**
+ * Whether `p` may read cases at a level: their own, or one they supervise. A token naming a level the tree does not
+ * hold reads no case's level. Each case's level is asked once per request.
+ */
+function levelCheck(
+  p: Principal,
+  jurisdiction: NonNullable<CodecServerOptions['jurisdiction']>,
+): (caseNumber: string) => Promise<boolean> {
+  let visible: readonly string[] = [];
+  try {
+    const placed = placeInTree(p, jurisdiction.orgTree.current());
+    visible = [placed.level ?? CITY_LEVEL, ...(placed.supervises ?? [])];
+  } catch {
+    // Not in the tree: nothing of any case.
+  }
+  const answers = new Map<string, Promise<boolean>>();
+  return (caseNumber) => {
+    let answer = answers.get(caseNumber);
+    if (!answer) {
+      answer = jurisdiction.levelOf(caseNumber).then((level) => level !== undefined && visible.includes(level));
+      answers.set(caseNumber, answer);
+    }
+    return answer;
+  };
 }
 
 /** CORS for the Web UI's origins: credentials allowed, so a cookie or the user's token can travel. */
@@ -175,8 +218,9 @@ export function codecServer(options: CodecServerOptions): Router {
       const keys = new Set<string>();
       const cases = new Set<string>();
       let withheld = 0;
+      const levels = options.jurisdiction ? levelCheck(principal, options.jurisdiction) : undefined;
       for (const [i, o] of opened.entries()) {
-        const shown = await mayRead(principal, o, options.codec);
+        const shown = await mayRead(principal, o, options.codec, levels);
         out.push(shown ? o.payload : payloads[i]);
         if (!shown) withheld++;
         if (shown && o.seal) keys.add(o.seal.keyId);

@@ -39,7 +39,16 @@ export const orgTreeFileSchema = z.strictObject({
           >,
         ),
         // Bounded so that a tree one entry too long still fits the API's 256 KB body and is refused by name (400).
-        units: z.array(z.strictObject({ id, name: z.string().trim().min(1).max(200) })).max(1_000),
+        units: z
+          .array(
+            z.strictObject({
+              id,
+              name: z.string().trim().min(1).max(200),
+              // 单位联系人: the subjects who may apply for the unit; few per unit, so the tree still fits the body limit.
+              contacts: z.array(z.string().min(1).max(64)).max(20).optional(),
+            }),
+          )
+          .max(1_000),
       }),
     )
     .min(1)

@@ -24,7 +24,7 @@ export function orgTreeRoutes(holder: OrgTreeHolder, log: Logger): ApiRoute[] {
       doc: {
         method: 'get',
         path: '/org-tree',
-        summary: '组织树：各层级、其办理机关与受理科室、所属单位',
+        summary: '组织树：各层级、其办理机关与受理科室、所属单位（单位联系人只向运维显示）',
         tags: ['组织树'],
         operationId: 'getOrgTree',
         responseSchema: orgTreeFileSchema,
@@ -33,7 +33,12 @@ export function orgTreeRoutes(holder: OrgTreeHolder, log: Logger): ApiRoute[] {
         security: 'bearer',
       },
       handler: (_req, res) => {
-        res.json(holder.current().tree);
+        const tree = holder.current().tree;
+        // Who a unit's contacts are is for the operators who keep the list, not for every caller.
+        if (canLoadCalendar(principalOf(res))) return void res.json(tree);
+        res.json({
+          levels: tree.levels.map((l) => ({ ...l, units: l.units.map(({ contacts: _contacts, ...u }) => u) })),
+        });
       },
     },
     {
