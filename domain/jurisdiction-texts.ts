@@ -15,6 +15,8 @@ export const JURISDICTION_TEXTS = {
   notUnitContact: (unitName: string) =>
     `申请人只能为本人（令牌所载身份证件号码）提出申请，或作为${unitName}的单位联系人为该单位提出申请`,
   unitContactNeedsUnit: '为单位提出申请须写明单位在组织树中的编号（unitId），以核对单位联系人身份',
+  managedAbove: (level: string, own: string) =>
+    `该干部按干部管理权限由${level}管理，不属本机关（${own}）管辖，应向${level}的机关提出`,
   levelAboveOfficialOnly: '干部管理权限只对干部个人填写',
 } as const;
 

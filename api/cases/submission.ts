@@ -56,7 +56,10 @@ function levelOfSubmission(
   }
   if (own !== undefined && level.id !== own) {
     const ownName = tree.level(own)?.name ?? own;
-    const message = REFUSALS.outsideJurisdiction(level.name, ownName);
+    const message =
+      authority === 'levelAbove'
+        ? JURISDICTION_TEXTS.managedAbove(level.name, ownName)
+        : REFUSALS.outsideJurisdiction(level.name, ownName);
     throw new HttpProblem(409, 'Outside jurisdiction', message, {
       errors: [{ field: 'submission.unitId', message }],
     });

@@ -52,9 +52,9 @@ test('移送 is an acceptance action of the approving leader, open to every body
   expect(STAGE_RULES.acceptance.actions).toContain('transfer');
   expect(ACTION_ROLES.transfer).toEqual(['approvingLeader']);
   expect(ACTIONS.transfer.label).toBe('移送');
-  expect(Object.entries(STAGE_RULES).filter(([, r]) => (r.actions as readonly string[]).includes('transfer'))).toEqual(
-    [['acceptance', STAGE_RULES.acceptance]],
-  );
+  expect(Object.entries(STAGE_RULES).filter(([, r]) => (r.actions as readonly string[]).includes('transfer'))).toEqual([
+    ['acceptance', STAGE_RULES.acceptance],
+  ]);
 });
 
 test('an applicant applies about themself, or for a unit only as its contact, listed in the tree or named by the token', () => {
