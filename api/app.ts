@@ -166,7 +166,11 @@ export function createApp(deps: ApiDependencies): express.Express {
   }
 
   // Read and checked now: a bad tree stops the API at start with its bad entries named.
-  const orgTree = orgTreeHolder(deps.orgTreeFile ?? DEFAULT_ORG_TREE_FILE);
+  const orgTree = orgTreeHolder(deps.orgTreeFile ?? DEFAULT_ORG_TREE_FILE, (err) =>
+    logger.warn('organisation tree file changed into a bad tree; the tree in force stays', {
+      problems: err.problems,
+    }),
+  );
   const cases = Router();
   mountRoutes(cases, registry, [
     submissionRoute(

@@ -72,6 +72,11 @@ export interface Actor {
   readonly role: Role;
   /** The handling body the actor works for; applicants have none. */
   readonly body?: HandlingBody;
+  /**
+   * The officer's level in the organisation tree (release 0.5.0 on): the workflow refuses an action by an officer of
+   * another level than the case's, whatever an API process remembered of the case.
+   */
+  readonly level?: string;
 }
 
 /** The unit or official the case is about (当事单位/当事人). */

@@ -5,6 +5,8 @@
 import type { HandlingBody } from './case';
 import { HANDLING_BODY_NAMES } from './labels';
 import type { CasePlace } from './org-tree';
+import type { CaseAction } from './procedure';
+import { ACTIONS } from './procedure';
 
 export const JURISDICTION_TEXTS = {
   /** The timeline's words for a transfer. */
@@ -17,6 +19,8 @@ export const JURISDICTION_TEXTS = {
   unitContactNeedsUnit: '为单位提出申请须写明单位在组织树中的编号（unitId），以核对单位联系人身份',
   managedAbove: (level: string, own: string) =>
     `该干部按干部管理权限由${level}管理，不属本机关（${own}）管辖，应向${level}的机关提出`,
+  otherLevel: (action: CaseAction, levelName: string) =>
+    `本案由${levelName}办理，其他层级的人员不能办理本案的“${ACTIONS[action].label}”`,
   levelAboveOfficialOnly: '干部管理权限只对干部个人填写',
 } as const;
 

@@ -1,12 +1,13 @@
 /**
  * The gate every message passes: whether it came through the API at all, whether the procedure opens the action
- * now, and whether this actor may take it (role, handling body, assignment). Pure functions of the case's data;
+ * now, and whether this actor may take it (role, handling body, level, assignment). Pure functions of the case's data;
  * the case context (`context.ts`) applies them and records what they refuse.
  */
 import { ApplicationFailure } from '@temporalio/workflow';
 
 import type { Actor } from '../domain/case';
 import { NOT_PERMITTED, STAGE_CONFLICT } from '../domain/failures';
+import { JURISDICTION_TEXTS } from '../domain/jurisdiction-texts';
 import type { CaseAction } from '../domain/procedure';
 import { ACTION_ROLES, allowedActions } from '../domain/procedure';
 import { isUnsealed, UNSEALED_REASON_TEXT } from '../domain/sealing';
@@ -59,6 +60,16 @@ export function refusal(d: CaseData, action: CaseAction, actor: Actor): Applicat
     return ApplicationFailure.create({
       type: NOT_PERMITTED,
       message: REFUSALS.notPermitted(action, actor.role, actor.body),
+      details: [{ stage: d.stage, roles }],
+      nonRetryable: true,
+    });
+  }
+  // The case's level is known from release 0.5.0 on (its place, or a transfer's); earlier cases checked body only.
+  const level = d.handlingLevel ?? d.place?.level;
+  if (actor.level !== undefined && level !== undefined && actor.level !== level) {
+    return ApplicationFailure.create({
+      type: NOT_PERMITTED,
+      message: JURISDICTION_TEXTS.otherLevel(action, d.place?.levelName ?? level),
       details: [{ stage: d.stage, roles }],
       nonRetryable: true,
     });

@@ -112,5 +112,10 @@ export function canLoadCalendar(p: Principal): boolean {
 
 /** The domain actor recorded for what `p` does. */
 export function actorOf(p: Principal): Actor {
-  return { id: p.sub, role: p.role, ...(p.body ? { body: p.body } : {}) };
+  return {
+    id: p.sub,
+    role: p.role,
+    ...(p.body ? { body: p.body } : {}),
+    ...(p.body && p.level ? { level: p.level } : {}),
+  };
 }

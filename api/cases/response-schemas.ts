@@ -6,7 +6,12 @@ import { z } from 'zod';
 
 import { HANDLING_BODIES, OUTCOMES, ROLES, SITUATIONS, STAGES } from '../../domain/case';
 
-const actor = z.object({ id: z.string(), role: z.enum(ROLES), body: z.enum(HANDLING_BODIES).optional() });
+const actor = z.object({
+  id: z.string(),
+  role: z.enum(ROLES),
+  body: z.enum(HANDLING_BODIES).optional(),
+  level: z.string().optional(),
+});
 
 const allowedAction = z.object({ action: z.string(), roles: z.array(z.enum(ROLES)) });
 

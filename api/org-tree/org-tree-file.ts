@@ -3,7 +3,7 @@
  * named), and replacing it at run time. The API keeps the tree it last read; an operator's replacement is checked
  * whole before it is written, so a bad upload changes nothing.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -106,17 +106,55 @@ export interface OrgTreeHolder {
   replace(tree: OrgTreeIndex): Promise<void>;
 }
 
-/** Holds the tree read from `file` at start. */
-export function orgTreeHolder(file: string): OrgTreeHolder {
+/** How often the file's modification time is looked at, so a replacement by another API process is seen. */
+export const ORG_TREE_RECHECK_MS = 1_000;
+
+/**
+ * Holds the tree read from `file` at start. Several API processes may share the file: each looks at its
+ * modification time at most once every `ORG_TREE_RECHECK_MS` and reads it again when it changed, so another
+ * process's `PUT /org-tree` is in force here within that time. A file changed into a bad tree by hand is not taken:
+ * the tree in force stays, and `onBadFile` hears why.
+ */
+export function orgTreeHolder(file: string, onBadFile: (err: OrgTreeError) => void = () => {}): OrgTreeHolder {
   let index = readOrgTreeFile(file);
+  let seen = mtimeOf(file);
+  let checkedAt = Date.now();
+  const recheck = () => {
+    const now = Date.now();
+    if (now - checkedAt < ORG_TREE_RECHECK_MS) return;
+    checkedAt = now;
+    const mtime = mtimeOf(file);
+    if (mtime === seen) return;
+    seen = mtime;
+    try {
+      index = readOrgTreeFile(file);
+    } catch (err) {
+      if (!(err instanceof OrgTreeError)) throw err;
+      onBadFile(err);
+    }
+  };
   return {
-    current: () => index,
+    current: () => {
+      recheck();
+      return index;
+    },
     async replace(tree) {
       // Written beside and renamed over, so that a crash mid-write leaves the old file whole.
       const temporary = `${file}.${process.pid}.tmp`;
       await writeFile(temporary, `${JSON.stringify(tree.tree, null, 2)}\n`);
       await rename(temporary, file);
       index = tree;
+      seen = mtimeOf(file);
     },
   };
+}
+
+/** The file's modification time in nanoseconds and its size, as text; none for a file that is not there (the tree stays). */
+function mtimeOf(file: string): string | undefined {
+  try {
+    const stat = statSync(file, { bigint: true });
+    return `${stat.mtimeNs}/${stat.size}`;
+  } catch {
+    return undefined;
+  }
 }
