@@ -21,7 +21,7 @@ import type { Authentication } from './auth';
 import { authenticate, devTokensRouter } from './auth';
 import type { Role } from '../domain/case';
 import { codecServer, devCodecSessionRouter } from './codec/codec-server';
-import { caseLevelLookup } from './codec/case-level';
+import { caseSeatLookup } from './codec/case-seat';
 import type { AccessLog } from './http/access-log';
 import { caseReadLog } from './http/case-read-log';
 import { useChineseValidationMessages } from './http/zod-locale';
@@ -214,7 +214,7 @@ export function createApp(deps: ApiDependencies): express.Express {
         rateLimit: perCaller,
         logger,
         ...(deps.accessLog ? { accessLog: deps.accessLog } : {}),
-        jurisdiction: { orgTree, levelOf: caseLevelLookup(deps.client) },
+        jurisdiction: { orgTree, seatOf: caseSeatLookup(deps.client) },
       }),
     );
   }

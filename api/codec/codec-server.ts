@@ -34,10 +34,10 @@ import type { AccessLog } from '../http/access-log';
 import { ROLE_NAMES } from '../../domain/texts';
 import { HttpProblem, problemHandler } from '../http/errors';
 import type { Logger } from '../http/logger';
-import { CITY_LEVEL } from '../../domain/org-tree';
 import type { OrgTreeHolder } from '../org-tree/org-tree-file';
 import { placeInTree } from '../org-tree/place-in-tree';
-import type { CaseLevelLookup } from './case-level';
+import { canReadCase } from '../auth/policy';
+import type { CaseSeatLookup } from './case-seat';
 
 const COOKIE = 'codec_token';
 
@@ -70,10 +70,11 @@ export interface CodecServerOptions {
   /** Where each decode is recorded; none in tests of the edges alone. */
   readonly accessLog?: AccessLog;
   /**
-   * The organisation tree and a case-level lookup: with both, an officer decodes a case's payloads only at their own
-   * level or a level they supervise (督办, one level down), as the API lets them read it.
+   * The organisation tree and where each case is handled now: with both, an officer decodes a case's payloads only
+   * while the case is their body's, at their own level or one they supervise (督办, one level down), as the API lets
+   * them read it; a hand-over or transfer moves the right with the case.
    */
-  readonly jurisdiction?: { readonly orgTree: OrgTreeHolder; readonly levelOf: CaseLevelLookup };
+  readonly jurisdiction?: { readonly orgTree: OrgTreeHolder; readonly seatOf: CaseSeatLookup };
 }
 
 function toPayload(p: z.infer<typeof bodySchema>['payloads'][number]): Payload {
@@ -122,29 +123,29 @@ async function mayRead(
   p: Principal,
   opened: Opened,
   codec: CaseCodec,
-  levels: ((caseNumber: string) => Promise<boolean>) | undefined,
+  seated: ((caseNumber: string) => Promise<boolean>) | undefined,
 ): Promise<boolean> {
   const seal = opened.seal;
   if (!seal) return true;
-  const atLevel = async () => !seal.sealedFor || !levels || (await levels(seal.sealedFor));
-  if (seal.keyBody) return p.body === seal.keyBody && (await atLevel());
-  if (seal.sealedFor)
-    return p.body !== undefined && (await codec.bodyOf(seal.sealedFor)) === p.body && (await atLevel());
+  // Where the case is handled now decides, whatever key sealed it: a hand-over or transfer moves the whole case.
+  if (seal.sealedFor && seated) return seated(seal.sealedFor);
+  if (seal.keyBody) return p.body === seal.keyBody;
+  if (seal.sealedFor) return p.body !== undefined && (await codec.bodyOf(seal.sealedFor)) === p.body;
   return seal.bound;
 }
 
 /**
- * Whether `p` may read cases at a level: their own, or one they supervise. A token naming a level the tree does not
- * hold reads no case's level. Each case's level is asked once per request.
+ * Whether `p` may read a case where it is handled now: an officer of the case's body, at the case's level or one
+ * level up (督办, read only), as the API lets them read it. A token naming a level the tree does not hold reads
+ * nothing. Each case is looked up once per request.
  */
-function levelCheck(
+function seatCheck(
   p: Principal,
   jurisdiction: NonNullable<CodecServerOptions['jurisdiction']>,
 ): (caseNumber: string) => Promise<boolean> {
-  let visible: readonly string[] = [];
+  let placed: Principal | undefined;
   try {
-    const placed = placeInTree(p, jurisdiction.orgTree.current());
-    visible = [placed.level ?? CITY_LEVEL, ...(placed.supervises ?? [])];
+    placed = placeInTree(p, jurisdiction.orgTree.current());
   } catch {
     // Not in the tree: nothing of any case.
   }
@@ -152,7 +153,14 @@ function levelCheck(
   return (caseNumber) => {
     let answer = answers.get(caseNumber);
     if (!answer) {
-      answer = jurisdiction.levelOf(caseNumber).then((level) => level !== undefined && visible.includes(level));
+      answer = jurisdiction
+        .seatOf(caseNumber)
+        .then(
+          (seat) =>
+            placed !== undefined &&
+            seat?.body !== undefined &&
+            canReadCase(placed, { handlingBody: seat.body, level: seat.level }),
+        );
       answers.set(caseNumber, answer);
     }
     return answer;
@@ -218,9 +226,9 @@ export function codecServer(options: CodecServerOptions): Router {
       const keys = new Set<string>();
       const cases = new Set<string>();
       let withheld = 0;
-      const levels = options.jurisdiction ? levelCheck(principal, options.jurisdiction) : undefined;
+      const seated = options.jurisdiction ? seatCheck(principal, options.jurisdiction) : undefined;
       for (const [i, o] of opened.entries()) {
-        const shown = await mayRead(principal, o, options.codec, levels);
+        const shown = await mayRead(principal, o, options.codec, seated);
         out.push(shown ? o.payload : payloads[i]);
         if (!shown) withheld++;
         if (shown && o.seal) keys.add(o.seal.keyId);

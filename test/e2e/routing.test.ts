@@ -149,7 +149,7 @@ test('an applicant applies for a unit only as its contact, and must name the uni
   expect(JSON.stringify((await http.get('/org-tree', 'operator')).body)).toContain('"contacts":["applicant.li"]');
 });
 
-test('the codec server decodes a county case for its commission and the city’s, never a city case for the county', async () => {
+test('the codec server decodes a county case for its commission and the city’s, never a city case for the county, and follows a transfer', async () => {
   const county = await http.post(
     '/cases',
     { submission: application({ unitId: 'dongcheng.housing' }) },
@@ -181,4 +181,16 @@ test('the codec server decodes a county case for its commission and the city’s
   expect(await decodes(cityCase, 'officer.dc')).toBe(true);
   expect(await decodes(cityCase, 'officer.dc.dongcheng')).toBe(false);
   expect(await decodes(countyCase, 'officer.od.dongcheng')).toBe(false);
+
+  // Transferred to the city, the case's payloads (sealed before and after) go with it: the county no longer decodes.
+  const moved = await http.post('/cases', { submission: application({ unitId: 'dongcheng.housing' }) }, 'applicant.li');
+  const movedCase = moved.body?.caseNumber as string;
+  const transferred = await http.post(
+    path(movedCase, '/transfer'),
+    { to: 'disciplineCommission', toLevel: 'city', reason: '当事人系市管干部' },
+    'leader.dc.dongcheng',
+  );
+  expect(transferred.status).toBe(200);
+  expect(await decodes(movedCase, 'officer.dc.dongcheng')).toBe(false);
+  expect(await decodes(movedCase, 'officer.dc')).toBe(true);
 });
