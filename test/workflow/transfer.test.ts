@@ -6,11 +6,13 @@
 import type { Actor } from '../../domain/case';
 import { DEFAULT_ORG_TREE_FILE, readOrgTreeFile } from '../../api/org-tree/org-tree-file';
 import { casePlaceOf } from '../../domain/org-tree';
-import { HandlingBodyKey, HandlingLevel } from '../../domain/search-attributes';
+import { CaseStage, HandlingBodyKey, HandlingLevel } from '../../domain/search-attributes';
 import { caseStateQuery, decideAcceptanceUpdate, transferUpdate } from '../../workflows/messages';
 import { saveHistory } from '../helpers/histories';
 import type { WorkflowHarness } from '../helpers/workflow-env';
 import { refusal, startCase, startHarness, waitFor } from '../helpers/workflow-env';
+import { applicant, submission } from '../helpers/cases';
+import { TRANSFER_PATCH } from '../../workflows/transfer';
 
 const tree = readOrgTreeFile(DEFAULT_ORG_TREE_FILE);
 const dongcheng = casePlaceOf(tree, 'dongcheng');
@@ -96,4 +98,31 @@ test('a missed deadline of a county’s case names the county’s body and the s
     (n) => n.caseNumber === handle.workflowId && n.kind === 'deadlineOverdue',
   );
   expect(notice?.text).toMatch(/已报市纪委监委督办。$/);
+});
+
+test('a case begun on revision 4 is transferred too, recording the patch that lets it take the new step', async () => {
+  const input = { submission: submission({ liability: 'sanction' }), submittedBy: applicant, procedureRevision: 4 };
+  const handle = await h.env.client.workflow.start('caseWorkflow', {
+    workflowId: input.submission.caseNumber,
+    taskQueue: h.taskQueue,
+    args: [input],
+    typedSearchAttributes: [
+      { key: CaseStage, value: 'acceptance' },
+      { key: HandlingBodyKey, value: 'disciplineCommission' },
+    ],
+  });
+  await handle.executeUpdate(transferUpdate, {
+    args: [{ actor: cityLeader, to: 'partyCommittee', toLevel: 'city', reason: '事项由党委直接办理' }],
+  });
+  const state = await handle.query(caseStateQuery);
+  expect(state.handlingBody).toBe('partyCommittee');
+  // Without a place from the tree (cases begun before 0.5.0), the bodies are named generically.
+  expect(state.timeline[1].summary).toBe(
+    '移送：由纪检监察机关案件监督管理室移送党委（党组）办理。理由：事项由党委直接办理',
+  );
+  const patches = ((await handle.fetchHistory()).events ?? [])
+    .flatMap((e) => Object.values(e.markerRecordedEventAttributes?.details ?? {}))
+    .flatMap((d) => d.payloads ?? [])
+    .map((p) => Buffer.from(p.data ?? new Uint8Array()).toString('utf8'));
+  expect(patches.some((p) => p.includes(TRANSFER_PATCH))).toBe(true);
 });
