@@ -50,6 +50,7 @@ import { placeInTree } from './org-tree/place-in-tree';
 import { orgTreeRoutes } from './org-tree/org-tree-route';
 import type { NumberingConfig } from '../domain/case-numbers';
 import { numberingInSeries } from '../domain/case-numbers';
+import { HTTP_PROBLEM_TEXTS } from '../domain/texts';
 import { submissionQuota } from './cases/submission-quota';
 import { temporalDeadline } from './http/temporal-deadline';
 
@@ -237,7 +238,7 @@ export function createApp(deps: ApiDependencies): express.Express {
   app.use(temporalDeadline(deps.client, http.TEMPORAL_CALL_TIMEOUT_MS));
   app.use(cases);
   app.use((req) => {
-    throw new HttpProblem(404, 'Not found', `没有 ${req.method} ${req.path} 这一接口`);
+    throw new HttpProblem(404, 'Not found', HTTP_PROBLEM_TEXTS.noSuchRoute(req.method, req.path));
   });
   app.use(problemHandler);
   return app;

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 
 import { ROLES, STAGES } from '../../domain/case';
+import { HTTP_PROBLEM_TEXTS } from '../../domain/texts';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -145,7 +146,7 @@ function commonResponses(route: RouteDoc): Record<number, string> {
     // The JSON body middleware answers these for any POST, before the route.
     responses[413] = 'the body is larger than the API accepts';
     responses[415] = 'the body is not application/json';
-    responses[422] = '此 Idempotency-Key 已用于另一个不同的请求';
+    responses[422] = HTTP_PROBLEM_TEXTS.idempotencyReused;
   }
   return responses;
 }

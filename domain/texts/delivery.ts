@@ -9,6 +9,8 @@ import { ARCHIVE_FILE_NAMES } from './conclusion';
 
 /** The timeline's words for a refused delivery. */
 export const DELIVERY_TEXTS = {
+  /** The receiver (notice gateway, archive service) refused the request itself, with its HTTP status. */
+  receiverRefused: (status: number) => `接收方拒收（状态码 ${status}）`,
   /** A notice refused by the transport, named by its kind. */
   noticeRefused: (kind: NoticeKind, reason: string) =>
     `通知未能送达，已被拒收，需人工处理（${NOTICE_KIND_NAMES[kind]}）：${reason}`,

@@ -22,3 +22,6 @@ export * from './clock';
 export * from './deadlines';
 export * from './delivery';
 export * from './summary';
+export * from './http-problems';
+export * from './requests';
+export * from './operations';

@@ -1,6 +1,6 @@
 /** The one readable line the Temporal Web UI shows for a case: codes and labels only, no names. */
-import type { HandlingBody, Outcome, Stage } from '../case';
-import { HANDLING_BODY_NAMES, OUTCOME_NAMES, STAGE_NAMES } from '../labels';
+import type { HandlingBody, Outcome, Situation, Stage } from '../case';
+import { HANDLING_BODY_NAMES, OUTCOME_NAMES, SITUATION_NAMES, STAGE_NAMES } from '../labels';
 import { beijingText } from './beijing-time';
 
 /** What the summary line names. */
@@ -27,4 +27,9 @@ export function caseSummaryText(f: SummaryFacts): string {
     ...(f.clockPaused ? ['计时已暂停'] : []),
   ];
   return parts.join('｜');
+}
+
+/** The summary fixed at a case's start, which the Web UI shows beside the running one: number, situation, body. */
+export function caseStartSummaryText(caseNumber: string, situation: Situation, handlingBody: HandlingBody): string {
+  return `容错事项 ${caseNumber}：${SITUATION_NAMES[situation]}，报${HANDLING_BODY_NAMES[handlingBody]}`;
 }
