@@ -130,7 +130,7 @@ test('the scan finds a Chinese sentence in a string, in a template and split ove
 });
 
 test('no workflow module holds a Chinese text: timeline, notices, timers and summary come from domain/texts', () => {
-  const found = modulesIn('workflows').flatMap(chineseLiterals);
+  const found = modulesIn('workflows').flatMap((f) => chineseLiterals(f));
   expect(where(found)).toEqual([]);
 });
 
