@@ -10,7 +10,10 @@ import { join, sep } from 'node:path';
 
 import ts from 'typescript';
 
+import type { TimelineEntry, TimelineKind } from '../../domain/case';
+import { TIMELINE_KINDS } from '../../domain/case';
 import { CLOCK_TEXTS, DEADLINE_TEXTS, SUBMISSION_TEXTS } from '../../domain/texts';
+import type { CaseContext } from '../../workflows/context';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -178,4 +181,16 @@ test('no API module holds a Chinese error or field message: problems and complai
     .filter((f) => !NOT_TEXTS.has(f))
     .flatMap((f) => chineseLiterals(f, true));
   expect(where(found)).toEqual([]);
+});
+
+/** True when `T` accepts any string, i.e. is no union of kinds. */
+type AnyString<T> = string extends T ? true : false;
+
+// The type checker holds these (npm run typecheck): were either a plain string, `false` would not compile.
+test('a timeline kind is one of TIMELINE_KINDS: the workflow records and the API answers no bare string', () => {
+  const recorded: AnyString<Parameters<CaseContext['record']>[0]> = false;
+  const answered: AnyString<TimelineEntry['kind']> = false;
+  const kinds: readonly TimelineKind[] = TIMELINE_KINDS;
+  expect([recorded, answered]).toEqual([false, false]);
+  expect(new Set(kinds).size).toBe(TIMELINE_KINDS.length);
 });
