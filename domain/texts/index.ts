@@ -22,6 +22,7 @@ export * from './clock';
 export * from './deadlines';
 export * from './delivery';
 export * from './summary';
+export * from './applicant';
 export * from './http-problems';
 export * from './requests';
 export * from './operations';
