@@ -28,3 +28,8 @@ export function endDateOf(iso: string): string {
   const ms = Date.parse(iso);
   return shanghaiDateOf(new Date((ms + SHANGHAI_OFFSET_MS) % DAY_MS === 0 ? ms - 1 : ms).toISOString());
 }
+
+/** The Asia/Shanghai date and minute of an ISO instant, `YYYY-MM-DD HH:mm`: when a report was made. */
+export function shanghaiMinuteOf(iso: string): string {
+  return new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}

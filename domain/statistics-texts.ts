@@ -86,3 +86,6 @@ export const STATISTICS_TEXTS = {
   followUpVisitsOwed: '待回访案件',
   followUpVisitsDue: '其中回访已到期',
 } as const;
+
+/** Why someone who is no officer of a handling body gets no figures and no register. */
+export const STATISTICS_REFUSAL = '只有办理机关的工作人员可以查看本机关案件的统计和台账';

@@ -29,6 +29,8 @@ export interface RouteDoc {
   readonly requestName?: string;
   /** The body of every 2xx answer except 204. */
   readonly responseSchema?: z.ZodType;
+  /** A 2xx body that is a file of this media type (an XLSX workbook) rather than JSON; then no responseSchema. */
+  readonly responseMediaType?: string;
   readonly responseName?: string;
   /** Status code to description; 4xx/5xx answers are problem+json. */
   readonly responses: Readonly<Record<number, string>>;
@@ -197,17 +199,19 @@ export class OpenApiRegistry {
         const content =
           status >= 400
             ? { 'application/problem+json': { schema: PROBLEM_REF } }
-            : route.responseSchema && status !== 204
-              ? {
-                  'application/json': {
-                    schema: {
-                      $ref: SCHEMA_URI(
-                        nameOf('output', route.responseSchema, route.responseName ?? `${pascal}Response`),
-                      ),
+            : route.responseMediaType && status !== 204
+              ? { [route.responseMediaType]: { schema: { type: 'string', contentMediaType: route.responseMediaType } } }
+              : route.responseSchema && status !== 204
+                ? {
+                    'application/json': {
+                      schema: {
+                        $ref: SCHEMA_URI(
+                          nameOf('output', route.responseSchema, route.responseName ?? `${pascal}Response`),
+                        ),
+                      },
                     },
-                  },
-                }
-              : undefined;
+                  }
+                : undefined;
         responses[code] = {
           description,
           ...(RESPONSE_HEADERS[status] ? { headers: RESPONSE_HEADERS[status] } : {}),
