@@ -17,36 +17,75 @@ export interface StageSpan {
 export type StageFacts = Pick<CaseState, 'timeline' | 'handlingOpinion'>;
 
 /**
- * The stage each kind of entry moves a case to. The approval of a handling opinion depends on its route (an early
- * exit approved there records `excluded` or `closedDirectly` next, which moves the case on).
+ * The stage each kind of entry moves a case to, or null for an entry that leaves it where it was. Every kind is
+ * classified on purpose, so a kind added to the timeline does not compile until someone says whether it moves the
+ * case. The approval of a handling opinion goes where its route leads (an early exit approved there records
+ * `excluded` or `closedDirectly` next, which moves the case on).
  */
-const MOVES: Partial<Record<TimelineKind, Stage | ((facts: StageFacts) => Stage | undefined)>> = {
+const MOVES: { readonly [K in TimelineKind]: Stage | null | ((facts: StageFacts) => Stage | null) } = {
   submitted: 'acceptance',
+  continuedAsNew: null,
   accepted: 'handlingOpinion',
   declined: 'declined',
+  reassigned: null,
+  handedOver: null,
   handlingOpinionProposed: 'opinionApproval',
   handlingOpinionSentBack: 'handlingOpinion',
   handlingOpinionApproved: (facts) => {
     const route = facts.handlingOpinion?.route;
-    return route === 'investigate' ? 'investigation' : route === 'rectification' ? 'rectification' : undefined;
+    return route === 'investigate' ? 'investigation' : route === 'rectification' ? 'rectification' : null;
   },
+  rectificationTalked: null,
   rectificationVerified: 'rectificationReview',
-  rectificationFailed: 'investigation',
   rectified: 'aftercare',
+  rectificationFailed: 'investigation',
+  teamFormed: null,
+  evidenceRecorded: null,
+  hearingRecorded: null,
   reportSubmitted: 'reportReview',
   reportAccepted: 'determination',
   reportSentBack: 'investigation',
-  supplementaryInvestigationOrdered: 'investigation',
   excluded: 'aftercare',
   closedDirectly: 'aftercare',
   reportUnfounded: 'aftercare',
   determined: 'feedback',
+  situationCorrected: null,
+  responsibilityCleared: null,
   feedbackDelivered: 'aftercare',
+  consulted: null,
+  announced: null,
+  announcementWaived: null,
+  integrityReviewReplied: null,
+  followUpDue: null,
+  followUpVisited: null,
+  nameClearing: null,
+  falseReportRecorded: null,
+  referralOutcomeRecorded: null,
+  archived: null,
+  impactPeriodSet: null,
+  impactPeriodEnded: null,
   closed: 'closed',
+  deadlineArmed: null,
+  deadlineRecomputed: null,
+  deadlineReminder: null,
+  deadlineOverdue: null,
+  deadlineEscalated: null,
+  clockPaused: null,
+  clockResumed: null,
+  clockPauseRequested: null,
+  clockPauseRefused: null,
+  clockPauseOverdue: null,
+  determinationDeferred: null,
+  supplementaryInvestigationOrdered: 'investigation',
+  calendarLoaded: null,
+  decisionIgnored: null,
+  noticeRefused: null,
+  archiveRefused: null,
+  foreignMessageRefused: null,
 };
 
-/** The stage `entry` moves the case to, or undefined when it leaves the stage as it was. */
-function moveOf(entry: TimelineEntry, facts: StageFacts): Stage | undefined {
+/** The stage `entry` moves the case to, or null when it leaves the stage as it was. */
+function moveOf(entry: TimelineEntry, facts: StageFacts): Stage | null {
   const move = MOVES[entry.kind];
   return typeof move === 'function' ? move(facts) : move;
 }

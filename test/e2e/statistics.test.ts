@@ -3,14 +3,15 @@
  * the demo users are counted as they stand, the XLSX workbook read back holds the register's headers and the
  * cases' rows, and each officer sees only the cases (and figures) of their own body and levels.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import ExcelJS from 'exceljs';
 
 import { statisticsResponseSchema } from '../../api/statistics/response-schema';
+import { stageSpans } from '../../domain/stage-spans';
 import type { Stack } from '../helpers/api';
-import { api, eventually, startStack } from '../helpers/api';
+import { api, eventually, request, startStack } from '../helpers/api';
 import { application, report, shanghaiToday } from '../helpers/cases';
 
 let stack: Stack;
@@ -145,6 +146,18 @@ test('the figures count the cases walked through by level, body, situation, outc
   expect(s.deadlines.done).toBeGreaterThanOrEqual(5);
   expect(s.deadlines).toMatchObject({ late: 0, shareMet: 1 });
   expect(s).toMatchObject({ overdueNow: 0, impactPeriodsRunning: 0, followUpVisitsOwed: 1, followUpVisitsDue: 0 });
+});
+
+test('the stage read back from each walked case’s timeline is the stage the case is in', async () => {
+  for (const [n, as] of [
+    [exempted, 'officer.dc'],
+    [declined, 'officer.dc'],
+    [county, 'officer.dc.dongcheng'],
+    [otherBody, 'officer.od'],
+  ]) {
+    const state = (await http.get(`/cases/${n}`, as)).body as any;
+    expect({ n, stage: stageSpans(state).at(-1)?.stage }).toEqual({ n, stage: state.stage });
+  }
 });
 
 test('filters narrow the figures to a year, a level or a body within the caller’s scope', async () => {
@@ -297,6 +310,23 @@ test('each export is recorded in the access log with the cases it lists and the 
   expect(last?.detail.filters).toEqual({ year: THIS_YEAR });
   // Figures name no case: reading them is not a read of a case's content.
   expect(records.some((r) => r.what.includes('statistics'))).toBe(false);
+});
+
+test('an export the access log cannot record is not sent', async () => {
+  // A stack of its own whose access log cannot be created: a file stands where its directory would go.
+  const broken = await startStack();
+  try {
+    writeFileSync(broken.accessLogDir, 'not a directory');
+    const created = await api(broken).post('/cases', { submission: application() }, 'applicant.li');
+    expect(created.status).toBe(201);
+    const res = await request(broken, 'GET', '/register.xlsx', undefined, { as: 'officer.dc' });
+    expect(res.status).toBe(503);
+    expect(res.contentType).toContain(PROBLEM);
+    expect(res.body?.detail).toBe('访问记录无法写入，暂不提供台账');
+    expect(JSON.stringify(res.body)).not.toContain('李娜');
+  } finally {
+    await broken.stop();
+  }
 });
 
 test('the OpenAPI document describes the figures and the workbook', async () => {

@@ -231,6 +231,42 @@ test('the stages of a case are read back from its timeline, the approval followi
   ]);
 });
 
+test('a rectification, a report sent back and a supplementary investigation move the case as the workflow does', () => {
+  const rectification = record('C-6', {
+    handlingOpinion: { opinion: '约谈', route: 'rectification', approved: true },
+    timeline: [
+      entry('submitted', '2026-11-02'),
+      entry('accepted', '2026-11-02'),
+      entry('handlingOpinionProposed', '2026-11-03'),
+      entry('handlingOpinionApproved', '2026-11-04'),
+      entry('rectificationTalked', '2026-11-05'),
+      entry('rectificationVerified', '2026-11-06'),
+      entry('rectificationFailed', '2026-11-09'),
+      entry('teamFormed', '2026-11-09'),
+      entry('reportSubmitted', '2026-11-10'),
+      entry('reportAccepted', '2026-11-11'),
+      entry('determinationDeferred', '2026-11-12'),
+      entry('supplementaryInvestigationOrdered', '2026-11-13'),
+      entry('reportSubmitted', '2026-11-16'),
+      entry('reportSentBack', '2026-11-17'),
+    ],
+  });
+  expect(stageSpans(rectification).map((s) => s.stage)).toEqual([
+    'acceptance',
+    'handlingOpinion',
+    'opinionApproval',
+    'rectification',
+    'rectificationReview',
+    'investigation',
+    'reportReview',
+    'determination',
+    'investigation',
+    'reportReview',
+    'investigation',
+  ]);
+  expect(stageSpans(rectification).at(-1)).not.toHaveProperty('until');
+});
+
 test('working days per stage are the median and 90th percentile over the cases that left it', () => {
   const durations = Object.fromEntries(
     figures().stageDurations.map((d) => [d.stage, [d.cases, d.medianWorkingDays, d.p90WorkingDays]]),
