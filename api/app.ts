@@ -181,7 +181,6 @@ export function createApp(deps: ApiDependencies): express.Express {
     source: deps.caseRecords ?? temporalCaseRecords(deps.client, deps.taskQueue),
     calendar: calendarSource({ holidaysDir }),
     levelNames: () => Object.fromEntries(orgTree.current().tree.levels.map((l) => [l.id, l.name])),
-    ...(deps.accessLog ? { accessLog: deps.accessLog } : {}),
   };
   const cases = Router();
   mountRoutes(cases, registry, [
@@ -199,7 +198,7 @@ export function createApp(deps: ApiDependencies): express.Express {
     calendarRoute(deps.client, holidaysDir, logger),
     ...orgTreeRoutes(orgTree, logger),
     statisticsRoute(statistics),
-    registerExportRoute(statistics),
+    registerExportRoute({ ...statistics, logger, ...(deps.accessLog ? { accessLog: deps.accessLog } : {}) }),
   ]);
 
   const document = registry.buildOpenApiDocument({

@@ -12,7 +12,6 @@ import { canReadCase, statisticsScope } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import { HttpProblem } from '../http/errors';
 import type { CaseRecordSource } from './source';
-import type { StatisticsQuery } from './statistics-query';
 import { statisticsQuerySchema } from './statistics-query';
 
 /** What the statistics routes read. */
@@ -26,7 +25,6 @@ export interface StatisticsDependencies {
 
 /** The caller's records the filters select, and the figures over them. */
 export interface Figures {
-  readonly filters: StatisticsQuery;
   readonly records: readonly CaseRecord[];
   readonly statistics: Statistics;
   readonly levelNames: Readonly<Record<string, string>>;
@@ -55,5 +53,5 @@ export async function figuresFor(deps: StatisticsDependencies, p: Principal, que
   const levelNames = deps.levelNames();
   const count = (from: string, to: string) => workingDaysBetween(calendar, new Date(from), new Date(to), []).used;
   const statistics = computeStatistics(records, new Date().toISOString(), count, filters, levelNames);
-  return { filters, records, statistics, levelNames };
+  return { records, statistics, levelNames };
 }

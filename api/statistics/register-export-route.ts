@@ -5,6 +5,7 @@
  */
 import { registerRow } from '../../domain/register-row';
 import type { AccessLog } from '../http/access-log';
+import type { Logger } from '../http/logger';
 import { HttpProblem } from '../http/errors';
 import { principalOf } from '../http/locals';
 import type { ApiRoute } from '../http/route';
@@ -13,12 +14,19 @@ import { figuresFor } from './figures';
 import { statisticsQuerySchema } from './statistics-query';
 import { registerWorkbook } from './workbook';
 
-export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The file's name: ASCII for old clients, 台账 for the rest (RFC 6266). */
 const DISPOSITION = `attachment; filename="register.xlsx"; filename*=UTF-8''${encodeURIComponent('台账.xlsx')}`;
 
-export function registerExportRoute(deps: StatisticsDependencies & { readonly accessLog?: AccessLog }): ApiRoute {
+/** What the export needs besides the figures' sources: where reads are recorded, and where a failure to is logged. */
+export interface RegisterExportDependencies extends StatisticsDependencies {
+  /** Absent only in tests and memory-only set-ups, like the case reads' (`ApiDependencies.accessLog`). */
+  readonly accessLog?: AccessLog;
+  readonly logger: Logger;
+}
+
+export function registerExportRoute(deps: RegisterExportDependencies): ApiRoute {
   return {
     doc: {
       method: 'get',
@@ -52,11 +60,17 @@ export function registerExportRoute(deps: StatisticsDependencies & { readonly ac
             what: 'GET /register.xlsx',
             detail: { requestId: res.locals.requestId, filters: statistics.filters },
           })
-          .catch(() => {
+          .catch((err: unknown) => {
+            deps.logger.error('access log write failed', { requestId: res.locals.requestId, error: String(err) });
             throw new HttpProblem(503, 'Access log unavailable', '访问记录无法写入，暂不提供台账');
           });
       }
-      res.status(200).type(XLSX_MEDIA_TYPE).setHeader('Content-Disposition', DISPOSITION);
+      // Personal data: no cache on the way or in the browser keeps a copy.
+      res
+        .status(200)
+        .type(XLSX_MEDIA_TYPE)
+        .setHeader('Content-Disposition', DISPOSITION)
+        .setHeader('Cache-Control', 'no-store');
       res.send(file);
     },
   };

@@ -221,6 +221,7 @@ async function workbook(as: string, query = '') {
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toBe(XLSX);
   expect(res.headers.get('content-disposition')).toContain('filename="register.xlsx"');
+  expect(res.headers.get('cache-control')).toBe('no-store');
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(await res.arrayBuffer());
   const sheet = book.getWorksheet('台账');
