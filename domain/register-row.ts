@@ -14,7 +14,7 @@ import {
 import { acceptedAt, concludedAt, submittedAt } from './stage-spans';
 import type { CaseRecord } from './statistics';
 import { followUpDue, levelOfRecord, overdueAt } from './statistics';
-import { DECLINED_NAME, followUpText, impactPeriodText } from './statistics-texts';
+import { DECLINED_NAME, followUpText, impactPeriodText } from './texts/statistics';
 
 /** A register line; dates are Asia/Shanghai `YYYY-MM-DD`, absent when the step has not happened. */
 export interface RegisterRow {

@@ -11,7 +11,7 @@ import { HANDLING_BODY_NAMES, OUTCOME_NAMES, SITUATION_NAMES, STAGE_NAMES } from
 import { CITY_LEVEL } from './org-tree';
 import { periodMet } from './periods';
 import { concludedAt, stageSpans, submittedAt } from './stage-spans';
-import { NO_OUTCOME_NAME, yearName } from './statistics-texts';
+import { NO_OUTCOME_NAME, yearName } from './texts/statistics';
 
 /**
  * A case's full record as the figures read it: the case's state as its query answers it, with the level of the

@@ -7,7 +7,7 @@ import type { WorkingCalendar } from '../../calendar';
 import { workingDaysBetween } from '../../calendar';
 import type { CaseRecord, Statistics } from '../../domain/statistics';
 import { computeStatistics, selected } from '../../domain/statistics';
-import { STATISTICS_REFUSAL } from '../../domain/statistics-texts';
+import { STATISTICS_PROBLEMS } from '../../domain/texts';
 import { canReadCase, statisticsScope } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import { HttpProblem } from '../http/errors';
@@ -38,7 +38,7 @@ export interface Figures {
  */
 export async function figuresFor(deps: StatisticsDependencies, p: Principal, query: unknown): Promise<Figures> {
   const scope = statisticsScope(p);
-  if (!scope) throw new HttpProblem(403, 'Not permitted', STATISTICS_REFUSAL);
+  if (!scope) throw new HttpProblem(403, 'Not permitted', STATISTICS_PROBLEMS.notPermitted);
   const filters = statisticsQuerySchema.parse(query);
   const records: CaseRecord[] = [];
   for await (const r of deps.source.records(scope)) {

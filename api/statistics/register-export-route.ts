@@ -4,6 +4,7 @@
  * log, with every case number it lists, before a byte is sent; a read that cannot be recorded is not answered.
  */
 import { registerRow } from '../../domain/register-row';
+import { REGISTER_FILE_NAME, STATISTICS_PROBLEMS } from '../../domain/texts';
 import type { AccessLog } from '../http/access-log';
 import type { Logger } from '../http/logger';
 import { HttpProblem } from '../http/errors';
@@ -17,7 +18,7 @@ import { registerWorkbook } from './workbook';
 const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The file's name: ASCII for old clients, 台账 for the rest (RFC 6266). */
-const DISPOSITION = `attachment; filename="register.xlsx"; filename*=UTF-8''${encodeURIComponent('台账.xlsx')}`;
+const DISPOSITION = `attachment; filename="register.xlsx"; filename*=UTF-8''${encodeURIComponent(REGISTER_FILE_NAME)}`;
 
 /** What the export needs besides the figures' sources: where reads are recorded, and where a failure to is logged. */
 export interface RegisterExportDependencies extends StatisticsDependencies {
@@ -62,7 +63,7 @@ export function registerExportRoute(deps: RegisterExportDependencies): ApiRoute 
           })
           .catch((err: unknown) => {
             deps.logger.error('access log write failed', { requestId: res.locals.requestId, error: String(err) });
-            throw new HttpProblem(503, 'Access log unavailable', '访问记录无法写入，暂不提供台账');
+            throw new HttpProblem(503, 'Access log unavailable', STATISTICS_PROBLEMS.exportNotLogged);
           });
       }
       // Personal data: no cache on the way or in the browser keeps a copy.

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 
 import { HANDLING_BODIES } from '../../domain/case';
+import { STATISTICS_FIELD_TEXTS as FIELD } from '../../domain/texts';
 
 /** Years the statutory calendar covers. */
 const FIRST_YEAR = 2004;
@@ -14,15 +15,15 @@ const LAST_YEAR = 2099;
 export const statisticsQuerySchema = z.strictObject({
   year: z
     .string()
-    .regex(/^\d{4}$/, '须为四位数字的年份，如 2026')
+    .regex(/^\d{4}$/, FIELD.yearForm)
     .transform(Number)
-    .pipe(z.number().int().min(FIRST_YEAR, `年份不得早于${FIRST_YEAR}年`).max(LAST_YEAR, `年份不得晚于${LAST_YEAR}年`))
+    .pipe(z.number().int().min(FIRST_YEAR, FIELD.yearFrom(FIRST_YEAR)).max(LAST_YEAR, FIELD.yearUntil(LAST_YEAR)))
     .optional()
     .meta({ type: 'integer', minimum: FIRST_YEAR, maximum: LAST_YEAR })
     .describe('cases submitted in this year (Beijing time)'),
   level: z
     .string()
-    .regex(/^[a-z][a-z0-9.-]{0,63}$/, '须为组织树中的层级编号，如 city')
+    .regex(/^[a-z][a-z0-9.-]{0,63}$/, FIELD.levelForm)
     .optional()
     .describe('cases handled at this level of the organisation tree (GET /org-tree)'),
   handlingBody: z.enum(HANDLING_BODIES).optional(),

@@ -9,7 +9,16 @@ import { shanghaiMinuteOf } from '../../domain/dates';
 import { HANDLING_BODY_NAMES } from '../../domain/labels';
 import type { RegisterRow } from '../../domain/register-row';
 import type { Count, Statistics } from '../../domain/statistics';
-import { NO, REGISTER_HEADERS, SHEET_NAMES, STATISTICS_TEXTS as T, YES, yearName } from '../../domain/statistics-texts';
+import {
+  filterText,
+  joinedFilters,
+  NO,
+  REGISTER_HEADERS,
+  SHEET_NAMES,
+  STATISTICS_TEXTS as T,
+  YES,
+  yearName,
+} from '../../domain/texts';
 
 type Column = keyof typeof REGISTER_HEADERS;
 
@@ -60,11 +69,11 @@ function registerSheet(workbook: ExcelJS.Workbook, rows: readonly RegisterRow[])
 function scopeText(s: Statistics, levelNames: Readonly<Record<string, string>>): string {
   const { year, level, handlingBody } = s.filters;
   const parts = [
-    ...(year !== undefined ? [`${T.filters.year}：${yearName(year)}`] : []),
-    ...(level !== undefined ? [`${T.filters.level}：${levelNames[level] ?? level}`] : []),
-    ...(handlingBody !== undefined ? [`${T.filters.handlingBody}：${HANDLING_BODY_NAMES[handlingBody]}`] : []),
+    ...(year !== undefined ? [filterText(T.filters.year, yearName(year))] : []),
+    ...(level !== undefined ? [filterText(T.filters.level, levelNames[level] ?? level)] : []),
+    ...(handlingBody !== undefined ? [filterText(T.filters.handlingBody, HANDLING_BODY_NAMES[handlingBody])] : []),
   ];
-  return parts.length ? parts.join('；') : T.filters.none;
+  return parts.length ? joinedFilters(parts) : T.filters.none;
 }
 
 function statisticsSheet(workbook: ExcelJS.Workbook, s: Statistics, levelNames: Readonly<Record<string, string>>) {

@@ -26,3 +26,4 @@ export * from './applicant';
 export * from './http-problems';
 export * from './requests';
 export * from './operations';
+export * from './statistics';

@@ -1,6 +1,7 @@
 /**
  * The words of the register (台账) and of the statistics (统计) as officers read them in the JSON figures and the
- * XLSX workbook: column headers, the figures' names, the values written for codes the labels do not name.
+ * XLSX workbook (column headers, the figures' names, the values written for codes the labels do not name), and
+ * what `GET /statistics` and `GET /register.xlsx` answer a request they refuse.
  */
 
 /** The outcome column of a case the leadership meeting has not decided. */
@@ -87,5 +88,25 @@ export const STATISTICS_TEXTS = {
   followUpVisitsDue: '其中回访已到期',
 } as const;
 
-/** Why someone who is no officer of a handling body gets no figures and no register. */
-export const STATISTICS_REFUSAL = '只有办理机关的工作人员可以查看本机关案件的统计和台账';
+/** What `GET /statistics` and `GET /register.xlsx` answer a caller they refuse. */
+export const STATISTICS_PROBLEMS = {
+  /** Someone who is no officer of a handling body gets no figures and no register. */
+  notPermitted: '只有办理机关的工作人员可以查看本机关案件的统计和台账',
+  /** An export that cannot be logged is not sent (it lists every case's party). */
+  exportNotLogged: '访问记录无法写入，暂不提供台账',
+} as const;
+
+/** The filters' complaints, beside the field. */
+export const STATISTICS_FIELD_TEXTS = {
+  yearForm: '须为四位数字的年份，如 2026',
+  yearFrom: (first: number) => `年份不得早于${first}年`,
+  yearUntil: (last: number) => `年份不得晚于${last}年`,
+  levelForm: '须为组织树中的层级编号，如 city',
+} as const;
+
+/** The exported file's name. */
+export const REGISTER_FILE_NAME = '台账.xlsx';
+
+/** One filter in words (年份：2026年), and several joined. */
+export const filterText = (name: string, value: string): string => `${name}：${value}`;
+export const joinedFilters = (parts: readonly string[]): string => parts.join('；');
