@@ -7,7 +7,7 @@
  */
 import { HANDLING_BODY_NAMES } from '../domain/labels';
 import { routingProblem } from '../domain/routing';
-import { JURISDICTION_TEXTS } from '../domain/jurisdiction-texts';
+import { JURISDICTION_TEXTS } from '../domain/texts';
 import type { CaseContext } from './context';
 import type { StageEffects } from './procedure';
 

@@ -19,7 +19,7 @@ import { HttpProblem } from '../http/errors';
 import type { OrgTreeHolder } from '../org-tree/org-tree-file';
 import type { CasePlace, OrgTreeIndex } from '../../domain/org-tree';
 import { casePlaceOf } from '../../domain/org-tree';
-import { JURISDICTION_TEXTS } from '../../domain/jurisdiction-texts';
+import { HTTP_PROBLEM_TEXTS, JURISDICTION_TEXTS } from '../../domain/texts';
 
 const ACCEPTANCE = '(二) 受理办理';
 const INVESTIGATION = '(三) 调查核实';
@@ -258,7 +258,7 @@ const DECISION_ROUTES: { readonly [N in DecisionName]: SignalSpec<N> } = {
 function placeOrRefuse(tree: OrgTreeIndex, level: string): CasePlace {
   const place = casePlaceOf(tree, level);
   if (place) return place;
-  throw new HttpProblem(400, 'Invalid request', '一个或多个字段不符合要求', {
+  throw new HttpProblem(400, 'Invalid request', HTTP_PROBLEM_TEXTS.invalidFields, {
     errors: [{ field: 'toLevel', message: JURISDICTION_TEXTS.unknownLevel(level) }],
   });
 }

@@ -24,9 +24,8 @@ import type { OrgTreeHolder } from '../org-tree/org-tree-file';
 import type { OrgTreeIndex } from '../../domain/org-tree';
 import { casePlaceOf, CITY_LEVEL, isUnitContact } from '../../domain/org-tree';
 import { competentLevel } from '../../domain/routing';
-import { JURISDICTION_TEXTS } from '../../domain/jurisdiction-texts';
 import type { CadreAuthority, Submission } from '../../domain/case';
-import { REFUSALS } from '../../domain/texts';
+import { FIELD_TEXTS, HTTP_PROBLEM_TEXTS, JURISDICTION_TEXTS, REFUSALS } from '../../domain/texts';
 import type { Principal } from '../auth/principal';
 
 /** Fields of a submission that only the office sets. */
@@ -50,7 +49,7 @@ function levelOfSubmission(
   // 根据单位党组织隶属关系和干部管理权限: the unit's level, or the one above for cadres managed there.
   const level = competentLevel(tree, unitId, authority);
   if (!level) {
-    throw new HttpProblem(400, 'Invalid request', '一个或多个字段不符合要求', {
+    throw new HttpProblem(400, 'Invalid request', HTTP_PROBLEM_TEXTS.invalidFields, {
       errors: [{ field: 'submission.unitId', message: REFUSALS.unknownUnit(unitId) }],
     });
   }
@@ -81,11 +80,11 @@ function requireMayApply(
   const isContactOf = (unitId: string) => principal.unit === unitId || isUnitContact(tree, unitId, principal.sub);
   if (applicantMayApplyFor({ identifier: principal.identifier, isContactOf }, request.party, request.unitId)) return;
   if (request.party.kind === 'unit' && request.unitId === undefined) {
-    throw new HttpProblem(400, 'Invalid request', '一个或多个字段不符合要求', {
+    throw new HttpProblem(400, 'Invalid request', HTTP_PROBLEM_TEXTS.invalidFields, {
       errors: [{ field: 'submission.unitId', message: JURISDICTION_TEXTS.unitContactNeedsUnit }],
     });
   }
-  const unitName = request.unitId ? (tree.unit(request.unitId)?.name ?? request.unitId) : '所在单位';
+  const unitName = request.unitId ? (tree.unit(request.unitId)?.name ?? request.unitId) : undefined;
   throw new HttpProblem(403, 'Not permitted', JURISDICTION_TEXTS.notUnitContact(unitName));
 }
 
@@ -134,8 +133,8 @@ export function submissionRoute(
       // 快查快结 and 事前申请 are for the accepting office to establish (at acceptance), never for the applicant to claim.
       const claimed = principal.role === 'applicant' ? OFFICE_SET.filter((f) => request[f]) : [];
       if (claimed.length) {
-        throw new HttpProblem(400, 'Invalid request', '一个或多个字段不符合要求', {
-          errors: claimed.map((f) => ({ field: `submission.${f}`, message: '由受理机关在受理时认定，申请人不得填写' })),
+        throw new HttpProblem(400, 'Invalid request', HTTP_PROBLEM_TEXTS.invalidFields, {
+          errors: claimed.map((f) => ({ field: `submission.${f}`, message: FIELD_TEXTS.officeSet })),
         });
       }
       if (principal.role === 'applicant') requireMayApply(tree, principal, request);

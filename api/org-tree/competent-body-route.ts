@@ -8,13 +8,13 @@ import { z } from 'zod';
 
 import { CADRE_AUTHORITIES, HANDLING_BODIES, LIABILITIES } from '../../domain/case';
 import { competentBody } from '../../domain/routing';
-import { REFUSALS } from '../../domain/texts';
+import { FIELD_TEXTS, REFUSALS } from '../../domain/texts';
 import { HttpProblem } from '../http/errors';
 import type { ApiRoute } from '../http/route';
 import type { OrgTreeHolder } from './org-tree-file';
 
 const paramsSchema = z.object({
-  unitId: z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/, '单位编号须取自组织树（GET /org-tree）'),
+  unitId: z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/, FIELD_TEXTS.unitIdForm),
 });
 
 const querySchema = z.strictObject({

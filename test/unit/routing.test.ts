@@ -6,7 +6,7 @@
  */
 import { principalFromClaims } from '../../api/auth/principal';
 import { DEFAULT_ORG_TREE_FILE, parseOrgTree, readOrgTreeFile } from '../../api/org-tree/org-tree-file';
-import { escalatedTo, supervisedBy } from '../../domain/jurisdiction-texts';
+import { escalatedTo, supervisedBy } from '../../domain/texts';
 import { casePlaceOf, isUnitContact } from '../../domain/org-tree';
 import { applicantMayApplyFor } from '../../domain/party-identifier';
 import { ACTION_ROLES, ACTIONS, STAGE_RULES } from '../../domain/procedure';
