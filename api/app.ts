@@ -3,7 +3,8 @@
  * line, security headers, per-address rate limit), the codec server for the Web UI, the public routes (health,
  * readiness, metrics, OpenAPI document and docs, demo tokens in development), authentication and the per-caller
  * rate limit, the access log of case reads, the JSON body, the Idempotency-Key of every POST (with its caps), the applicants' daily quota, the
- * bound on Temporal calls, the case and calendar routes, and one problem+json handler for every error.
+ * bound on Temporal calls, the case, calendar, organisation tree and statistics routes, and one problem+json handler
+ * for every error.
  */
 import { hkdfSync, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -15,13 +16,14 @@ import express, { Router } from 'express';
 import type { CaseCodec } from '../codec/case-codec';
 import type { PayloadKeys } from '../codec/keys';
 import type { CaseRegister } from '../register/register';
-import { DEFAULT_HOLIDAYS_DIR } from '../calendar';
+import { calendarSource, DEFAULT_HOLIDAYS_DIR } from '../calendar';
 import { ApplicantIndex, PartyIndex } from '../codec/blind-index';
 import { projectRoot } from '../config/paths';
 import type { Authentication } from './auth';
 import { authenticate, devTokensRouter } from './auth';
 import type { Role } from '../domain/case';
 import { codecServer, devCodecSessionRouter } from './codec/codec-server';
+import { caseSeatLookup } from './codec/case-seat';
 import type { AccessLog } from './http/access-log';
 import { caseReadLog } from './http/case-read-log';
 import { useChineseValidationMessages } from './http/zod-locale';
@@ -46,11 +48,17 @@ import { caseReadRoutes } from './cases/case-reads';
 import type { ApiRoute } from './http/route';
 import { mountRoutes } from './http/route';
 import { submissionRoute } from './cases/submission';
+import { registerExportRoute } from './statistics/register-export-route';
+import type { CaseRecordSource } from './statistics/source';
+import { temporalCaseRecords } from './statistics/source';
+import { statisticsRoute } from './statistics/statistics-route';
 import { DEFAULT_ORG_TREE_FILE, orgTreeHolder } from './org-tree/org-tree-file';
 import { placeInTree } from './org-tree/place-in-tree';
 import { orgTreeRoutes } from './org-tree/org-tree-route';
+import { competentBodyRoute } from './org-tree/competent-body-route';
 import type { NumberingConfig } from '../domain/case-numbers';
 import { numberingInSeries } from '../domain/case-numbers';
+import { HTTP_PROBLEM_TEXTS } from '../domain/texts';
 import { submissionQuota } from './cases/submission-quota';
 import { temporalDeadline } from './http/temporal-deadline';
 
@@ -89,8 +97,13 @@ export interface ApiDependencies {
    */
   readonly accessLog?: AccessLog;
   /**
-   * The register (`register/`): lists read it, and reads of a case Temporal no longer has fall back to it. Without
-   * one (an API alone outside production, unit tests) lists come from Temporal's visibility.
+   * Where the statistics and the register export read cases' full records; by default the register below, else
+   * Temporal itself (visibility, then each case's query).
+   */
+  readonly caseRecords?: CaseRecordSource;
+  /**
+   * The register (`register/`): lists, the statistics and the export read it, and reads of a case Temporal no
+   * longer has fall back to it. Without one (an API alone outside production, unit tests) they read Temporal.
    */
   readonly register?: CaseRegister;
 }
@@ -170,7 +183,17 @@ export function createApp(deps: ApiDependencies): express.Express {
   }
 
   // Read and checked now: a bad tree stops the API at start with its bad entries named.
-  const orgTree = orgTreeHolder(deps.orgTreeFile ?? DEFAULT_ORG_TREE_FILE);
+  const orgTree = orgTreeHolder(deps.orgTreeFile ?? DEFAULT_ORG_TREE_FILE, (err) =>
+    logger.warn('organisation tree file changed into a bad tree; the tree in force stays', {
+      problems: err.problems,
+    }),
+  );
+  const holidaysDir = deps.holidaysDir ?? DEFAULT_HOLIDAYS_DIR;
+  const statistics = {
+    source: deps.caseRecords ?? deps.register ?? temporalCaseRecords(deps.client, deps.taskQueue),
+    calendar: calendarSource({ holidaysDir }),
+    levelNames: () => Object.fromEntries(orgTree.current().tree.levels.map((l) => [l.id, l.name])),
+  };
   const cases = Router();
   mountRoutes(cases, registry, [
     submissionRoute(
@@ -183,9 +206,12 @@ export function createApp(deps: ApiDependencies): express.Express {
     ),
     caseListRoute(deps.client, cursorKey(deps.payloadKeys), parties, deps.register),
     ...caseReadRoutes(deps.client, deps.register),
-    ...caseActionRoutes(deps.client),
-    calendarRoute(deps.client, deps.holidaysDir ?? DEFAULT_HOLIDAYS_DIR, logger),
+    ...caseActionRoutes(deps.client, orgTree),
+    calendarRoute(deps.client, holidaysDir, logger),
     ...orgTreeRoutes(orgTree, logger),
+    competentBodyRoute(orgTree),
+    statisticsRoute(statistics),
+    registerExportRoute({ ...statistics, logger, ...(deps.accessLog ? { accessLog: deps.accessLog } : {}) }),
   ]);
 
   const document = registry.buildOpenApiDocument({
@@ -213,6 +239,7 @@ export function createApp(deps: ApiDependencies): express.Express {
         rateLimit: perCaller,
         logger,
         ...(deps.accessLog ? { accessLog: deps.accessLog } : {}),
+        jurisdiction: { orgTree, seatOf: caseSeatLookup(deps.client) },
       }),
     );
   }
@@ -243,7 +270,7 @@ export function createApp(deps: ApiDependencies): express.Express {
   app.use(temporalDeadline(deps.client, http.TEMPORAL_CALL_TIMEOUT_MS));
   app.use(cases);
   app.use((req) => {
-    throw new HttpProblem(404, 'Not found', `没有 ${req.method} ${req.path} 这一接口`);
+    throw new HttpProblem(404, 'Not found', HTTP_PROBLEM_TEXTS.noSuchRoute(req.method, req.path));
   });
   app.use(problemHandler);
   return app;

@@ -72,6 +72,11 @@ export interface Actor {
   readonly role: Role;
   /** The handling body the actor works for; applicants have none. */
   readonly body?: HandlingBody;
+  /**
+   * The officer's level in the organisation tree (release 0.5.0 on): the workflow refuses an action by an officer of
+   * another level than the case's, whatever an API process remembered of the case.
+   */
+  readonly level?: string;
 }
 
 /** The unit or official the case is about (当事单位/当事人). */
@@ -87,6 +92,10 @@ export interface Party {
   readonly identifier?: string;
 }
 
+/** 干部管理权限: the official's cadres are managed at their unit's level, or by the level above it. */
+export const CADRE_AUTHORITIES = ['unitLevel', 'levelAbove'] as const;
+export type CadreAuthority = (typeof CADRE_AUTHORITIES)[number];
+
 /** 事项提出: what is raised or applied for, in writing. */
 export interface Submission {
   readonly caseNumber: string;
@@ -101,6 +110,11 @@ export interface Submission {
    * cases begun before the tree and on submissions that name none: the city level.
    */
   readonly unitId?: string;
+  /**
+   * 干部管理权限 of an official: managed at their unit's level (absent, the default) or by the level above (a
+   * county's leadership, 市管干部), whose bodies are then competent (`domain/routing.ts`).
+   */
+  readonly cadreAuthority?: CadreAuthority;
   readonly facts: string;
   /** References to evidence held elsewhere (document numbers, archive keys), never the evidence itself. */
   readonly evidenceRefs: readonly string[];
@@ -286,6 +300,7 @@ export const TIMELINE_KINDS = [
   'declined',
   'reassigned',
   'handedOver',
+  'transferred',
   'handlingOpinionProposed',
   'handlingOpinionSentBack',
   'handlingOpinionApproved',

@@ -16,6 +16,7 @@ import type {
   Submission,
 } from './case';
 import type { ReferralOutcome } from './false-reports';
+import type { CasePlace } from './org-tree';
 import type { CaseAction } from './procedure';
 
 /**
@@ -58,6 +59,19 @@ export type AcceptanceDecision = Sent &
 export interface HandOver extends Sent {
   readonly to: HandlingBody;
   readonly reason: string;
+}
+
+/**
+ * 移送: a body that received a case not its own (another body or another level is competent) transfers it, before
+ * acceptance and with a reason, instead of declining it; the receiving body takes over with its own officers.
+ */
+export interface Transfer extends Sent {
+  readonly to: HandlingBody;
+  /** The receiving body's level in the organisation tree. */
+  readonly toLevel: string;
+  readonly reason: string;
+  /** The receiving level's names from the tree, added by the API (so notices name concrete bodies). */
+  readonly place?: CasePlace;
 }
 
 /** 领导重新指定承办人或调整调查组 (leaders may reassign; the timeline keeps both). */
@@ -253,6 +267,8 @@ export interface CaseStart {
    * absent on cases begun before the tree: the city level.
    */
   readonly handlingLevel?: string;
+  /** The level's names from the organisation tree at the start (release 0.5.0 on), for notices and the timeline. */
+  readonly place?: CasePlace;
   /** The revision of the procedure's wiring the case follows for its whole life (PROCEDURE_REVISION); absent before 0.4.0. */
   readonly procedureRevision?: number;
 }
@@ -305,6 +321,7 @@ export interface UpdateMessages {
   recordReferralOutcome: ReferralOutcomeRecord;
   reassign: Reassignment;
   handOver: HandOver;
+  transfer: Transfer;
   pauseClock: ClockPauseRequest;
   resumeClock: ClockResumeRequest;
 }
@@ -356,6 +373,7 @@ const UPDATE_NAME_SET: { readonly [N in keyof UpdateMessages]: N extends CaseAct
   recordReferralOutcome: true,
   reassign: true,
   handOver: true,
+  transfer: true,
   pauseClock: true,
   resumeClock: true,
 };

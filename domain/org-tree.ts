@@ -21,6 +21,11 @@ export interface LevelBody {
 export interface OrgUnit {
   readonly id: string;
   readonly name: string;
+  /**
+   * The subjects (`sub`) of the unit's contacts (单位联系人), who may apply on the unit's behalf; none listed, nobody
+   * applies for the unit but through a token naming it (claim `unit`).
+   */
+  readonly contacts?: readonly string[];
 }
 
 /** A level of the tree (市, 县区): its three bodies and its units; the city has no parent. */
@@ -88,18 +93,59 @@ export interface OrgTreeIndex {
   level(id: string): OrgLevel | undefined;
   /** The level a unit belongs to, or undefined for an unknown unit. */
   levelOfUnit(unitId: string): OrgLevel | undefined;
+  /** The unit, or undefined for an id the tree does not hold. */
+  unit(unitId: string): OrgUnit | undefined;
   /** The ids of the levels directly below `id` (those its bodies supervise, 督办). */
   childrenOf(id: string): readonly string[];
+}
+
+/**
+ * A case's place in the tree as officers read it: its level, the names of the level's three bodies, and those of the
+ * level above, which supervises it (督办) and receives its escalations; the city has none above it in the tree.
+ * The API gives it to the workflow at the start and with a transfer (移送), so notices name concrete bodies.
+ */
+export interface CasePlace {
+  readonly level: string;
+  readonly levelName: string;
+  readonly bodies: Readonly<Record<HandlingBody, string>>;
+  readonly above?: {
+    readonly level: string;
+    readonly levelName: string;
+    readonly bodies: Readonly<Record<HandlingBody, string>>;
+  };
+}
+
+function bodyNames(level: OrgLevel): Record<HandlingBody, string> {
+  return Object.fromEntries(HANDLING_BODIES.map((b) => [b, level.bodies[b].name])) as Record<HandlingBody, string>;
+}
+
+/** The place of a case at `levelId`, or undefined for a level the tree does not hold. */
+export function casePlaceOf(tree: OrgTreeIndex, levelId: string): CasePlace | undefined {
+  const level = tree.level(levelId);
+  if (!level) return undefined;
+  const parent = level.parent === null ? undefined : tree.level(level.parent);
+  return {
+    level: level.id,
+    levelName: level.name,
+    bodies: bodyNames(level),
+    ...(parent ? { above: { level: parent.id, levelName: parent.name, bodies: bodyNames(parent) } } : {}),
+  };
+}
+
+/** True when `sub` is listed as a contact of unit `unitId` (单位联系人). */
+export function isUnitContact(tree: OrgTreeIndex, unitId: string, sub: string): boolean {
+  return tree.unit(unitId)?.contacts?.includes(sub) === true;
 }
 
 /** Indexes a tree `orgTreeProblems` found nothing wrong with. */
 export function indexOrgTree(tree: OrgTree): OrgTreeIndex {
   const levels = new Map(tree.levels.map((l) => [l.id, l]));
-  const units = new Map(tree.levels.flatMap((l) => l.units.map((u) => [u.id, l] as const)));
+  const units = new Map(tree.levels.flatMap((l) => l.units.map((u) => [u.id, { level: l, unit: u }] as const)));
   return {
     tree,
     level: (id) => levels.get(id),
-    levelOfUnit: (unitId) => units.get(unitId),
+    levelOfUnit: (unitId) => units.get(unitId)?.level,
+    unit: (unitId) => units.get(unitId)?.unit,
     childrenOf: (id) => tree.levels.filter((l) => l.parent === id).map((l) => l.id),
   };
 }

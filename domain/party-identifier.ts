@@ -39,14 +39,24 @@ export function identifierProblem(raw: string): string | undefined {
   return undefined;
 }
 
+/** What the API knows of an applicant for 本人申请: their own identifier, and the units they are a contact of. */
+export interface ApplyingAs {
+  /** Their 居民身份证号码 or cadre number (token claim `identifier`). */
+  readonly identifier?: string;
+  /** Whether they are a contact (单位联系人) of the unit: listed in the organisation tree, or named by their token. */
+  readonly isContactOf: (unitId: string) => boolean;
+}
+
 /**
  * 本人申请: an applicant applies about the official their token names (its `identifier` claim, which the identity
- * provider vouches for), or about a unit as its contact; never about another official.
+ * provider vouches for), or about a unit as that unit's contact, which the submission must name (`unitId`); never
+ * about another official, nor for any unit at all.
  */
 export function applicantMayApplyFor(
-  ownIdentifier: string | undefined,
+  applicant: ApplyingAs,
   party: { readonly kind: 'unit' | 'official'; readonly identifier?: string },
+  unitId: string | undefined,
 ): boolean {
-  if (party.kind === 'unit') return true;
-  return ownIdentifier !== undefined && party.identifier === ownIdentifier;
+  if (party.kind === 'unit') return unitId !== undefined && applicant.isContactOf(unitId);
+  return applicant.identifier !== undefined && party.identifier === applicant.identifier;
 }

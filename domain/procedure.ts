@@ -269,6 +269,12 @@ export const ACTIONS = {
     openWhen: (d) => d.submission?.handlingBody === 'partyCommittee',
     leadsTo: ['acceptance'],
   },
+  transfer: {
+    label: '移送',
+    clause: '根据单位党组织隶属关系和干部管理权限，由相关党委（党组）、纪检监察机关或组织部门按照有关规定组织实施',
+    roles: ['approvingLeader'],
+    leadsTo: ['acceptance'],
+  },
   // 贯穿全程
   reassign: {
     label: '重新指定承办人或调整调查组',
@@ -325,7 +331,7 @@ export const THROUGHOUT: readonly CaseAction[] = [
  * compile.
  */
 export const STAGE_RULES = {
-  acceptance: { label: '待受理', actions: ['decideAcceptance', 'handOver'] },
+  acceptance: { label: '待受理', actions: ['decideAcceptance', 'handOver', 'transfer'] },
   handlingOpinion: { label: '拟办意见', actions: ['proposeHandlingOpinion'] },
   opinionApproval: { label: '拟办意见待审批', actions: ['approveHandlingOpinion'] },
   rectification: { label: '约谈提醒、督促整改', actions: ['recordRectificationTalk', 'verifyRectification'] },

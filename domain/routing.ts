@@ -1,4 +1,5 @@
-import type { HandlingBody, Liability } from './case';
+import type { CadreAuthority, HandlingBody, Liability } from './case';
+import type { OrgLevel, OrgTreeIndex } from './org-tree';
 import { REFUSALS } from './texts';
 
 /**
@@ -32,4 +33,63 @@ export function handOverProblem(liability: Liability, to: HandlingBody): string 
 export function routingProblem(liability: Liability, body: HandlingBody): string | undefined {
   const allowed = BODIES_FOR_LIABILITY[liability];
   return allowed.includes(body) ? undefined : REFUSALS.routing(allowed, body);
+}
+
+/**
+ * The body proposed for a matter (根据单位党组织隶属关系和干部管理权限): sanctions to the discipline commission, organisational
+ * handling to the organisation department, a matter touching both to the party committee, which may hand it on.
+ */
+export const PROPOSED_BODY: Readonly<Record<Liability, HandlingBody>> = {
+  sanction: 'disciplineCommission',
+  organizationalHandling: 'organizationDepartment',
+  both: 'partyCommittee',
+};
+
+/**
+ * The level competent for an official of unit `unitId`: the level whose party committee the unit's party
+ * organisation belongs to (the unit's level in the tree), or the level above it when the official's cadres are
+ * managed there (`levelAbove`; at the city, the city itself). Undefined for a unit the tree does not hold.
+ */
+export function competentLevel(
+  tree: OrgTreeIndex,
+  unitId: string,
+  authority: CadreAuthority = 'unitLevel',
+): OrgLevel | undefined {
+  const level = tree.levelOfUnit(unitId);
+  if (!level || authority === 'unitLevel' || level.parent === null) return level;
+  return tree.level(level.parent) ?? level;
+}
+
+/** The routing proposal for a submission: where it goes, and which other bodies of that level may also take it. */
+export interface CompetentBody {
+  readonly unitId: string;
+  readonly level: string;
+  readonly levelName: string;
+  readonly body: HandlingBody;
+  /** The body's name at that level (东城区纪委监委) and its accepting office (案件监督管理室). */
+  readonly bodyName: string;
+  readonly office: string;
+  /** Every body of that level a submission of this liability may be addressed to, the proposed one first. */
+  readonly accepted: readonly HandlingBody[];
+}
+
+/** Proposes the competent body for a matter of `liability` about an official (or unit) of `unitId`. */
+export function competentBody(
+  tree: OrgTreeIndex,
+  unitId: string,
+  liability: Liability,
+  authority: CadreAuthority = 'unitLevel',
+): CompetentBody | undefined {
+  const level = competentLevel(tree, unitId, authority);
+  if (!level) return undefined;
+  const body = PROPOSED_BODY[liability];
+  return {
+    unitId,
+    level: level.id,
+    levelName: level.name,
+    body,
+    bodyName: level.bodies[body].name,
+    office: level.bodies[body].office,
+    accepted: [body, ...BODIES_FOR_LIABILITY[liability].filter((b) => b !== body)],
+  };
 }

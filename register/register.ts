@@ -12,6 +12,7 @@ import { ApplicantIndex, PartyIndex } from '../codec/blind-index';
 import type { PayloadCipher } from '../codec/ciphers';
 import type { CaseState, HandlingBody, Outcome, Situation, Stage } from '../domain/case';
 import type { CaseProjection } from '../domain/case-record';
+import type { CaseRecord } from '../domain/statistics';
 import type { RegisterDb, RegisterLocation } from './database';
 import { openRegisterDatabase } from './database';
 import { RecordSeal } from './record-seal';
@@ -255,19 +256,22 @@ export class CaseRegister {
     };
   }
 
-  /** Every case `scope` may see, whole and opened, in case-number order, read a page at a time. */
-  async *records(scope: RegisterScope): AsyncIterable<CaseState> {
+  /**
+   * Every case `scope` may see, whole and opened, with the level it is handled at, in case-number order, read a page
+   * at a time: the statistics' and the export's `CaseRecordSource` (`api/statistics/source.ts`).
+   */
+  async *records(scope: RegisterScope): AsyncIterable<CaseRecord> {
     let after: string | undefined;
     for (;;) {
       let query = this.db
         .selectFrom('register')
-        .select(['case_number', 'record'])
+        .select(['case_number', 'handling_level', 'record'])
         .where((eb) => scopeCondition(eb, scope))
         .orderBy('case_number')
         .limit(200);
       if (after !== undefined) query = query.where('case_number', '>', after);
       const rows = await query.execute();
-      for (const row of rows) yield await this.seal.open(row.case_number, row.record);
+      for (const row of rows) yield { ...(await this.seal.open(row.case_number, row.record)), level: row.handling_level };
       if (rows.length < 200) return;
       after = rows.at(-1)?.case_number;
     }

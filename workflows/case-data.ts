@@ -19,6 +19,7 @@ import type {
   TimelineEntry,
 } from '../domain/case';
 import type { ExitGrounds } from '../domain/false-reports';
+import type { CasePlace } from '../domain/org-tree';
 import type { CaseStart, Consultation, HandlingOpinionProposal, RectificationTalk } from './messages';
 
 export interface CaseData {
@@ -80,14 +81,19 @@ export interface CaseData {
   registerVersion?: number;
   /** The revision of the procedure's wiring the case began on (`CaseStart`); absent before release 0.4.0. */
   readonly procedureRevision?: number;
+  /** The case's place in the organisation tree as names (release 0.5.0 on); a transfer (移送) replaces it. */
+  place?: CasePlace;
+  /** The level a transfer (移送) moved the case to, published as HandlingLevel; absent: the level it began at. */
+  handlingLevel?: string;
 }
 
 /** The state of a case that has just been submitted. */
 export function newCaseData(start: CaseStart): CaseData {
-  const { submission, submittedBy, applicantKey, procedureRevision } = start;
+  const { submission, submittedBy, applicantKey, procedureRevision, place } = start;
   return {
     submission,
     submittedBy,
+    ...(place ? { place } : {}),
     ...(applicantKey ? { applicantKey } : {}),
     ...(procedureRevision === undefined ? {} : { procedureRevision }),
     stage: 'acceptance',

@@ -1,16 +1,17 @@
 /**
  * The gate every message passes: whether it came through the API at all, whether the procedure opens the action
- * now, and whether this actor may take it (role, handling body, assignment). Pure functions of the case's data;
+ * now, and whether this actor may take it (role, handling body, level, assignment). Pure functions of the case's data;
  * the case context (`context.ts`) applies them and records what they refuse.
  */
 import { ApplicationFailure } from '@temporalio/workflow';
 
 import type { Actor } from '../domain/case';
 import { NOT_PERMITTED, STAGE_CONFLICT } from '../domain/failures';
+import { JURISDICTION_TEXTS } from '../domain/texts';
 import type { CaseAction } from '../domain/procedure';
 import { ACTION_ROLES, allowedActions } from '../domain/procedure';
 import { isUnsealed, UNSEALED_REASON_TEXT } from '../domain/sealing';
-import { REFUSALS } from '../domain/texts';
+import { GATE_TEXTS, REFUSALS } from '../domain/texts';
 import type { CaseData } from './case-data';
 import type { Sent } from './messages';
 
@@ -21,11 +22,11 @@ import type { Sent } from './messages';
 export function foreignReason(d: CaseData, message: unknown, strict: boolean): string | undefined {
   if (isUnsealed(message)) return UNSEALED_REASON_TEXT[message.unsealedPayloadRefused];
   const m = (typeof message === 'object' && message !== null ? message : {}) as Partial<Sent>;
-  if (typeof m.actor !== 'object' || m.actor === null || typeof m.actor.id !== 'string') return '消息格式不符';
+  if (typeof m.actor !== 'object' || m.actor === null || typeof m.actor.id !== 'string') return GATE_TEXTS.malformed;
   if (!strict) return undefined;
-  if (m.caseNumber !== d.submission.caseNumber) return '消息不属于本案件';
-  if (typeof m.messageId !== 'string' || m.messageId === '') return '消息缺少编号';
-  if (d.messageIds.includes(m.messageId)) return '该消息已办理过';
+  if (m.caseNumber !== d.submission.caseNumber) return GATE_TEXTS.otherCase;
+  if (typeof m.messageId !== 'string' || m.messageId === '') return GATE_TEXTS.noMessageId;
+  if (d.messageIds.includes(m.messageId)) return GATE_TEXTS.alreadyApplied;
   return undefined;
 }
 
@@ -59,6 +60,16 @@ export function refusal(d: CaseData, action: CaseAction, actor: Actor): Applicat
     return ApplicationFailure.create({
       type: NOT_PERMITTED,
       message: REFUSALS.notPermitted(action, actor.role, actor.body),
+      details: [{ stage: d.stage, roles }],
+      nonRetryable: true,
+    });
+  }
+  // The case's level is known from release 0.5.0 on (its place, or a transfer's); earlier cases checked body only.
+  const level = d.handlingLevel ?? d.place?.level;
+  if (actor.level !== undefined && level !== undefined && actor.level !== level) {
+    return ApplicationFailure.create({
+      type: NOT_PERMITTED,
+      message: JURISDICTION_TEXTS.otherLevel(action, d.place?.levelName ?? level),
       details: [{ stage: d.stage, roles }],
       nonRetryable: true,
     });

@@ -51,6 +51,7 @@ export const recordFalseReportUpdate = UPDATES.recordFalseReport;
 export const recordReferralOutcomeUpdate = UPDATES.recordReferralOutcome;
 export const reassignUpdate = UPDATES.reassign;
 export const handOverUpdate = UPDATES.handOver;
+export const transferUpdate = UPDATES.transfer;
 export const pauseClockUpdate = UPDATES.pauseClock;
 export const resumeClockUpdate = UPDATES.resumeClock;
 export const approveClockPauseSignal = DECISIONS.approveClockPause;

@@ -63,9 +63,14 @@ export class Projector {
   current(): CaseProjection {
     return {
       state: caseView(this.d),
-      ...(this.level === undefined ? {} : { level: this.level }),
+      ...(this.levelNow() === undefined ? {} : { level: this.levelNow() }),
       version: this.d.registerVersion ?? 0,
     };
+  }
+
+  /** The case's level: moved by a transfer (移送), else its place, else what its start named. */
+  private levelNow(): string | undefined {
+    return this.d.handlingLevel ?? this.d.place?.level ?? this.level;
   }
 
   /** Waits until every change is in the register: before the case completes. No command on cases that never projected. */

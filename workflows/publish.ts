@@ -15,6 +15,7 @@ import {
   CaseStage,
   FastTrack,
   HandlingBodyKey,
+  HandlingLevel,
   NextDeadline,
   OutcomeKey,
   Overdue,
@@ -68,6 +69,8 @@ function codeAttributes(d: CaseData): SearchAttributeUpdatePair[] {
     { key: SituationKey, value: d.submission.situation },
     ...(applicant ? [{ key: ApplicantId, value: applicant }] : []),
     ...(d.outcome ? [{ key: OutcomeKey, value: d.outcome }] : []),
+    // Set by the API at the start; published here only once a transfer (移送) has moved the case to another level.
+    ...(d.handlingLevel ? [{ key: HandlingLevel, value: d.handlingLevel }] : []),
   ];
 }
 

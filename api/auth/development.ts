@@ -54,6 +54,7 @@ async function sign(key: CryptoKey, p: Principal, options: MintOptions): Promise
     ...(p.level ? { level: p.level } : {}),
     ...(p.name ? { name: p.name } : {}),
     ...(p.identifier ? { identifier: p.identifier } : {}),
+    ...(p.unit ? { unit: p.unit } : {}),
   };
   return new SignJWT(claims)
     .setProtectedHeader({ alg: DEV_ALGORITHM, typ: 'JWT' })

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { HandlingBody, Role } from '../../domain/case';
 import { HANDLING_BODIES, ROLES } from '../../domain/case';
 import { identifierProblem, normaliseIdentifier } from '../../domain/party-identifier';
+import { FIELD_TEXTS } from '../../domain/texts';
 
 export interface Principal {
   /** Becomes `Actor.id`, hence the same 64-character bound as the API's actor schema. */
@@ -33,6 +34,11 @@ export interface Principal {
    * `identifier`): an applicant applies about this official only, or for a unit as its contact.
    */
   readonly identifier?: string;
+  /**
+   * For an applicant, the unit (its id in the organisation tree) the identity provider vouches they are the contact
+   * of (claim `unit`): they may apply for that unit, as for any unit whose contacts the tree lists them among.
+   */
+  readonly unit?: string;
 }
 
 const claimsSchema = z
@@ -53,13 +59,20 @@ const claimsSchema = z
     name: z.string().trim().min(1).max(100).optional(),
     identifier: z
       .string()
-      .refine((v) => identifierProblem(v) === undefined, '须为有效的居民身份证号码或干部编号')
+      .refine((v) => identifierProblem(v) === undefined, FIELD_TEXTS.identifierInvalid)
       .transform(normaliseIdentifier)
+      .optional(),
+    unit: z
+      .string()
+      .regex(/^[a-z][a-z0-9.-]{0,63}$/)
       .optional(),
   })
   .superRefine((c, ctx) => {
     if (c.role === 'applicant' && c.body !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['body'], message: 'an applicant belongs to no handling body' });
+    }
+    if (c.unit !== undefined && c.role !== 'applicant') {
+      ctx.addIssue({ code: 'custom', path: ['unit'], message: 'only an applicant is a unit’s contact' });
     }
     if (c.level !== undefined && c.body === undefined) {
       ctx.addIssue({ code: 'custom', path: ['level'], message: 'only an officer of a handling body has a level' });
@@ -83,5 +96,6 @@ export function principalFromClaims(claims: Readonly<Record<string, unknown>>): 
     ...(c.level ? { level: c.level } : {}),
     ...(c.name ? { name: c.name } : {}),
     ...(c.identifier ? { identifier: c.identifier } : {}),
+    ...(c.unit ? { unit: c.unit } : {}),
   };
 }

@@ -31,6 +31,8 @@ import {
   stageConflict,
 } from './case-access';
 import type { RouteDoc } from '../docs/openapi';
+import type { OrgTreeIndex } from '../../domain/org-tree';
+import type { OrgTreeHolder } from '../org-tree/org-tree-file';
 import type { ApiRoute } from '../http/route';
 
 export interface ActionSpec {
@@ -48,6 +50,11 @@ export interface ActionSpec {
 /** The route of an officer's action: the Update of the same name. */
 export interface UpdateSpec<N extends UpdateName> extends ActionSpec {
   readonly schema: z.ZodType<RequestOf<UpdateMessages[N]>>;
+  /**
+   * What the API adds to the message from the organisation tree in force (移送: the receiving level's names),
+   * checked against it first; throws an HttpProblem naming the field the tree does not hold.
+   */
+  readonly fromTree?: (body: RequestOf<UpdateMessages[N]>, tree: OrgTreeIndex) => Partial<UpdateMessages[N]>;
 }
 
 /** The route of a leadership decision: the signal of the same name. */
@@ -98,7 +105,12 @@ function actionDoc(
 }
 
 /** An officer's action: `POST /cases/:caseNumber<path>` answering the new case state. */
-export function updateRoute<N extends UpdateName>(client: Client, name: N, spec: UpdateSpec<N>): ApiRoute {
+export function updateRoute<N extends UpdateName>(
+  client: Client,
+  name: N,
+  spec: UpdateSpec<N>,
+  orgTree?: OrgTreeHolder,
+): ApiRoute {
   return {
     doc: actionDoc(spec, name, {
       responseSchema: actionResultResponseSchema,
@@ -108,12 +120,13 @@ export function updateRoute<N extends UpdateName>(client: Client, name: N, spec:
     handler: async (req, res) => {
       const principal = principalOf(res);
       const body = spec.schema.parse(req.body);
+      const added = spec.fromTree && orgTree ? spec.fromTree(body, orgTree.current()) : {};
       const handle = caseHandle(client, req.params.caseNumber);
       // The Update ID comes from the Idempotency-Key, so a request repeated after a lost answer (or a timeout while
       // no worker was up) is the same Update to Temporal, which applies it once.
       const send = async () => {
         const result = await handle.executeUpdate<ActionResult, [UpdateMessages[N]]>(name, {
-          args: [complete<UpdateMessages[N]>({ ...body, actor: actorOf(principal) })],
+          args: [complete<UpdateMessages[N]>({ ...body, ...added, actor: actorOf(principal) })],
           updateId: messageIdFor(req, principal.sub, undefined),
         });
         // The case's next request reads its new body from the server, whichever officer sends it.

@@ -38,19 +38,31 @@ export function caseHandle(client: Client, caseNumber: unknown): CaseHandle {
 }
 
 /**
- * A case's scope (its handling body, level and applicant) changes only by a hand-over (分办, which forgets it), so
- * the API keeps the scopes it has read, and an officer's next action on the case is authorised without another round trip to the server.
- * Bounded, least recently used first out; one per Temporal client, so apps and tests never share one.
+ * A case's scope (its handling body, level and applicant) changes only by a hand-over or a transfer (分办, 移送), so
+ * the API keeps the scopes it has read, and an officer's next action on the case is authorised without another round
+ * trip to the server. Kept briefly: another API process may have moved the case meanwhile, and this one must stop
+ * showing it to the old body within `SCOPE_TTL_MS` (the workflow's gate refuses the old body's and level's actions
+ * at once). Bounded, least recently used first out; one per Temporal client, so apps and tests never share one.
  */
 class ScopeCache {
-  private readonly scopes = new Map<string, CaseScope>();
+  private readonly scopes = new Map<string, { readonly scope: CaseScope; readonly until: number }>();
 
-  constructor(private readonly max: number) {}
+  constructor(
+    private readonly max: number,
+    private readonly ttlMs: number,
+  ) {}
 
   get(caseNumber: string): CaseScope | undefined {
-    const scope = this.scopes.get(caseNumber);
-    if (scope) this.set(caseNumber, scope);
-    return scope;
+    const kept = this.scopes.get(caseNumber);
+    if (!kept) return undefined;
+    if (kept.until <= Date.now()) {
+      this.scopes.delete(caseNumber);
+      return undefined;
+    }
+    // Used again: last out, with the time it was read kept (a hit does not make it fresher).
+    this.scopes.delete(caseNumber);
+    this.scopes.set(caseNumber, kept);
+    return kept.scope;
   }
 
   delete(caseNumber: string): void {
@@ -59,17 +71,22 @@ class ScopeCache {
 
   set(caseNumber: string, scope: CaseScope): void {
     this.scopes.delete(caseNumber);
-    this.scopes.set(caseNumber, scope);
+    this.scopes.set(caseNumber, { scope, until: Date.now() + this.ttlMs });
     if (this.scopes.size > this.max) this.scopes.delete(this.scopes.keys().next().value as string);
   }
 }
 
+/**
+ * How long a case's scope is trusted without asking the server again: the most another API process's hand-over or
+ * transfer can go unseen here by reads (actions are refused by the workflow at once).
+ */
+export const SCOPE_TTL_MS = 5_000;
 const SCOPES_KEPT = 10_000;
 const scopeCaches = new WeakMap<WorkflowClient, ScopeCache>();
 
 function scopeCache(client: WorkflowClient): ScopeCache {
   let cache = scopeCaches.get(client);
-  if (!cache) scopeCaches.set(client, (cache = new ScopeCache(SCOPES_KEPT)));
+  if (!cache) scopeCaches.set(client, (cache = new ScopeCache(SCOPES_KEPT, SCOPE_TTL_MS)));
   return cache;
 }
 
@@ -79,8 +96,8 @@ export function knownScope(handle: CaseHandle): CaseScope | undefined {
 }
 
 /**
- * Drops the scope kept for a case whose body has just changed (分办). Another API process keeps its stale scope
- * only until the workflow's gate refuses its first action by the old body, which checks the body itself.
+ * Drops the scope kept for a case whose body or level has just changed (分办, 移送). Another API process keeps its
+ * stale scope for reads at most `SCOPE_TTL_MS`; its actions by the old body or level the workflow's gate refuses.
  */
 export function forgetScope(handle: CaseHandle): void {
   scopeCache(handle.client).delete(handle.workflowId);

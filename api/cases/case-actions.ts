@@ -15,6 +15,11 @@ import * as schemas from './schemas';
 import type { SignalSpec, UpdateSpec } from './action-route';
 import { signalRoute, updateRoute } from './action-route';
 import type { ApiRoute } from '../http/route';
+import { HttpProblem } from '../http/errors';
+import type { OrgTreeHolder } from '../org-tree/org-tree-file';
+import type { CasePlace, OrgTreeIndex } from '../../domain/org-tree';
+import { casePlaceOf } from '../../domain/org-tree';
+import { HTTP_PROBLEM_TEXTS, JURISDICTION_TEXTS } from '../../domain/texts';
 
 const ACCEPTANCE = '(二) 受理办理';
 const INVESTIGATION = '(三) 调查核实';
@@ -138,6 +143,16 @@ const UPDATE_ROUTES: { readonly [N in UpdateName]: UpdateSpec<N> } = {
     schema: schemas.handOverSchema,
     changesScope: true,
   },
+  transfer: {
+    path: '/transfer',
+    summary: '移送：受理机关将不属本机关管辖的事项移送有管辖权的机关',
+    description:
+      '受理前由审批领导办理，写明接办机关、其所在层级（toLevel，取自组织树）和理由；可先用 GET /org-tree/units/{unitId}/competent-body 查看建议的受理机关。移送不是不予受理：接办机关以本机关人员办理，原机关不再能查看和办理，时间线保留移送前后的记录，期限继续计算。',
+    tag: ACCEPTANCE,
+    schema: schemas.transferSchema,
+    changesScope: true,
+    fromTree: (body, tree) => ({ place: placeOrRefuse(tree, body.toLevel) }),
+  },
   reassign: {
     path: '/reassignment',
     summary: '领导重新指定承办人或调整调查组',
@@ -235,10 +250,23 @@ const DECISION_ROUTES: { readonly [N in DecisionName]: SignalSpec<N> } = {
   },
 };
 
-/** The action routes of every stage, in the order of the procedure. */
-export function caseActionRoutes(client: Client): ApiRoute[] {
+/**
+ * The receiving level's place in the tree.
+ *
+ * @throws HttpProblem 400 naming `toLevel` when the tree holds no such level.
+ */
+function placeOrRefuse(tree: OrgTreeIndex, level: string): CasePlace {
+  const place = casePlaceOf(tree, level);
+  if (place) return place;
+  throw new HttpProblem(400, 'Invalid request', HTTP_PROBLEM_TEXTS.invalidFields, {
+    errors: [{ field: 'toLevel', message: JURISDICTION_TEXTS.unknownLevel(level) }],
+  });
+}
+
+/** The action routes of every stage, in the order of the procedure; `orgTree` completes a transfer (移送). */
+export function caseActionRoutes(client: Client, orgTree?: OrgTreeHolder): ApiRoute[] {
   return [
-    ...UPDATE_NAMES.map((name) => updateRoute(client, name, UPDATE_ROUTES[name] as UpdateSpec<typeof name>)),
+    ...UPDATE_NAMES.map((name) => updateRoute(client, name, UPDATE_ROUTES[name] as UpdateSpec<typeof name>, orgTree)),
     ...DECISION_NAMES.map((name) => signalRoute(client, name, DECISION_ROUTES[name] as SignalSpec<typeof name>)),
   ];
 }

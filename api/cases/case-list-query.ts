@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { HANDLING_BODIES, OUTCOMES, SITUATIONS, STAGES } from '../../domain/case';
 import { REGISTER_SORTS } from '../../register/scope';
 import { CITY_LEVEL } from '../../domain/org-tree';
+import { FIELD_TEXTS } from '../../domain/texts';
 import type { ListScope } from '../auth/policy';
 import { partyIdentifier } from './schemas';
 
@@ -18,7 +19,7 @@ import { partyIdentifier } from './schemas';
 function wholeNumber(min: number, max: number, fallback: number) {
   return z
     .string()
-    .regex(/^\d{1,9}$/, '须为整数')
+    .regex(/^\d{1,9}$/, FIELD_TEXTS.wholeNumber)
     .transform(Number)
     .pipe(z.number().int().min(min).max(max))
     .default(fallback)
@@ -26,21 +27,21 @@ function wholeNumber(min: number, max: number, fallback: number) {
 }
 
 /** Codes of the organisation tree (levels and units), as its file's schema has them. */
-const treeId = (what: string) => z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/, `${what}须取自组织树（GET /org-tree）`);
+const treeId = (message: string) => z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/, message);
 
 /**
  * The filters only the register answers (`register/`): Temporal's visibility holds neither units, dates of
  * decision nor years, nor sorts by them.
  */
 const registerFilters = {
-  level: treeId('层级编号').optional().describe('cases handled at this level of the organisation tree'),
-  unit: treeId('单位编号').optional().describe('cases about a party of this unit of the organisation tree'),
+  level: treeId(FIELD_TEXTS.levelIdForm).optional().describe('cases handled at this level of the organisation tree'),
+  unit: treeId(FIELD_TEXTS.unitIdForm).optional().describe('cases about a party of this unit of the organisation tree'),
   situation: z.enum(SITUATIONS).optional(),
   decidedFrom: z.iso.date().optional().describe('decided on or after this date (Beijing), YYYY-MM-DD'),
   decidedTo: z.iso.date().optional().describe('decided on or before this date (Beijing), YYYY-MM-DD'),
   year: z
     .string()
-    .regex(/^\d{4}$/, '须为四位年份')
+    .regex(/^\d{4}$/, FIELD_TEXTS.yearForm)
     .transform(Number)
     .optional()
     .meta({ type: 'integer', minimum: 1000, maximum: 9999 })

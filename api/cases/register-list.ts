@@ -7,6 +7,7 @@ import type { Response } from 'express';
 import type { PartyIndex } from '../../codec/blind-index';
 import type { CaseRegister, PagePosition } from '../../register/register';
 import type { RegisterFilters } from '../../register/scope';
+import { CASE_REQUEST_TEXTS, FIELD_TEXTS } from '../../domain/texts';
 import type { ListScope } from '../auth/policy';
 import { HttpProblem } from '../http/errors';
 import type { CaseListFilters } from './case-list-query';
@@ -57,8 +58,8 @@ export async function listFromRegister(
   const query = JSON.stringify([scope, { ...asked, party: asked.party && parties.of(asked.party) }]);
   const after = cursor === undefined ? undefined : position(cursors.open(query, cursor));
   if (cursor !== undefined && !after) {
-    throw new HttpProblem(400, 'Invalid cursor', '翻页标记无效，请从第一页重新查询', {
-      errors: [{ field: 'cursor', message: '不是本列表返回的 nextCursor' }],
+    throw new HttpProblem(400, 'Invalid cursor', CASE_REQUEST_TEXTS.invalidCursor, {
+      errors: [{ field: 'cursor', message: FIELD_TEXTS.foreignCursor }],
     });
   }
   const page = await register.list(scope, registerFilters(filters, parties), {

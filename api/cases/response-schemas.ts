@@ -4,9 +4,14 @@
  */
 import { z } from 'zod';
 
-import { HANDLING_BODIES, OUTCOMES, ROLES, SITUATIONS, STAGES } from '../../domain/case';
+import { HANDLING_BODIES, OUTCOMES, ROLES, SITUATIONS, STAGES, TIMELINE_KINDS } from '../../domain/case';
 
-const actor = z.object({ id: z.string(), role: z.enum(ROLES), body: z.enum(HANDLING_BODIES).optional() });
+const actor = z.object({
+  id: z.string(),
+  role: z.enum(ROLES),
+  body: z.enum(HANDLING_BODIES).optional(),
+  level: z.string().optional(),
+});
 
 const allowedAction = z.object({ action: z.string(), roles: z.array(z.enum(ROLES)) });
 
@@ -21,7 +26,7 @@ const deadline = z.looseObject({
 
 const timelineEntry = z.object({
   at: z.string(),
-  kind: z.string(),
+  kind: z.enum(TIMELINE_KINDS).describe('what the entry records (domain/case.ts TIMELINE_KINDS)'),
   actor: actor.optional(),
   summary: z.string().describe('one readable Chinese sentence'),
 });

@@ -22,36 +22,70 @@ import { submitCaseSchema } from './schemas';
 import type { ApiRoute } from '../http/route';
 import type { OrgTreeHolder } from '../org-tree/org-tree-file';
 import type { OrgTreeIndex } from '../../domain/org-tree';
-import { CITY_LEVEL } from '../../domain/org-tree';
-import { REFUSALS } from '../../domain/texts';
+import { casePlaceOf, CITY_LEVEL, isUnitContact } from '../../domain/org-tree';
+import { competentLevel } from '../../domain/routing';
+import type { CadreAuthority, Submission } from '../../domain/case';
+import { FIELD_TEXTS, HTTP_PROBLEM_TEXTS, JURISDICTION_TEXTS, REFUSALS } from '../../domain/texts';
 import type { Principal } from '../auth/principal';
 
 /** Fields of a submission that only the office sets. */
 const OFFICE_SET = ['fastTrack', 'preFiling'] as const;
 
 /**
- * The level that handles a submission: its unit's; without a unit (submissions made before the tree), the city's.
+ * The level that handles a submission: its unit's, or the level above for an official whose cadres are managed
+ * there; without a unit (submissions made before the tree), the city's.
  *
  * @throws HttpProblem 400 for a unit the tree does not hold, 409 for an officer's submission about a unit of another
  *   level (the body without jurisdiction), each naming `submission.unitId`.
  */
-function levelOfSubmission(tree: OrgTreeIndex, principal: Principal, unitId: string | undefined): string {
+function levelOfSubmission(
+  tree: OrgTreeIndex,
+  principal: Principal,
+  unitId: string | undefined,
+  authority: CadreAuthority | undefined,
+): string {
   if (unitId === undefined) return CITY_LEVEL;
   const own = principal.body ? (principal.level ?? CITY_LEVEL) : undefined;
-  const level = tree.levelOfUnit(unitId);
+  // 根据单位党组织隶属关系和干部管理权限: the unit's level, or the one above for cadres managed there.
+  const level = competentLevel(tree, unitId, authority);
   if (!level) {
-    throw new HttpProblem(400, 'Invalid request', '一个或多个字段不符合要求', {
+    throw new HttpProblem(400, 'Invalid request', HTTP_PROBLEM_TEXTS.invalidFields, {
       errors: [{ field: 'submission.unitId', message: REFUSALS.unknownUnit(unitId) }],
     });
   }
   if (own !== undefined && level.id !== own) {
     const ownName = tree.level(own)?.name ?? own;
-    const message = REFUSALS.outsideJurisdiction(level.name, ownName);
+    const message =
+      authority === 'levelAbove'
+        ? JURISDICTION_TEXTS.managedAbove(level.name, ownName)
+        : REFUSALS.outsideJurisdiction(level.name, ownName);
     throw new HttpProblem(409, 'Outside jurisdiction', message, {
       errors: [{ field: 'submission.unitId', message }],
     });
   }
   return level.id;
+}
+
+/**
+ * 本人申请: an applicant applies about themself, or for a unit as its contact (listed in the tree, or named by their
+ * token's `unit` claim).
+ *
+ * @throws HttpProblem 403 naming the refusal; 400 naming `submission.unitId` for a unit party without one.
+ */
+function requireMayApply(
+  tree: OrgTreeIndex,
+  principal: Principal,
+  request: { readonly party: Submission['party']; readonly unitId?: string },
+): void {
+  const isContactOf = (unitId: string) => principal.unit === unitId || isUnitContact(tree, unitId, principal.sub);
+  if (applicantMayApplyFor({ identifier: principal.identifier, isContactOf }, request.party, request.unitId)) return;
+  if (request.party.kind === 'unit' && request.unitId === undefined) {
+    throw new HttpProblem(400, 'Invalid request', HTTP_PROBLEM_TEXTS.invalidFields, {
+      errors: [{ field: 'submission.unitId', message: JURISDICTION_TEXTS.unitContactNeedsUnit }],
+    });
+  }
+  const unitName = request.unitId ? (tree.unit(request.unitId)?.name ?? request.unitId) : undefined;
+  throw new HttpProblem(403, 'Not permitted', JURISDICTION_TEXTS.notUnitContact(unitName));
 }
 
 /** `POST /cases`: starts a case's workflow, entered by the caller. */
@@ -85,7 +119,8 @@ export function submissionRoute(
     handler: async (req, res) => {
       const principal = principalOf(res);
       const { submission: request } = submitCaseSchema.parse(req.body);
-      const handlingLevel = levelOfSubmission(orgTree.current(), principal, request.unitId);
+      const tree = orgTree.current();
+      const handlingLevel = levelOfSubmission(tree, principal, request.unitId, request.cadreAuthority);
       if (!canSubmit(principal, { ...request, level: handlingLevel })) {
         throw new HttpProblem(
           403,
@@ -98,17 +133,11 @@ export function submissionRoute(
       // 快查快结 and 事前申请 are for the accepting office to establish (at acceptance), never for the applicant to claim.
       const claimed = principal.role === 'applicant' ? OFFICE_SET.filter((f) => request[f]) : [];
       if (claimed.length) {
-        throw new HttpProblem(400, 'Invalid request', '一个或多个字段不符合要求', {
-          errors: claimed.map((f) => ({ field: `submission.${f}`, message: '由受理机关在受理时认定，申请人不得填写' })),
+        throw new HttpProblem(400, 'Invalid request', HTTP_PROBLEM_TEXTS.invalidFields, {
+          errors: claimed.map((f) => ({ field: `submission.${f}`, message: FIELD_TEXTS.officeSet })),
         });
       }
-      if (principal.role === 'applicant' && !applicantMayApplyFor(principal.identifier, request.party)) {
-        throw new HttpProblem(
-          403,
-          'Not permitted',
-          '申请人只能为本人（令牌所载身份证件号码）提出申请，或作为单位联系人为单位提出申请',
-        );
-      }
+      if (principal.role === 'applicant') requireMayApply(tree, principal, request);
       const submittedBy = actorOf(principal);
       const submissionKey = messageIdFor(req, principal.sub, undefined);
       // Numbered last, after every refusal, so a refused request consumes no number.
@@ -126,7 +155,14 @@ export function submissionRoute(
       // are not encrypted).
       const applicantKey =
         applicantIdOf(submission, submittedBy) === undefined ? undefined : applicants.of(principal.sub);
-      const input = { submission, submittedBy, handlingLevel, ...(applicantKey ? { applicantKey } : {}) };
+      const place = casePlaceOf(tree, handlingLevel);
+      const input = {
+        submission,
+        submittedBy,
+        handlingLevel,
+        ...(place ? { place } : {}),
+        ...(applicantKey ? { applicantKey } : {}),
+      };
       // The party is found by a keyed index of their identifier too; the identifier itself stays in the sealed input.
       const partyKey = submission.party.identifier ? parties.of(submission.party.identifier) : undefined;
       const started = await startCaseWorkflow(client, taskQueue, input, submissionKey, partyKey).catch(

@@ -6,7 +6,8 @@
  * into the Web UI can become a sealed message. The caller is authenticated before the body is read, the body is
  * small, and each caller shares the API's per-caller rate limit.
  *
- * An officer sees the cases of their own handling body only, as in the API: a payload sealed with another body's
+ * An officer sees the cases of their own handling body only, at their own level or one they supervise (督办), as in
+ * the API: a payload sealed with another body's
  * key, or with a shared key for a case of another body, is answered as it came, still encrypted (the protocol
  * answers payload for payload, and the Web UI shows an undecodable payload as such), so one event of a history
  * mixing what may and may not be read still shows what may. A payload of no case is shown to every caller the
@@ -30,9 +31,13 @@ import { DEV_CODEC_AUDIENCE } from '../auth/development';
 import type { Principal } from '../auth/principal';
 import type { TokenVerifier } from '../auth/verifier';
 import type { AccessLog } from '../http/access-log';
-import { ROLE_NAMES } from '../../domain/texts';
+import { CODEC_TEXTS } from '../../domain/texts';
 import { HttpProblem, problemHandler } from '../http/errors';
 import type { Logger } from '../http/logger';
+import type { OrgTreeHolder } from '../org-tree/org-tree-file';
+import { placeInTree } from '../org-tree/place-in-tree';
+import { canReadCase } from '../auth/policy';
+import type { CaseSeatLookup } from './case-seat';
 
 const COOKIE = 'codec_token';
 
@@ -64,6 +69,12 @@ export interface CodecServerOptions {
   readonly logger: Logger;
   /** Where each decode is recorded; none in tests of the edges alone. */
   readonly accessLog?: AccessLog;
+  /**
+   * The organisation tree and where each case is handled now: with both, an officer decodes a case's payloads only
+   * while the case is their body's, at their own level or one they supervise (督办, one level down), as the API lets
+   * them read it; a hand-over or transfer moves the right with the case.
+   */
+  readonly jurisdiction?: { readonly orgTree: OrgTreeHolder; readonly seatOf: CaseSeatLookup };
 }
 
 function toPayload(p: z.infer<typeof bodySchema>['payloads'][number]): Payload {
@@ -108,12 +119,52 @@ function digestOf(p: Payload): string {
  * payload of no case for anyone admitted. A seal of release 0.2.0 named no case, so nobody can be shown to be
  * entitled to it: it stays encrypted here (the API still shows those cases to their body).
  */
-async function mayRead(p: Principal, opened: Opened, codec: CaseCodec): Promise<boolean> {
+async function mayRead(
+  p: Principal,
+  opened: Opened,
+  codec: CaseCodec,
+  seated: ((caseNumber: string) => Promise<boolean>) | undefined,
+): Promise<boolean> {
   const seal = opened.seal;
   if (!seal) return true;
+  // Where the case is handled now decides, whatever key sealed it: a hand-over or transfer moves the whole case.
+  if (seal.sealedFor && seated) return seated(seal.sealedFor);
   if (seal.keyBody) return p.body === seal.keyBody;
   if (seal.sealedFor) return p.body !== undefined && (await codec.bodyOf(seal.sealedFor)) === p.body;
   return seal.bound;
+}
+
+/**
+ * Whether `p` may read a case where it is handled now: an officer of the case's body, at the case's level or one
+ * level up (督办, read only), as the API lets them read it. A token naming a level the tree does not hold reads
+ * nothing. Each case is looked up once per request.
+ */
+function seatCheck(
+  p: Principal,
+  jurisdiction: NonNullable<CodecServerOptions['jurisdiction']>,
+): (caseNumber: string) => Promise<boolean> {
+  let placed: Principal | undefined;
+  try {
+    placed = placeInTree(p, jurisdiction.orgTree.current());
+  } catch {
+    // Not in the tree: nothing of any case.
+  }
+  const answers = new Map<string, Promise<boolean>>();
+  return (caseNumber) => {
+    let answer = answers.get(caseNumber);
+    if (!answer) {
+      answer = jurisdiction
+        .seatOf(caseNumber)
+        .then(
+          (seat) =>
+            placed !== undefined &&
+            seat?.body !== undefined &&
+            canReadCase(placed, { handlingBody: seat.body, level: seat.level }),
+        );
+      answers.set(caseNumber, answer);
+    }
+    return answer;
+  };
 }
 
 /** CORS for the Web UI's origins: credentials allowed, so a cookie or the user's token can travel. */
@@ -149,10 +200,10 @@ export function codecServer(options: CodecServerOptions): Router {
       res.locals.principal = await verifier.verify(token);
     } catch {
       res.setHeader('WWW-Authenticate', 'Bearer realm="tolerance-cases"');
-      throw new HttpProblem(401, 'Unauthorized', '解密服务须凭办案人员的令牌访问');
+      throw new HttpProblem(401, 'Unauthorized', CODEC_TEXTS.tokenRequired);
     }
     if (!roles.includes(res.locals.principal.role)) {
-      throw new HttpProblem(403, 'Forbidden', `${ROLE_NAMES[res.locals.principal.role]}不能读取案件数据`);
+      throw new HttpProblem(403, 'Forbidden', CODEC_TEXTS.roleMayNotRead(res.locals.principal.role));
     }
     next();
   };
@@ -175,8 +226,9 @@ export function codecServer(options: CodecServerOptions): Router {
       const keys = new Set<string>();
       const cases = new Set<string>();
       let withheld = 0;
+      const seated = options.jurisdiction ? seatCheck(principal, options.jurisdiction) : undefined;
       for (const [i, o] of opened.entries()) {
-        const shown = await mayRead(principal, o, options.codec);
+        const shown = await mayRead(principal, o, options.codec, seated);
         out.push(shown ? o.payload : payloads[i]);
         if (!shown) withheld++;
         if (shown && o.seal) keys.add(o.seal.keyId);
@@ -208,7 +260,7 @@ export function codecServer(options: CodecServerOptions): Router {
           });
         } catch (err) {
           options.logger.error('access log write failed', { requestId: res.locals.requestId, error: String(err) });
-          throw new HttpProblem(503, 'Access log unavailable', '访问记录无法写入，暂不解密');
+          throw new HttpProblem(503, 'Access log unavailable', CODEC_TEXTS.decodeNotLogged);
         }
       }
       res.setHeader('Cache-Control', 'no-store');
@@ -230,18 +282,12 @@ export function devCodecSessionRouter(dev: DevelopmentAuth): Router {
   router.get('/dev/codec-session', async (req, res) => {
     const user = DEMO_USERS.find((u) => u.sub === req.query.user);
     if (!user)
-      throw new HttpProblem(
-        400,
-        'Unknown demo user',
-        `演示用户须为以下之一：${DEMO_USERS.map((u) => u.sub).join('、')}`,
-      );
+      throw new HttpProblem(400, 'Unknown demo user', CODEC_TEXTS.unknownDemoUser(DEMO_USERS.map((u) => u.sub)));
     const token = await dev.mint(user, { audience: DEV_CODEC_AUDIENCE });
     const secure = req.secure ? '; Secure' : '';
     res.setHeader('Set-Cookie', `${COOKIE}=${token}; Path=/codec; HttpOnly; SameSite=Strict; Max-Age=28800${secure}`);
     res.setHeader('Cache-Control', 'no-store');
-    res
-      .type('text/plain; charset=utf-8')
-      .send(`编解码服务已为 ${user.sub} 开启（8 小时）。请回到 Temporal Web UI 查看案件内容。\n`);
+    res.type('text/plain; charset=utf-8').send(CODEC_TEXTS.sessionOpened(user.sub));
   });
   return router;
 }

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 
 import { ROLES, STAGES } from '../../domain/case';
+import { HTTP_PROBLEM_TEXTS } from '../../domain/texts';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -28,6 +29,8 @@ export interface RouteDoc {
   readonly requestName?: string;
   /** The body of every 2xx answer except 204. */
   readonly responseSchema?: z.ZodType;
+  /** A 2xx body that is a file of this media type (an XLSX workbook) rather than JSON; then no responseSchema. */
+  readonly responseMediaType?: string;
   readonly responseName?: string;
   /** Status code to description; 4xx/5xx answers are problem+json. */
   readonly responses: Readonly<Record<number, string>>;
@@ -145,7 +148,7 @@ function commonResponses(route: RouteDoc): Record<number, string> {
     // The JSON body middleware answers these for any POST, before the route.
     responses[413] = 'the body is larger than the API accepts';
     responses[415] = 'the body is not application/json';
-    responses[422] = '此 Idempotency-Key 已用于另一个不同的请求';
+    responses[422] = HTTP_PROBLEM_TEXTS.idempotencyReused;
   }
   return responses;
 }
@@ -196,17 +199,19 @@ export class OpenApiRegistry {
         const content =
           status >= 400
             ? { 'application/problem+json': { schema: PROBLEM_REF } }
-            : route.responseSchema && status !== 204
-              ? {
-                  'application/json': {
-                    schema: {
-                      $ref: SCHEMA_URI(
-                        nameOf('output', route.responseSchema, route.responseName ?? `${pascal}Response`),
-                      ),
+            : route.responseMediaType && status !== 204
+              ? { [route.responseMediaType]: { schema: { type: 'string', contentMediaType: route.responseMediaType } } }
+              : route.responseSchema && status !== 204
+                ? {
+                    'application/json': {
+                      schema: {
+                        $ref: SCHEMA_URI(
+                          nameOf('output', route.responseSchema, route.responseName ?? `${pascal}Response`),
+                        ),
+                      },
                     },
-                  },
-                }
-              : undefined;
+                  }
+                : undefined;
         responses[code] = {
           description,
           ...(RESPONSE_HEADERS[status] ? { headers: RESPONSE_HEADERS[status] } : {}),

@@ -3,7 +3,7 @@
  * named), and replacing it at run time. The API keeps the tree it last read; an operator's replacement is checked
  * whole before it is written, so a bad upload changes nothing.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -13,16 +13,14 @@ import { projectRoot } from '../../config/paths';
 import { HANDLING_BODIES } from '../../domain/case';
 import type { OrgTree, OrgTreeIndex } from '../../domain/org-tree';
 import { indexOrgTree, orgTreeProblems } from '../../domain/org-tree';
+import { ORG_TREE_TEXTS } from '../../domain/texts';
 
 /** The tree the repository ships: the city and its counties and districts. */
 export const DEFAULT_ORG_TREE_FILE = path.join(projectRoot, 'config', 'org-tree.json');
 
-const id = z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/, '编号须为小写字母开头的字母、数字、点或连字符（至多 64 个）');
+const id = z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/, ORG_TREE_TEXTS.idForm);
 const name = z.string().trim().min(1).max(100);
-const levelBody = z.strictObject(
-  { name, office: name },
-  { error: '须写明该办理机关的名称（name）和受理科室（office）' },
-);
+const levelBody = z.strictObject({ name, office: name }, { error: ORG_TREE_TEXTS.bodyNamed });
 
 /** The file's shape; `orgTreeProblems` then checks what a schema cannot (unique ids, one root, parents). */
 export const orgTreeFileSchema = z.strictObject({
@@ -39,7 +37,16 @@ export const orgTreeFileSchema = z.strictObject({
           >,
         ),
         // Bounded so that a tree one entry too long still fits the API's 256 KB body and is refused by name (400).
-        units: z.array(z.strictObject({ id, name: z.string().trim().min(1).max(200) })).max(1_000),
+        units: z
+          .array(
+            z.strictObject({
+              id,
+              name: z.string().trim().min(1).max(200),
+              // 单位联系人: the subjects who may apply for the unit; few per unit, so the tree still fits the body limit.
+              contacts: z.array(z.string().min(1).max(64)).max(20).optional(),
+            }),
+          )
+          .max(1_000),
       }),
     )
     .min(1)
@@ -52,7 +59,7 @@ export class OrgTreeError extends Error {
     readonly source: string,
     readonly problems: readonly string[],
   ) {
-    super(`组织树 ${source} 有误：${problems.join('；')}`);
+    super(ORG_TREE_TEXTS.wrong(source, problems));
     this.name = 'OrgTreeError';
   }
 }
@@ -85,7 +92,7 @@ export function readOrgTreeFile(file: string): OrgTreeIndex {
   try {
     body = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new OrgTreeError(file, [`无法读取：${(err as Error).message}`]);
+    throw new OrgTreeError(file, [ORG_TREE_TEXTS.unreadable((err as Error).message)]);
   }
   return parseOrgTree(body, file);
 }
@@ -97,17 +104,55 @@ export interface OrgTreeHolder {
   replace(tree: OrgTreeIndex): Promise<void>;
 }
 
-/** Holds the tree read from `file` at start. */
-export function orgTreeHolder(file: string): OrgTreeHolder {
+/** How often the file's modification time is looked at, so a replacement by another API process is seen. */
+export const ORG_TREE_RECHECK_MS = 1_000;
+
+/**
+ * Holds the tree read from `file` at start. Several API processes may share the file: each looks at its
+ * modification time at most once every `ORG_TREE_RECHECK_MS` and reads it again when it changed, so another
+ * process's `PUT /org-tree` is in force here within that time. A file changed into a bad tree by hand is not taken:
+ * the tree in force stays, and `onBadFile` hears why.
+ */
+export function orgTreeHolder(file: string, onBadFile: (err: OrgTreeError) => void = () => {}): OrgTreeHolder {
   let index = readOrgTreeFile(file);
+  let seen = mtimeOf(file);
+  let checkedAt = Date.now();
+  const recheck = () => {
+    const now = Date.now();
+    if (now - checkedAt < ORG_TREE_RECHECK_MS) return;
+    checkedAt = now;
+    const mtime = mtimeOf(file);
+    if (mtime === seen) return;
+    seen = mtime;
+    try {
+      index = readOrgTreeFile(file);
+    } catch (err) {
+      if (!(err instanceof OrgTreeError)) throw err;
+      onBadFile(err);
+    }
+  };
   return {
-    current: () => index,
+    current: () => {
+      recheck();
+      return index;
+    },
     async replace(tree) {
       // Written beside and renamed over, so that a crash mid-write leaves the old file whole.
       const temporary = `${file}.${process.pid}.tmp`;
       await writeFile(temporary, `${JSON.stringify(tree.tree, null, 2)}\n`);
       await rename(temporary, file);
       index = tree;
+      seen = mtimeOf(file);
     },
   };
+}
+
+/** The file's modification time in nanoseconds and its size, as text; none for a file that is not there (the tree stays). */
+function mtimeOf(file: string): string | undefined {
+  try {
+    const stat = statSync(file, { bigint: true });
+    return `${stat.mtimeNs}/${stat.size}`;
+  } catch {
+    return undefined;
+  }
 }

@@ -3,6 +3,7 @@
  * it); an operator replaces it at run time. A replacement is checked whole, written over the file, and used from
  * the next request on; a bad one is refused with every bad entry named and changes nothing.
  */
+import { ORG_TREE_TEXTS } from '../../domain/texts';
 import { canLoadCalendar } from '../auth/policy';
 import { HttpProblem } from '../http/errors';
 import { principalOf } from '../http/locals';
@@ -24,7 +25,7 @@ export function orgTreeRoutes(holder: OrgTreeHolder, log: Logger): ApiRoute[] {
       doc: {
         method: 'get',
         path: '/org-tree',
-        summary: '组织树：各层级、其办理机关与受理科室、所属单位',
+        summary: '组织树：各层级、其办理机关与受理科室、所属单位（单位联系人只向运维显示）',
         tags: ['组织树'],
         operationId: 'getOrgTree',
         responseSchema: orgTreeFileSchema,
@@ -33,7 +34,12 @@ export function orgTreeRoutes(holder: OrgTreeHolder, log: Logger): ApiRoute[] {
         security: 'bearer',
       },
       handler: (_req, res) => {
-        res.json(holder.current().tree);
+        const tree = holder.current().tree;
+        // Who a unit's contacts are is for the operators who keep the list, not for every caller.
+        if (canLoadCalendar(principalOf(res))) return void res.json(tree);
+        res.json({
+          levels: tree.levels.map((l) => ({ ...l, units: l.units.map(({ contacts: _contacts, ...u }) => u) })),
+        });
       },
     },
     {
@@ -60,13 +66,14 @@ export function orgTreeRoutes(holder: OrgTreeHolder, log: Logger): ApiRoute[] {
       handler: async (req, res) => {
         const principal = principalOf(res);
         // The same system task as a holiday arrangement: operators only.
-        if (!canLoadCalendar(principal)) throw new HttpProblem(403, 'Not permitted', '只有运维人员可以替换组织树');
+        if (!canLoadCalendar(principal))
+          throw new HttpProblem(403, 'Not permitted', ORG_TREE_TEXTS.onlyOperatorReplaces);
         let tree;
         try {
           tree = parseOrgTree(req.body, 'PUT /org-tree');
         } catch (err) {
           if (!(err instanceof OrgTreeError)) throw err;
-          throw new HttpProblem(400, 'Invalid organisation tree', '组织树有误，未予替换', {
+          throw new HttpProblem(400, 'Invalid organisation tree', ORG_TREE_TEXTS.notReplaced, {
             errors: err.problems.map(fieldError),
           });
         }

@@ -44,6 +44,8 @@ const ACTION_REQUESTS: readonly (readonly [CaseAction, string, unknown])[] = [
   ['approveRectification', '/rectification/approval', { approved: true, comment: '同意' }],
   ['formInvestigationTeam', '/investigation/team', { members: ['甲', '乙'] }],
   ['handOver', '/hand-over', { to: 'organizationDepartment', reason: '按干部管理权限分办' }],
+  // To the body and level already handling it: refused by the case (409), so the matrix leaves the case where it is.
+  ['transfer', '/transfer', { to: 'disciplineCommission', toLevel: 'city', reason: '按干部管理权限移送' }],
   ['reassign', '/reassignment', { caseOfficer: 'officer.dc', reason: '原承办人回避' }],
   ['recordEvidence', '/investigation/evidence', { refs: ['档案1'], description: '证据' }],
   ['recordHearing', '/investigation/hearings', { heard: 'party', statementRef: '笔录', summary: '说明' }],

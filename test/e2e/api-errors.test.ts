@@ -51,6 +51,7 @@ describe('the first slice', () => {
     });
     expect(read.body?.allowedActions).toEqual([
       { action: 'decideAcceptance', roles: ['caseOfficer', 'approvingLeader'] },
+      { action: 'transfer', roles: ['approvingLeader'] },
     ]);
   });
 
@@ -75,8 +76,8 @@ describe('the first slice', () => {
     const operations = Object.entries(doc.body?.paths as Record<string, Record<string, any>>).flatMap(([path, ops]) =>
       Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })),
     );
-    // Every action of messages.ts has its route: 21 updates and 8 signal routes, besides reads, submission, calendar.
-    expect(operations.filter((o) => o.route.startsWith('POST /cases/{caseNumber}/'))).toHaveLength(29);
+    // Every action of messages.ts has its route: 22 updates and 8 signal routes, besides reads, submission, calendar.
+    expect(operations.filter((o) => o.route.startsWith('POST /cases/{caseNumber}/'))).toHaveLength(30);
     expect(operations.map((o) => o.route)).toEqual(
       expect.arrayContaining([
         'GET /cases',
@@ -85,12 +86,12 @@ describe('the first slice', () => {
         'POST /calendar/years/{year}',
       ]),
     );
-    // No request lets a client say who acts (the 29 action routes, the submission, the calendar and the tree).
+    // No request lets a client say who acts (the 30 action routes, the submission, the calendar and the tree).
     const requests = operations
       .map((o) => o.op.requestBody?.content['application/json'].schema.$ref as string | undefined)
       .filter((ref): ref is string => ref !== undefined)
       .map((ref) => doc.body?.components.schemas[ref.split('/').pop() as string]);
-    expect(requests).toHaveLength(32);
+    expect(requests).toHaveLength(33);
     expect(JSON.stringify(requests)).not.toContain('"actor"');
     // Nor which message it is: the API stamps every message with its case and id (api/cases/sent-messages.ts).
     expect(JSON.stringify(requests)).not.toContain('"messageId"');
@@ -257,7 +258,10 @@ describe('409', () => {
     );
     expect(res.status).toBe(409);
     expect(res.contentType).toContain(PROBLEM);
-    expect(res.body).toMatchObject({ stage: 'acceptance', allowedActions: [{ action: 'decideAcceptance' }] });
+    expect(res.body).toMatchObject({
+      stage: 'acceptance',
+      allowedActions: [{ action: 'decideAcceptance' }, { action: 'transfer' }],
+    });
   });
 
   test('a signal the stage does not allow: 409 from the route, and nothing is delivered', async () => {
@@ -268,7 +272,10 @@ describe('409', () => {
       'leader.dc',
     );
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ stage: 'acceptance', allowedActions: [{ action: 'decideAcceptance' }] });
+    expect(res.body).toMatchObject({
+      stage: 'acceptance',
+      allowedActions: [{ action: 'decideAcceptance' }, { action: 'transfer' }],
+    });
     const timeline = (await http.get(`/cases/${n}/timeline`, 'leader.dc')).body?.timeline;
     expect(timeline.map((e: { kind: string }) => e.kind)).toEqual(['submitted']);
   });

@@ -193,7 +193,7 @@ test('submitting: a unit the tree does not hold is a 400, a unit of another leve
 
 test('the tree: everyone signed in reads it, the operator alone replaces it, a bad one is refused entry by entry', async () => {
   const tree = JSON.parse(readFileSync(stack.orgTreeFile, 'utf8')) as OrgTree;
-  expect((await http.get('/org-tree', 'applicant.li')).body).toEqual(tree);
+  expect((await http.get('/org-tree', 'operator')).body).toEqual(tree);
   const put = (body: unknown, user: string) => request(stack, 'PUT', '/org-tree', body, { as: user });
 
   expect((await put(tree, 'leader.dc')).status).toBe(403);

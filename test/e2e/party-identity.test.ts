@@ -27,7 +27,11 @@ test('an applicant applies about themself: another official’s identifier is re
 });
 
 test('an applicant applies for a unit as its contact', async () => {
-  const unit = application({ party: { kind: 'unit', name: '某区营商环境服务中心', unit: '某区营商环境服务中心' } });
+  const unit = application({
+    party: { kind: 'unit', name: '东城区住房和城乡建设局', unit: '东城区住房和城乡建设局' },
+    // applicant.li is the unit's contact in config/org-tree.json.
+    unitId: 'dongcheng.housing',
+  });
   expect((await http.post('/cases', { submission: unit }, 'applicant.li')).status).toBe(201);
 });
 

@@ -268,3 +268,44 @@ export async function eventually<T>(read: () => Promise<T>, done: (value: T) => 
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * A second API process over the same Temporal server, task queue, organisation tree file and numbering as `stack`'s
+ * (as a deployment runs several): what one process changes, the other must see. Its own scope cache and tree holder.
+ */
+export async function startSecondApi(stack: Stack): Promise<{ readonly baseUrl: string; stop(): Promise<void> }> {
+  const client = new Client({
+    connection: stack.env.connection,
+    namespace: 'default',
+    dataConverter: testDataConverter,
+    interceptors: CASE_CLIENT_INTERCEPTORS,
+  });
+  const app = createApp({
+    client,
+    taskQueue: stack.taskQueue,
+    numbering: stack.numbering,
+    holidaysDir: stack.holidaysDir,
+    orgTreeFile: stack.orgTreeFile,
+    authentication: { mode: 'development', verifier: stack.dev.verifier, development: stack.dev },
+    http: {
+      ...loadHttpConfig({}),
+      RATE_LIMIT_MAX: 10_000,
+      RATE_LIMIT_IP_MAX: 100_000,
+      LOG_LEVEL: 'silent',
+      SHUTDOWN_TIMEOUT_MS: 1_000,
+    },
+    logger: createLogger({ level: 'silent' }),
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -43,6 +43,7 @@ export async function testIssuerTokens(dir: string): Promise<Record<string, stri
         ...(u.body ? { body: u.body } : {}),
         ...(u.level ? { level: u.level } : {}),
         ...(u.identifier ? { identifier: u.identifier } : {}),
+        ...(u.unit ? { unit: u.unit } : {}),
       };
       const token = await new SignJWT(claims)
         .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT', kid: 'test-1' })

@@ -18,15 +18,16 @@ const atAcceptance = (handlingBody?: ProcedureFacts['submission']): ProcedureFac
 
 test('分办 is open before acceptance on a case with the party committee, to its approving leader', () => {
   const committee = atAcceptance({ fastTrack: false, handlingBody: 'partyCommittee' });
-  expect(openActions(committee)).toEqual(['decideAcceptance', 'handOver']);
+  expect(openActions(committee)).toEqual(['decideAcceptance', 'handOver', 'transfer']);
   expect(ACTION_ROLES.handOver).toEqual(['approvingLeader']);
 });
 
-test('a case with the discipline commission or organisation department is not handed on', () => {
+test('a case with the discipline commission or organisation department is not handed on, only transferred', () => {
   expect(openActions(atAcceptance({ fastTrack: false, handlingBody: 'disciplineCommission' }))).toEqual([
     'decideAcceptance',
+    'transfer',
   ]);
-  expect(openActions(atAcceptance())).toEqual(['decideAcceptance']);
+  expect(openActions(atAcceptance())).toEqual(['decideAcceptance', 'transfer']);
 });
 
 test('a matter touching both goes to either body; a sanction to the commission, organisational handling to the department', () => {

@@ -37,8 +37,8 @@ test('every action names its clause of the seed and a Chinese label', () => {
   }
 });
 
-test('a new case opens only its acceptance', () => {
-  expect(openActions(facts({}))).toEqual(['decideAcceptance']);
+test('a new case opens only its acceptance, or its transfer (移送) to the competent body', () => {
+  expect(openActions(facts({}))).toEqual(['decideAcceptance', 'transfer']);
 });
 
 test('an investigation without a team opens only forming one, exclusion and direct closure (and reassignment)', () => {

@@ -51,7 +51,10 @@ test('a stage skipped out of order is refused with the stage and the actions all
   expect(failure.message).toBe('案件当前处于“待受理”阶段，不能办理“提交调查核实报告”');
   expect(failure.details?.[0]).toEqual({
     stage: 'acceptance',
-    allowedActions: [{ action: 'decideAcceptance', roles: ['caseOfficer', 'approvingLeader'] }],
+    allowedActions: [
+      { action: 'decideAcceptance', roles: ['caseOfficer', 'approvingLeader'] },
+      { action: 'transfer', roles: ['approvingLeader'] },
+    ],
   });
 });
 
