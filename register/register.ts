@@ -271,7 +271,8 @@ export class CaseRegister {
         .limit(200);
       if (after !== undefined) query = query.where('case_number', '>', after);
       const rows = await query.execute();
-      for (const row of rows) yield { ...(await this.seal.open(row.case_number, row.record)), level: row.handling_level };
+      for (const row of rows)
+        yield { ...(await this.seal.open(row.case_number, row.record)), level: row.handling_level };
       if (rows.length < 200) return;
       after = rows.at(-1)?.case_number;
     }
