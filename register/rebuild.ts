@@ -24,8 +24,8 @@ export interface RebuildResult {
 }
 
 /**
- * Empties the register and writes every case Temporal has, `concurrency` at a time. Rows of cases Temporal no
- * longer has (past retention) are kept unless `clear` is set: they exist nowhere else.
+ * Rewrites the row of every case Temporal has, `concurrency` at a time. Rows of cases Temporal no longer has (past
+ * retention) are kept unless `clear` is set, which empties the register first: they exist nowhere else.
  */
 export async function rebuildRegister(
   client: Client,
@@ -37,7 +37,6 @@ export async function rebuildRegister(
     listed.push(execution.workflowId);
   }
   if (options.clear) await register.clear();
-  else await register.remove(listed);
   const failed: { caseNumber: string; error: string }[] = [];
   let cases = 0;
   const queue = [...new Set(listed)];
@@ -45,6 +44,8 @@ export async function rebuildRegister(
     for (let caseNumber = queue.shift(); caseNumber !== undefined; caseNumber = queue.shift()) {
       try {
         const projection = await client.workflow.getHandle(caseNumber).query<CaseProjection>(CASE_PROJECTION_QUERY);
+        // Rewritten whatever version the row holds, one case at a time, so lists miss no other case meanwhile.
+        await register.remove([caseNumber]);
         await register.project(projection);
         cases += 1;
       } catch (err) {

@@ -37,16 +37,38 @@ const CASES = 4;
 const KILLS = 3;
 
 /**
+ * Sends an Update until the case takes it, under one Update ID (applied once): while a killed worker's workflow task
+ * waits for its retry, the server refuses Updates (FAILED_PRECONDITION), as a client of the API sees a 503.
+ */
+async function persist(send: (updateId: string) => Promise<unknown>): Promise<void> {
+  const updateId = randomUUID();
+  for (const until = Date.now() + 90_000; ; await sleep(500)) {
+    try {
+      await send(updateId);
+      return;
+    } catch (err) {
+      if (Date.now() > until || !String((err as { cause?: unknown }).cause).includes('FAILED_PRECONDITION')) throw err;
+    }
+  }
+}
+
+/**
  * Accepts the case and has its opinion approved: three changes, each projected. Updates and signals wait for a
  * worker, so they ride out the kills; the query is asked again until a worker answers it.
  */
 async function throughOpinion(h: CaseHandle): Promise<void> {
-  await h.executeUpdate(decideAcceptanceUpdate, {
-    args: [{ decision: 'accept', actor: caseOfficer, caseOfficer: caseOfficer.id }],
-  });
-  await h.executeUpdate(proposeHandlingOpinionUpdate, {
-    args: [{ actor: caseOfficer, opinion: '拟按程序办理', route: 'investigate' }],
-  });
+  await persist((updateId) =>
+    h.executeUpdate(decideAcceptanceUpdate, {
+      updateId,
+      args: [{ decision: 'accept', actor: caseOfficer, caseOfficer: caseOfficer.id }],
+    }),
+  );
+  await persist((updateId) =>
+    h.executeUpdate(proposeHandlingOpinionUpdate, {
+      updateId,
+      args: [{ actor: caseOfficer, opinion: '拟按程序办理', route: 'investigate' }],
+    }),
+  );
   await h.signal(approveHandlingOpinionSignal, {
     decisionId: decisionId(),
     actor: leader,
