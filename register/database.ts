@@ -14,8 +14,11 @@ import type { RegisterDatabase } from './schema';
 /** Where the register lives. */
 export type RegisterLocation =
   | { readonly kind: 'postgres'; readonly url: string; readonly password?: string }
-  /** An embedded PGlite in `dir`, or in memory when `dir` is absent. */
-  | { readonly kind: 'pglite'; readonly dir?: string };
+  /**
+   * An embedded PGlite in `dir`, or in memory when `dir` is absent; `from`, a data directory PGlite dumped
+   * (`dumpDataDir`), is started from instead of running initdb, which takes seconds (tests start many registers).
+   */
+  | { readonly kind: 'pglite'; readonly dir?: string; readonly from?: Blob };
 
 /** An open register database; `close()` ends its pool or closes the embedded instance. */
 export interface RegisterDb {
@@ -35,12 +38,15 @@ export async function openRegisterDatabase(location: RegisterLocation): Promise<
     });
     db = new Kysely({ dialect: new PostgresDialect({ pool }) });
   } else {
-    const pglite = await PGlite.create(location.dir === undefined ? {} : { dataDir: location.dir });
+    const pglite = await PGlite.create({
+      ...(location.dir === undefined ? {} : { dataDir: location.dir }),
+      ...(location.from === undefined ? {} : { loadDataDir: location.from }),
+    });
     db = new Kysely({ dialect: new PGliteDialect(pglite) });
     closeMore = () => pglite.close();
   }
   try {
-    await migrate(db);
+    await migrateRegister(db);
   } catch (err) {
     await db.destroy();
     await closeMore();
@@ -56,7 +62,7 @@ export async function openRegisterDatabase(location: RegisterLocation): Promise<
 }
 
 /** Applies every migration not yet applied; a failed one stops start-up with its name. */
-async function migrate(db: Kysely<RegisterDatabase>): Promise<void> {
+export async function migrateRegister(db: Kysely<RegisterDatabase>): Promise<void> {
   const migrator = new Migrator({ db, provider: REGISTER_MIGRATIONS });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

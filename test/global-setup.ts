@@ -1,11 +1,17 @@
 /**
  * Before any test file runs: resolves (and on a fresh machine builds) both Temporal binaries once, so that parallel
- * test workers never build them twice and the first build shows its progress; then starts the one dev server that
- * every end-to-end file shares (each with its own task queue, worker and API).
+ * test workers never build them twice and the first build shows its progress; writes the empty, migrated register
+ * every file's in-memory register starts from; then starts the one dev server that every end-to-end file shares
+ * (each with its own task queue, worker and API).
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 
 import { resolveTemporalCli, resolveTestServer } from '../tools/temporal-binaries';
+import { REGISTER_TEMPLATE_ENV, writeRegisterTemplate } from './helpers/register';
 import { startDevServer } from './helpers/temporal';
 
 /** Where the shared dev server is kept between global setup and teardown (same process). */
@@ -22,6 +28,10 @@ export default async function globalSetup(): Promise<void> {
     // Test workers inherit this environment, so they find the same binary without looking again.
     if (resolved.executable.type === 'existing-path') process.env[envVar] = resolved.executable.path;
   }
+  // One empty, migrated register that every test file's in-memory register starts from (no initdb per file).
+  const template = path.join(mkdtempSync(path.join(tmpdir(), 'register-template-')), 'register.tar');
+  await writeRegisterTemplate(template);
+  process.env[REGISTER_TEMPLATE_ENV] = template;
   const env = await startDevServer();
   (globalThis as Record<symbol, TestWorkflowEnvironment>)[E2E_SERVER] = env;
   process.env.E2E_TEMPORAL_ADDRESS = env.address;
