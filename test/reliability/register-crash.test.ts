@@ -112,7 +112,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await worker?.stop();
   await env?.teardown();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  if (dir && process.env.RELIABILITY_KEEP !== '1') rmSync(dir, { recursive: true, force: true });
 });
 
 test('a worker killed while its cases project leaves every row as the case answers it, at its last version', async () => {
