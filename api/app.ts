@@ -14,7 +14,7 @@ import express, { Router } from 'express';
 
 import type { CaseCodec } from '../codec/case-codec';
 import type { PayloadKeys } from '../codec/keys';
-import { DEFAULT_HOLIDAYS_DIR } from '../calendar';
+import { DEFAULT_HOLIDAYS_DIR, calendarSource } from '../calendar';
 import { ApplicantIndex, PartyIndex } from '../codec/blind-index';
 import { projectRoot } from '../config/paths';
 import type { Authentication } from './auth';
@@ -52,6 +52,7 @@ import type { NumberingConfig } from '../domain/case-numbers';
 import { numberingInSeries } from '../domain/case-numbers';
 import { submissionQuota } from './cases/submission-quota';
 import { temporalDeadline } from './http/temporal-deadline';
+import { workbenchRouter } from './web/workbench';
 
 export interface ApiDependencies {
   /** The Temporal client, injected so tests and start-up pass a real one connected where they choose. */
@@ -61,6 +62,8 @@ export interface ApiDependencies {
   readonly numbering?: NumberingConfig;
   /** The operators' holiday directory the workers' calendars read; the repository's `config/holidays` by default. */
   readonly holidaysDir?: string;
+  /** The built workbench (`npm run build` writes `dist/web`), served at `/` and `/app/…`; `dist/web` by default. */
+  readonly webDir?: string;
   /** The operators' organisation tree file; the repository's `config/org-tree.json` by default. */
   readonly orgTreeFile?: string;
   /** How tokens are verified, built from the AUTH_* settings (`createAuthentication`, `lazyAuthentication`). */
@@ -176,7 +179,7 @@ export function createApp(deps: ApiDependencies): express.Express {
       deps.numbering ?? numberingInSeries(http.CASE_NUMBER_SERIES),
     ),
     caseListRoute(deps.client, cursorKey(deps.payloadKeys), parties),
-    ...caseReadRoutes(deps.client),
+    ...caseReadRoutes(deps.client, calendarSource({ holidaysDir: deps.holidaysDir ?? DEFAULT_HOLIDAYS_DIR })),
     ...caseActionRoutes(deps.client),
     calendarRoute(deps.client, deps.holidaysDir ?? DEFAULT_HOLIDAYS_DIR, logger),
     ...orgTreeRoutes(orgTree, logger),
@@ -213,6 +216,8 @@ export function createApp(deps: ApiDependencies): express.Express {
   if (deps.codec && auth.development) app.use(devCodecSessionRouter(auth.development));
   app.use(open);
   app.use(docsRouter(document));
+  // Before authentication: the page itself is public; it signs in and sends the token with every API call.
+  app.use(workbenchRouter(deps.webDir));
   app.use(authenticate(auth.verifier, { logger }));
   app.use((_req, res, next) => {
     const p = principalOf(res);
