@@ -86,7 +86,7 @@ describe('an exemption case walked through the workbench', () => {
     await send(panel);
     await stageShown(page, '拟办意见');
 
-    const view = await api(stack).get(`/cases/${encodeURIComponent(caseNumber)}`, 'officer.dc');
+    const view = await api(stack).get(`/cases/${encodeURIComponent(caseNumber ?? '')}`, 'officer.dc');
     const opinion = view.body?.deadlines.find((d: { id: string }) => d.id === 'handlingOpinion');
     expect(opinion.workingDaysLeft).toBeGreaterThan(0);
     await page.getByText(`剩余${opinion.workingDaysLeft}个工作日`).first().waitFor();
