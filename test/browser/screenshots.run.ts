@@ -21,13 +21,19 @@ let browser: Browser;
 let page: Page;
 const numbers: string[] = [];
 
-/** A case taken through the API to `steps` (accepted, opinion proposed, approved, team formed). */
-async function caseAt(steps: number, overrides: Parameters<typeof application>[0] = {}): Promise<string> {
+/** A case taken through the API to `steps` (accepted, fast track or not; opinion proposed, approved, team formed). */
+async function caseAt(
+  steps: number,
+  overrides: Parameters<typeof application>[0] = {},
+  fastTrack = false,
+): Promise<string> {
   const http = api(stack);
-  const n = (await http.post('/cases', { submission: application(overrides) }, 'applicant.li')).body?.caseNumber;
+  const submitted = await http.post('/cases', { submission: application(overrides) }, 'applicant.li');
+  if (submitted.status !== 201) throw new Error(`the case was not submitted: ${JSON.stringify(submitted.body)}`);
+  const n: string = submitted.body?.caseNumber;
   const at = `/cases/${encodeURIComponent(n)}`;
   const acts: [string, string, unknown][] = [
-    ['officer.dc', '/acceptance', { decision: 'accept', caseOfficer: 'officer.dc' }],
+    ['officer.dc', '/acceptance', { decision: 'accept', caseOfficer: 'officer.dc', fastTrack }],
     ['officer.dc', '/handling-opinion', { opinion: '拟启动调查核实', route: 'investigate' }],
     ['leader.dc', '/handling-opinion/approval', { approved: true, comment: '同意' }],
     ['officer.dc', '/investigation/team', { members: ['investigator.dc', 'investigator2.dc'] }],
@@ -44,7 +50,7 @@ async function caseAt(steps: number, overrides: Parameters<typeof application>[0
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startStack({ env: await startDevServer() }), launchBrowser()]);
-  numbers.push(await caseAt(4), await caseAt(1, { situation: 'innovation' }), await caseAt(2, { fastTrack: true }));
+  numbers.push(await caseAt(4), await caseAt(1, { situation: 'innovation' }), await caseAt(2, {}, true));
   numbers.push(await caseAt(0, { situation: 'emergency' }));
   ({ page } = await openPage(browser, stack.baseUrl));
 }, 180_000);
