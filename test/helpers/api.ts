@@ -74,6 +74,8 @@ export interface StackOptions {
    * `numbering-TQXZ/…`), since the e2e files share one dev server and each stack has its own task queue.
    */
   readonly numbering?: NumberingConfig;
+  /** The Temporal Web UI the workbench links each case to; none by default. */
+  readonly temporalUiUrl?: string;
 }
 
 /** A numbering of the stack's own: its own series letters and its own numbering workflows. */
@@ -150,6 +152,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ...options.http,
     },
     logger: createLogger({ level: 'silent' }),
+    ...(options.temporalUiUrl ? { temporalUiUrl: options.temporalUiUrl } : {}),
     accessLog: new FileAccessLog({ dir: accessLogDir }),
     ...(options.codecOrigins
       ? {
