@@ -5,7 +5,7 @@
 import type { Browser } from 'playwright-core';
 
 import { cspViolations, launchBrowser, openPage, signInAs } from '../helpers/browser';
-import { fieldError, fill } from '../helpers/workbench-pages';
+import { field, fieldError, fill } from '../helpers/workbench-pages';
 import type { Stack } from '../helpers/api';
 import { api, startStack } from '../helpers/api';
 import { application } from '../helpers/cases';
@@ -78,6 +78,21 @@ describe('the workbench is served by the API', () => {
     await fill(page, 'year', '2030');
     await page.getByRole('button', { name: '预览' }).click();
     await fieldError(page, 'year').filter({ hasText: '2030' }).waitFor();
+    await page.context().close();
+  });
+
+  it('sends the rows of a list and shows the API’s error on a row beside its first field', async () => {
+    const { page } = await openPage(browser, stack.baseUrl);
+    await signInAs(page, 'operator');
+    await page.getByLabel('载入年份').fill('2031');
+    await fill(page, 'year', '2031');
+    await field(page, 'holidays').getByRole('button', { name: '添加一项' }).click();
+    // A day of 2030 in 2031's arrangement: the API names the row, holidays.0.
+    await fill(page, 'holidays.0.date', '2030-01-01');
+    await fill(page, 'holidays.0.name', '元旦');
+    await page.getByRole('button', { name: '预览' }).click();
+    await fieldError(page, 'holidays.0.date').filter({ hasText: 'outside the year 2031' }).waitFor();
+    await expect(field(page, 'holidays.0.date').locator('input').inputValue()).resolves.toBe('2030-01-01');
     await page.context().close();
   });
 });

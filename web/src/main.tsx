@@ -21,6 +21,7 @@ const THEME: ThemeConfig = {
   zeroRuntime: true,
   token: {
     colorPrimary: '#0958d9',
+    colorLink: '#0958d9',
     colorError: '#cf1322',
     colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',

@@ -74,7 +74,12 @@ interface RenderState {
   readonly context: FormContext;
   /** Every leaf field shown, by joined path: the API's errors on them go beside them. */
   readonly shown: Set<string>;
+  /** Inside a list of rows (`Form.List`), how many leading segments of a path the list itself names. */
+  readonly listDepth?: number;
 }
+
+/** A field's name as Ant Design takes it: inside a `Form.List`, relative to the list. */
+const nameIn = (state: RenderState, path: NamePath): NamePath => path.slice(state.listDepth ?? 0);
 
 function Field(props: {
   readonly path: NamePath;
@@ -92,7 +97,7 @@ function Field(props: {
   return (
     <div data-field={props.path.join('.')}>
       <Form.Item
-        name={props.path}
+        name={nameIn(props.state, props.path)}
         label={props.label}
         required={props.required}
         extra={props.help}
@@ -135,7 +140,7 @@ function renderField(
   const common = { path, label: title, required, help, state };
   if (schema.const !== undefined) {
     return (
-      <Form.Item key={path.join('.')} name={path} initialValue={schema.const} hidden>
+      <Form.Item key={path.join('.')} name={nameIn(state, path)} initialValue={schema.const} hidden>
         <Input />
       </Form.Item>
     );
@@ -241,7 +246,7 @@ function renderArray(
         {rows.values.map((value, i) => (
           <fieldset key={value} className="wb-row">
             <legend>{names[value] ?? value}</legend>
-            <Form.Item name={[...path, i, rows.key]} initialValue={value} hidden>
+            <Form.Item name={nameIn(state, [...path, i, rows.key])} initialValue={value} hidden>
               <Input />
             </Form.Item>
             {renderProperties(item, [...path, i], state, rows.key)}
@@ -254,13 +259,13 @@ function renderArray(
     <fieldset key={key} className="wb-fieldset" data-field={key}>
       <legend>{title}</legend>
       {/* An empty list is sent as one: the API, not the page, says whether it may be empty. */}
-      <Form.List name={path} initialValue={required ? [] : undefined}>
+      <Form.List name={nameIn(state, path)} initialValue={required ? [] : undefined}>
         {(fields, { add, remove }) => (
           <>
             {fields.map((f) => (
               <fieldset key={f.key} className="wb-row">
                 <legend>第{f.name + 1}项</legend>
-                {renderProperties(item, [...path, f.name], state)}
+                {renderProperties(item, [...path, f.name], { ...state, listDepth: path.length })}
                 <Button onClick={() => remove(f.name)}>删除此项</Button>
               </fieldset>
             ))}
@@ -288,7 +293,7 @@ function UnionFields(props: {
   return (
     <>
       <div data-field={dPath.join('.')}>
-        <Form.Item name={dPath} label={title} required>
+        <Form.Item name={nameIn(props.state, dPath)} label={title} required>
           <Radio.Group aria-label={title} options={values.map((v) => ({ value: v, label: names[v] ?? v }))} />
         </Form.Item>
       </div>
