@@ -61,4 +61,20 @@ describe('the workbench has no serious or critical accessibility violation', () 
     await page.locator('[data-field="year"]').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  it('at 150% zoom on the office screen, 待办, a case and its form fit the width without scrolling sideways', async () => {
+    // 1366×768 at 150% zoom lays the page out in 911×512 CSS pixels, drawn at a device scale of 1.5.
+    const context = await browser.newContext({ viewport: { width: 911, height: 512 }, deviceScaleFactor: 1.5 });
+    const zoomed = await context.newPage();
+    await zoomed.goto(stack.baseUrl);
+    await signInAs(zoomed, 'officer.dc');
+    const sideways = () => zoomed.evaluate('document.documentElement.scrollWidth - window.innerWidth');
+    await zoomed.getByTestId('work-list').getByRole('link', { name: caseNumber }).waitFor();
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    await zoomed.getByTestId('work-list').getByRole('link', { name: caseNumber }).click();
+    await openAction(zoomed, '受理或不予受理');
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    expect(await seriousViolations(zoomed)).toEqual([]);
+    await context.close();
+  });
 });
