@@ -92,6 +92,7 @@ export const caseListItemSchema = z.object({
   caseNumber: z.string(),
   stage: z.enum(STAGES).optional(),
   handlingBody: z.enum(HANDLING_BODIES).optional(),
+  level: z.string().optional().describe('the level handling the case (HandlingLevel); absent: the city'),
   situation: z.enum(SITUATIONS).optional(),
   outcome: z.enum(OUTCOMES).optional(),
   nextDeadline: z.string().optional(),

@@ -55,6 +55,8 @@ export interface CaseListItem {
   readonly caseNumber: string;
   readonly stage?: string;
   readonly handlingBody?: string;
+  /** The level handling the case; absent: the city. */
+  readonly level?: string;
   readonly situation?: string;
   readonly outcome?: string;
   readonly nextDeadline?: string;

@@ -7,21 +7,31 @@ import { Alert, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 
 import { getCase, listCases } from '../api/cases';
-import type { CaseView } from '../api/cases';
+import type { CaseListItem, CaseView } from '../api/cases';
 import { ApiProblem } from '../api/http';
 import type { SignedInUser } from '../auth';
 import { DeadlineTag } from '../components/DeadlineTag';
 import { Link } from '../components/Link';
-import { actionName, stageName } from '../labels';
+import { beijingDateTime } from '../format';
+import { actionName, bodyName, stageName } from '../labels';
 import { caseHref } from '../router';
 import { nextDeadline } from '../work';
 
 /** How many cases are read at once while the list is built. */
 const PARALLEL = 6;
 
-/** The running cases in which `user`'s role has an action open, the next deadline first. */
-async function myWork(user: SignedInUser): Promise<CaseView[]> {
-  const running = (await listCases()).filter((c) => c.running !== false);
+/** The level a token or a case without one belongs to (domain/org-tree.ts). */
+const CITY_LEVEL = 'city';
+
+/**
+ * The running cases of `user`'s own level in which their role has an action open, the next deadline first; and the
+ * running cases of the level below, which they supervise (督办) and may read but not act on.
+ */
+async function myWork(user: SignedInUser): Promise<{ work: CaseView[]; supervised: CaseListItem[] }> {
+  const own = user.level ?? CITY_LEVEL;
+  const all = (await listCases()).filter((c) => c.running !== false);
+  const running = all.filter((c) => (c.level ?? CITY_LEVEL) === own);
+  const supervised = all.filter((c) => (c.level ?? CITY_LEVEL) !== own);
   const views: CaseView[] = [];
   for (let i = 0; i < running.length; i += PARALLEL) {
     const batch = await Promise.all(
@@ -30,15 +40,26 @@ async function myWork(user: SignedInUser): Promise<CaseView[]> {
     for (const v of batch) if (v && v.allowedActions.some((a) => a.roles.includes(user.role))) views.push(v);
   }
   const due = (v: CaseView) => nextDeadline(v.deadlines)?.dueAt ?? '9999';
-  return views.sort((a, b) => due(a).localeCompare(due(b)));
+  const dueListed = (c: CaseListItem) => c.nextDeadline ?? '9999';
+  return {
+    work: views.sort((a, b) => due(a).localeCompare(due(b))),
+    supervised: supervised.sort((a, b) => dueListed(a).localeCompare(dueListed(b))),
+  };
 }
 
 export function WorkListPage({ user }: { readonly user: SignedInUser }) {
   const [rows, setRows] = useState<CaseView[] | undefined>();
+  const [supervised, setSupervised] = useState<CaseListItem[]>([]);
   const [error, setError] = useState<string | undefined>();
 
   useEffect(() => {
-    myWork(user).then(setRows, (err: unknown) => setError(err instanceof ApiProblem ? err.detail : '无法读取待办'));
+    myWork(user).then(
+      ({ work, supervised: below }) => {
+        setRows(work);
+        setSupervised(below);
+      },
+      (err: unknown) => setError(err instanceof ApiProblem ? err.detail : '无法读取待办'),
+    );
   }, [user]);
 
   return (
@@ -97,6 +118,37 @@ export function WorkListPage({ user }: { readonly user: SignedInUser }) {
           },
         ]}
       />
+      {supervised.length ? (
+        <>
+          <Typography.Title level={3} style={{ fontSize: 18, marginTop: 24 }}>
+            督办（下级办理的案件）
+          </Typography.Title>
+          <Table
+            data-testid="supervised-list"
+            rowKey="caseNumber"
+            dataSource={supervised}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            columns={[
+              { title: '案件编号', dataIndex: 'caseNumber', render: (n: string) => <Link to={caseHref(n)}>{n}</Link> },
+              { title: '办理层级', dataIndex: 'level' },
+              { title: '受理机关', dataIndex: 'handlingBody', render: (b: string) => bodyName(b) },
+              { title: '所处阶段', dataIndex: 'stage', render: (s: string) => stageName(s) },
+              {
+                title: '下一期限（北京时间）',
+                dataIndex: 'nextDeadline',
+                render: (d: string | undefined, c: CaseListItem) =>
+                  d ? (
+                    <span>
+                      {beijingDateTime(d)} {c.overdue ? <Tag color="red">已超期</Tag> : null}
+                    </span>
+                  ) : (
+                    ''
+                  ),
+              },
+            ]}
+          />
+        </>
+      ) : null}
     </>
   );
 }
