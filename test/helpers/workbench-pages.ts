@@ -59,3 +59,19 @@ export async function stageShown(page: Page, stage: string): Promise<void> {
     .filter({ hasText: new RegExp(`^${stage}$`) })
     .waitFor({ timeout: 20_000 });
 }
+
+/**
+ * Reloads the case page until it shows the stage named `stage`: for what the case does by itself after an action
+ * (filing its archive entries, then closing), which the page learns of on its next read.
+ */
+export async function stageAfterReloads(page: Page, stage: string, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const shown = page.getByTestId('case-stage').filter({ hasText: new RegExp(`^${stage}$`) });
+    if (await shown.isVisible()) return;
+    if (Date.now() > until) throw new Error(`the case page never showed the stage ${stage}`);
+    await page.waitForTimeout(1_000);
+    await page.reload();
+    await page.getByTestId('case-stage').waitFor();
+  }
+}
