@@ -106,6 +106,7 @@ export async function runAll(config: AllConfig): Promise<void> {
     },
     metricsToken: http.METRICS_TOKEN,
     register: register.register,
+    temporalUiUrl: http.TEMPORAL_UI_URL ?? (devServer ? `http://127.0.0.1:${temporal.uiPort}` : undefined),
     accessLog: new FileAccessLog({
       dir: http.ACCESS_LOG_DIR ?? path.join(config.dataDir, 'access-log'),
       alg: payload.cipher === 'sm4-gcm' ? 'sm3' : 'sha256',
@@ -122,6 +123,7 @@ export async function runAll(config: AllConfig): Promise<void> {
   say(
     `Register          ${config.register.kind === 'pglite' ? `embedded PGlite, data in ${config.register.dir}` : 'PostgreSQL (REGISTER_DATABASE_URL)'}`,
   );
+  say(`Workbench         http://${http.HOST}:${http.PORT}/  (工作台)`);
   if (devServer)
     say(
       `Codec server      http://${http.HOST}:${http.PORT}/codec  (Web UI: open /dev/codec-session?user=officer.dc once)`,

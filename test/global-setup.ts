@@ -12,6 +12,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 
 import { resolveTemporalCli, resolveTestServer } from '../tools/temporal-binaries';
 import { REGISTER_TEMPLATE_ENV, writeRegisterTemplate } from './helpers/register';
+import { ensureWorkbenchBuilt } from '../tools/workbench-build';
 import { startDevServer } from './helpers/temporal';
 
 /** Where the shared dev server is kept between global setup and teardown (same process). */
@@ -32,6 +33,8 @@ export default async function globalSetup(): Promise<void> {
   const template = path.join(mkdtempSync(path.join(tmpdir(), 'register-template-')), 'register.tar');
   await writeRegisterTemplate(template);
   process.env[REGISTER_TEMPLATE_ENV] = template;
+  // The browser tests drive the built workbench (dist/web); built here once, only when its sources changed.
+  ensureWorkbenchBuilt((line) => process.stderr.write(`${line}\n`));
   const env = await startDevServer();
   (globalThis as Record<symbol, TestWorkflowEnvironment>)[E2E_SERVER] = env;
   process.env.E2E_TEMPORAL_ADDRESS = env.address;

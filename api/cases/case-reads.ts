@@ -5,6 +5,7 @@
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
 
+import type { WorkingCalendar } from '../../calendar';
 import type { CaseState } from '../../domain/case';
 import { CASE_STATE_QUERY } from '../../domain/messages';
 import { principalOf } from '../http/locals';
@@ -16,6 +17,7 @@ import { caseHandle, describeCase, knownScope, requireReadable } from './case-ac
 import type { CaseRegister } from '../../register/register';
 import type { Principal } from '../auth/principal';
 import { caseNotFound } from '../http/errors';
+import { withWorkingDaysLeft } from './working-days-left';
 
 const READ_RESPONSES = { 404: 'no such case, or one the caller may not read' } as const;
 
@@ -30,8 +32,12 @@ async function fromRegister(register: CaseRegister | undefined, caseNumber: stri
   return kept.state;
 }
 
-/** `GET /cases/:caseNumber` and `GET /cases/:caseNumber/timeline`; `register` answers for cases past retention. */
-export function caseReadRoutes(client: Client, register?: CaseRegister): ApiRoute[] {
+/**
+ * `GET /cases/:caseNumber` and `GET /cases/:caseNumber/timeline`. `calendar` answers the working-day calendar in
+ * force, from which each running deadline's working days left are counted; `register` answers for cases past
+ * retention.
+ */
+export function caseReadRoutes(client: Client, calendar: () => WorkingCalendar, register?: CaseRegister): ApiRoute[] {
   // Authorised on the search attributes first: a caller who may not read the case never makes its workflow answer.
   const readableState = async (caseNumber: unknown, res: Parameters<typeof principalOf>[0]) => {
     const handle = caseHandle(client, caseNumber);
@@ -60,7 +66,8 @@ export function caseReadRoutes(client: Client, register?: CaseRegister): ApiRout
       },
       handler: async (req, res) => {
         const state = await readableState(req.params.caseNumber, res);
-        res.json(audienceOf(principalOf(res).role) === 'applicant' ? applicantView(state) : state);
+        const view = audienceOf(principalOf(res).role) === 'applicant' ? applicantView(state) : state;
+        res.json({ ...view, deadlines: withWorkingDaysLeft(calendar(), view.deadlines, new Date()) });
       },
     },
     {

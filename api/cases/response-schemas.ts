@@ -22,6 +22,11 @@ const deadline = z.looseObject({
   dueAt: z.string().describe('end of the last working day, Asia/Shanghai'),
   provisional: z.boolean().describe('true while the period crosses a year whose holiday notice is not loaded'),
   status: z.enum(['running', 'paused', 'met', 'overdue']),
+  workingDaysLeft: z
+    .number()
+    .int()
+    .optional()
+    .describe('running or overdue: working days left from today through the last one, negative once overdue'),
 });
 
 const timelineEntry = z.object({
@@ -92,6 +97,7 @@ export const caseListItemSchema = z.object({
   caseNumber: z.string(),
   stage: z.enum(STAGES).optional(),
   handlingBody: z.enum(HANDLING_BODIES).optional(),
+  level: z.string().optional().describe('the level handling the case (HandlingLevel); absent: the city'),
   situation: z.enum(SITUATIONS).optional(),
   outcome: z.enum(OUTCOMES).optional(),
   nextDeadline: z.string().optional(),

@@ -80,6 +80,8 @@ export interface StackOptions {
   readonly numbering?: NumberingConfig;
   /** The register's PGlite directory; in memory by default. */
   readonly registerDir?: string;
+  /** The Temporal Web UI the workbench links each case to; none by default. */
+  readonly temporalUiUrl?: string;
 }
 
 /** A numbering of the stack's own: its own series letters and its own numbering workflows. */
@@ -159,6 +161,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ...options.http,
     },
     logger: createLogger({ level: 'silent' }),
+    ...(options.temporalUiUrl ? { temporalUiUrl: options.temporalUiUrl } : {}),
     accessLog: new FileAccessLog({ dir: accessLogDir }),
     // The register's keys, so that the API's blind indexes of applicants and parties are the register's.
     payloadKeys: TEST_PAYLOAD_KEYS,
