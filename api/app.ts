@@ -58,6 +58,7 @@ import { numberingInSeries } from '../domain/case-numbers';
 import { HTTP_PROBLEM_TEXTS } from '../domain/texts';
 import { submissionQuota } from './cases/submission-quota';
 import { temporalDeadline } from './http/temporal-deadline';
+import { workbenchRouter } from './web/workbench';
 
 export interface ApiDependencies {
   /** The Temporal client, injected so tests and start-up pass a real one connected where they choose. */
@@ -67,6 +68,8 @@ export interface ApiDependencies {
   readonly numbering?: NumberingConfig;
   /** The operators' holiday directory the workers' calendars read; the repository's `config/holidays` by default. */
   readonly holidaysDir?: string;
+  /** The built workbench (`npm run build` writes `dist/web`), served at `/` and `/app/…`; `dist/web` by default. */
+  readonly webDir?: string;
   /** The operators' organisation tree file; the repository's `config/org-tree.json` by default. */
   readonly orgTreeFile?: string;
   /** How tokens are verified, built from the AUTH_* settings (`createAuthentication`, `lazyAuthentication`). */
@@ -197,7 +200,7 @@ export function createApp(deps: ApiDependencies): express.Express {
       deps.numbering ?? numberingInSeries(http.CASE_NUMBER_SERIES),
     ),
     caseListRoute(deps.client, cursorKey(deps.payloadKeys), parties),
-    ...caseReadRoutes(deps.client),
+    ...caseReadRoutes(deps.client, calendarSource({ holidaysDir: deps.holidaysDir ?? DEFAULT_HOLIDAYS_DIR })),
     ...caseActionRoutes(deps.client),
     calendarRoute(deps.client, holidaysDir, logger),
     ...orgTreeRoutes(orgTree, logger),
@@ -238,6 +241,8 @@ export function createApp(deps: ApiDependencies): express.Express {
   if (deps.codec && auth.development) app.use(devCodecSessionRouter(auth.development));
   app.use(open);
   app.use(docsRouter(document));
+  // Before authentication: the page itself is public; it signs in and sends the token with every API call.
+  app.use(workbenchRouter(deps.webDir));
   app.use(authenticate(auth.verifier, { logger }));
   app.use((_req, res, next) => {
     const p = principalOf(res);

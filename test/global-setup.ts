@@ -6,6 +6,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 
 import { resolveTemporalCli, resolveTestServer } from '../tools/temporal-binaries';
+import { ensureWorkbenchBuilt } from '../tools/workbench-build';
 import { startDevServer } from './helpers/temporal';
 
 /** Where the shared dev server is kept between global setup and teardown (same process). */
@@ -22,6 +23,8 @@ export default async function globalSetup(): Promise<void> {
     // Test workers inherit this environment, so they find the same binary without looking again.
     if (resolved.executable.type === 'existing-path') process.env[envVar] = resolved.executable.path;
   }
+  // The browser tests drive the built workbench (dist/web); built here once, only when its sources changed.
+  ensureWorkbenchBuilt((line) => process.stderr.write(`${line}\n`));
   const env = await startDevServer();
   (globalThis as Record<symbol, TestWorkflowEnvironment>)[E2E_SERVER] = env;
   process.env.E2E_TEMPORAL_ADDRESS = env.address;

@@ -4,6 +4,7 @@
  */
 import type { Client } from '@temporalio/client';
 
+import type { WorkingCalendar } from '../../calendar';
 import type { CaseState } from '../../domain/case';
 import { CASE_STATE_QUERY } from '../../domain/messages';
 import { principalOf } from '../http/locals';
@@ -12,11 +13,15 @@ import { caseViewResponseSchema, timelineResponseSchema } from './response-schem
 import { caseParamsSchema } from './schemas';
 import type { ApiRoute } from '../http/route';
 import { caseHandle, describeCase, knownScope, requireReadable } from './case-access';
+import { withWorkingDaysLeft } from './working-days-left';
 
 const READ_RESPONSES = { 404: 'no such case, or one the caller may not read' } as const;
 
-/** `GET /cases/:caseNumber` and `GET /cases/:caseNumber/timeline`. */
-export function caseReadRoutes(client: Client): ApiRoute[] {
+/**
+ * `GET /cases/:caseNumber` and `GET /cases/:caseNumber/timeline`. `calendar` answers the working-day calendar in
+ * force, from which each running deadline's working days left are counted.
+ */
+export function caseReadRoutes(client: Client, calendar: () => WorkingCalendar): ApiRoute[] {
   // Authorised on the search attributes first: a caller who may not read the case never makes its workflow answer.
   const readableState = async (caseNumber: unknown, res: Parameters<typeof principalOf>[0]) => {
     const handle = caseHandle(client, caseNumber);
@@ -39,7 +44,8 @@ export function caseReadRoutes(client: Client): ApiRoute[] {
       },
       handler: async (req, res) => {
         const state = await readableState(req.params.caseNumber, res);
-        res.json(audienceOf(principalOf(res).role) === 'applicant' ? applicantView(state) : state);
+        const view = audienceOf(principalOf(res).role) === 'applicant' ? applicantView(state) : state;
+        res.json({ ...view, deadlines: withWorkingDaysLeft(calendar(), view.deadlines, new Date()) });
       },
     },
     {

@@ -17,6 +17,11 @@ const deadline = z.looseObject({
   dueAt: z.string().describe('end of the last working day, Asia/Shanghai'),
   provisional: z.boolean().describe('true while the period crosses a year whose holiday notice is not loaded'),
   status: z.enum(['running', 'paused', 'met', 'overdue']),
+  workingDaysLeft: z
+    .number()
+    .int()
+    .optional()
+    .describe('running or overdue: working days left from today through the last one, negative once overdue'),
 });
 
 const timelineEntry = z.object({

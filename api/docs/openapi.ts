@@ -8,6 +8,7 @@ import { z } from 'zod';
 
 import { ROLES, STAGES } from '../../domain/case';
 import { HTTP_PROBLEM_TEXTS } from '../../domain/texts';
+import { withFieldTitles } from './field-titles';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -320,7 +321,9 @@ function componentSchemas(names: Record<'input' | 'output', Map<z.ZodType, strin
       ...Object.entries(sharedDefs).map(([id, schema]): [string, Json] => [rename.get(id) ?? id, schema]),
     ];
     for (const [id, raw] of entries) {
-      const schema = fix(raw, rename);
+      // Fields carry their Chinese titles, from which the workbench labels its forms; in both passes, so that a
+      // schema shared by a request and an answer stays one component.
+      const schema = withFieldTitles(fix(raw, rename)) as Json;
       if (schemas[id] && !sameJson(schemas[id], schema)) {
         throw new Error(`OpenAPI component ${id} names two different schemas; give them different names`);
       }

@@ -1,0 +1,69 @@
+/**
+ * The officers' workbench (web/, built by Vite into `dist/web`): its files at `/`, and its own pages under `/app/…`,
+ * which all answer the same `index.html` so that a page can be reloaded or bookmarked. Only `/`, `/app/…` and
+ * `/assets/…` are the workbench's: every other path stays the API's, so no API route is ever shadowed by the page.
+ *
+ * The page runs under the API's strict Content-Security-Policy, but for one thing: Ant Design writes its design
+ * tokens (CSS variables) into `<style>` elements at run time, so each answer of the page allows styles carrying a
+ * fresh nonce, which the page reads from its `csp-nonce` meta element and hands to Ant Design. Scripts stay `'self'`.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import express, { Router } from 'express';
+
+import { projectRoot } from '../../config/paths';
+import { HttpProblem } from '../http/errors';
+
+/** Where `npm run build` writes the workbench. */
+export const DEFAULT_WEB_DIR = path.join(projectRoot, 'dist', 'web');
+
+/** The path prefix of the workbench's own pages; the API has no route under it. */
+export const WORKBENCH_PAGES = '/app';
+
+/** The placeholder web/index.html carries where each answer puts its nonce. */
+const NONCE_PLACEHOLDER = '__CSP_NONCE__';
+
+/** The API's policy (http/security-headers.ts), with styles also allowed by the answer's nonce. */
+function pagePolicy(nonce: string): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    // 'report-sample': a refused style names its first characters, so a test can tell what was refused.
+    `style-src 'self' 'nonce-${nonce}' 'report-sample'`,
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join(';');
+}
+
+/**
+ * Serves the built workbench from `dir`. Hashed assets are cached for a year; the page itself never, so a new build
+ * is picked up on the next load. Without a build, the page answers a problem naming the command that makes one.
+ */
+export function workbenchRouter(dir: string = DEFAULT_WEB_DIR): Router {
+  const router = Router();
+  let page: string | undefined;
+  const sendPage: express.RequestHandler = (_req, res, next) => {
+    try {
+      page ??= readFileSync(path.join(dir, 'index.html'), 'utf8');
+    } catch {
+      next(new HttpProblem(404, 'Workbench not built', '工作台尚未构建，请先运行 npm run build'));
+      return;
+    }
+    const nonce = randomBytes(16).toString('base64');
+    res.setHeader('Content-Security-Policy', pagePolicy(nonce));
+    res.setHeader('Cache-Control', 'no-store');
+    res.type('html').send(page.replaceAll(NONCE_PLACEHOLDER, nonce));
+  };
+  router.get('/', sendPage);
+  router.get(WORKBENCH_PAGES, sendPage);
+  router.get(`${WORKBENCH_PAGES}/{*page}`, sendPage);
+  router.use('/assets', express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '365d', index: false }));
+  // A missing asset is answered here, not by authentication further on (a 401 would mislead the browser).
+  router.use('/assets', (req, _res, next) => next(new HttpProblem(404, 'Not found', `没有文件 ${req.path}`)));
+  return router;
+}
