@@ -242,7 +242,7 @@ export function createApp(deps: ApiDependencies): express.Express {
   app.use(open);
   app.use(docsRouter(document));
   // Before authentication: the page itself is public; it signs in and sends the token with every API call.
-  app.use(workbenchRouter(deps.webDir));
+  app.use(workbenchRouter(deps.webDir, { connectSources }));
   app.use(authenticate(auth.verifier, { logger }));
   app.use((_req, res, next) => {
     const p = principalOf(res);

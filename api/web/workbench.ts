@@ -25,15 +25,18 @@ export const WORKBENCH_PAGES = '/app';
 /** The placeholder web/index.html carries where each answer puts its nonce. */
 const NONCE_PLACEHOLDER = '__CSP_NONCE__';
 
-/** The API's policy (http/security-headers.ts), with styles also allowed by the answer's nonce. */
-function pagePolicy(nonce: string): string {
+/**
+ * The API's policy (http/security-headers.ts), with styles also allowed by the answer's nonce, and fetches from the
+ * identity provider's origin when the workbench signs in with it.
+ */
+function pagePolicy(nonce: string, connectSources: readonly string[]): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
     // 'report-sample': a refused style names its first characters, so a test can tell what was refused.
     `style-src 'self' 'nonce-${nonce}' 'report-sample'`,
     "img-src 'self' data:",
-    "connect-src 'self'",
+    ["connect-src 'self'", ...connectSources].join(' '),
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",
@@ -44,7 +47,10 @@ function pagePolicy(nonce: string): string {
  * Serves the built workbench from `dir`. Hashed assets are cached for a year; the page itself never, so a new build
  * is picked up on the next load. Without a build, the page answers a problem naming the command that makes one.
  */
-export function workbenchRouter(dir: string = DEFAULT_WEB_DIR): Router {
+export function workbenchRouter(
+  dir: string = DEFAULT_WEB_DIR,
+  options: { readonly connectSources?: readonly string[] } = {},
+): Router {
   const router = Router();
   let page: string | undefined;
   const sendPage: express.RequestHandler = (_req, res, next) => {
@@ -55,7 +61,7 @@ export function workbenchRouter(dir: string = DEFAULT_WEB_DIR): Router {
       return;
     }
     const nonce = randomBytes(16).toString('base64');
-    res.setHeader('Content-Security-Policy', pagePolicy(nonce));
+    res.setHeader('Content-Security-Policy', pagePolicy(nonce, options.connectSources ?? []));
     res.setHeader('Cache-Control', 'no-store');
     res.type('html').send(page.replaceAll(NONCE_PLACEHOLDER, nonce));
   };

@@ -2,7 +2,7 @@
 import { Button, Menu, Result } from 'antd';
 import { useEffect, useState } from 'react';
 
-import { currentUser, signOut } from './auth';
+import { currentUser, identityProvider, signOut } from './auth';
 import type { SignedInUser } from './auth';
 import { bodyName, roleName } from './labels';
 import { APP, navigate, useLocation } from './router';
@@ -88,7 +88,7 @@ export function Workbench() {
             navigate('/');
           }}
         >
-          切换用户
+          {identityProvider() ? '退出登录' : '切换用户'}
         </Button>
       </header>
       <main className="wb-main" key={user.sub}>

@@ -10,10 +10,14 @@ import zhCN from 'antd/locale/zh_CN';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
+import { initSignIn } from './auth';
 import { Workbench } from './Workbench';
 
 /** The nonce the API gave this answer of the page (api/web/workbench.ts): Ant Design's style elements carry it. */
 const nonce = document.querySelector('meta[name="csp-nonce"]')?.getAttribute('content') ?? undefined;
+
+// The sign-in is known (and a sign-in the identity provider just sent back is completed) before the first page.
+await initSignIn().catch(() => undefined);
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
