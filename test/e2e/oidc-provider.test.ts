@@ -69,6 +69,8 @@ test('the workbench learns the issuer, its client id and the scopes from GET /au
   });
   // The workbench's page may fetch from the provider, and from nowhere else.
   expect(res.headers.get('content-security-policy')).toContain(`connect-src 'self' ${provider.issuer}`);
+  const page = await fetch(`${stack.baseUrl}/app/work`);
+  expect(page.headers.get('content-security-policy')).toContain(`connect-src 'self' ${provider.issuer};`);
 });
 
 test('an applicant signed in at the provider applies about themself with its access token, and an officer sees the case', async () => {
