@@ -78,8 +78,9 @@ export function Workbench() {
           />
         </nav>
         <span className="wb-user" data-testid="signed-in-user">
-          {user.name}（{user.body ? `${bodyName(user.body)} ` : ''}
-          {roleName(user.role)}）
+          {user.name.includes(roleName(user.role))
+            ? user.name
+            : `${user.name}（${user.body ? `${bodyName(user.body)} ` : ''}${roleName(user.role)}）`}
         </span>
         <Button
           onClick={() => {

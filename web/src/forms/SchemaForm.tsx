@@ -183,7 +183,7 @@ function renderField(
   }
   return (
     <Field key={path.join('.')} {...common}>
-      {(schema.maxLength ?? 0) > 200 ? <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} /> : <Input />}
+      {(schema.maxLength ?? 0) > 200 ? <Input.TextArea rows={3} /> : <Input />}
     </Field>
   );
 }
@@ -224,7 +224,7 @@ function renderArray(
         getValueProps={(v) => ({ value: Array.isArray(v) ? v.join('\n') : '' })}
         getValueFromEvent={(e) => (e as { target: { value: string } }).target.value.split('\n')}
       >
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} />
+        <Input.TextArea rows={3} />
       </Field>
     );
   }
