@@ -60,6 +60,9 @@ export function Workbench() {
     document.title = `容错纠错免责减责 工作台`;
   }, [location]);
 
+  // A sign-in with the identity provider that expires goes back to the sign-in page, which says so.
+  useEffect(() => identityProvider()?.onEnded(() => setUser(undefined)), []);
+
   if (!user) return <SignInPage onSignedIn={() => setUser(currentUser())} />;
   const items = pagesFor(user.role);
   return (

@@ -27,8 +27,10 @@ export interface OidcSignInProvider extends SignInProvider {
   init(): Promise<void>;
   /** Sends the browser to the identity provider's login. */
   signIn(): Promise<void>;
-  /** Why the last sign-in did not complete (the provider refused, or the answer was stale), in Chinese. */
+  /** Why the person is not signed in (the provider refused, the answer was stale, the sign-in expired), in Chinese. */
   readonly failure: string | undefined;
+  /** Calls `listener` when the sign-in ends by itself (the access token expired); answers the unsubscribe. */
+  onEnded(listener: () => void): () => void;
 }
 
 /**
@@ -80,6 +82,15 @@ export function oidcProvider(settings: OidcSettings): OidcSignInProvider {
   let user: User | undefined;
   let failure: string | undefined;
   const live = (): User | undefined => (user && !user.expired ? user : undefined);
+  const ended = new Set<() => void>();
+  // Without renewal, an expired token ends the sign-in: the page goes back to the sign-in page and says why, rather
+  // than letting every call the pages make be refused.
+  manager.events.addAccessTokenExpired(() => {
+    user = undefined;
+    failure = '登录已过期，请重新登录';
+    void manager.removeUser();
+    for (const listener of ended) listener();
+  });
 
   return {
     mode: 'oidc',
@@ -99,6 +110,10 @@ export function oidcProvider(settings: OidcSettings): OidcSignInProvider {
         return;
       }
       user = (await manager.getUser()) ?? undefined;
+    },
+    onEnded(listener) {
+      ended.add(listener);
+      return () => ended.delete(listener);
     },
     signIn: () => manager.signinRedirect(),
     currentToken: () => live()?.access_token,
