@@ -12,7 +12,7 @@ import { createAuthentication } from '../../api/auth';
 import { loadAuthConfig } from '../../config/auth';
 import type { Stack } from '../helpers/api';
 import { request, startStack } from '../helpers/api';
-import { cspViolations, launchBrowser, openPage } from '../helpers/browser';
+import { cspViolations, launchBrowser, openPage, seriousViolations } from '../helpers/browser';
 import { application } from '../helpers/cases';
 import type { OidcProvider } from '../helpers/oidc-provider';
 import { DEMO_PASSWORD, demoAccounts, startOidcProvider } from '../helpers/oidc-provider';
@@ -86,6 +86,8 @@ test('an officer signs in at the identity provider, sees their 待办 from the A
   const { page, consoleErrors } = await openPage(browser, stack.baseUrl);
   // The pages' clock, from the next page on, so that the access token's hour can pass at the end.
   await page.clock.install();
+  await page.getByRole('button', { name: '统一身份认证登录' }).waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: '统一身份认证登录' }).click();
 
   // The provider's own login form: a wrong password is refused there, and the workbench has no token yet.
