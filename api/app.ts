@@ -70,6 +70,8 @@ export interface ApiDependencies {
   readonly holidaysDir?: string;
   /** The built workbench (`npm run build` writes `dist/web`), served at `/` and `/app/…`; `dist/web` by default. */
   readonly webDir?: string;
+  /** The Temporal Web UI the workbench links each case to (TEMPORAL_UI_URL); no links when absent. */
+  readonly temporalUiUrl?: string;
   /** The operators' organisation tree file; the repository's `config/org-tree.json` by default. */
   readonly orgTreeFile?: string;
   /** How tokens are verified, built from the AUTH_* settings (`createAuthentication`, `lazyAuthentication`). */
@@ -242,7 +244,15 @@ export function createApp(deps: ApiDependencies): express.Express {
   app.use(open);
   app.use(docsRouter(document));
   // Before authentication: the page itself is public; it signs in and sends the token with every API call.
-  app.use(workbenchRouter(deps.webDir, { connectSources }));
+  app.use(
+    workbenchRouter({
+      dir: deps.webDir,
+      connectSources,
+      ...(deps.temporalUiUrl
+        ? { temporalUi: { url: deps.temporalUiUrl, namespace: deps.client.options.namespace } }
+        : {}),
+    }),
+  );
   app.use(authenticate(auth.verifier, { logger }));
   app.use((_req, res, next) => {
     const p = principalOf(res);

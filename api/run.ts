@@ -49,6 +49,7 @@ export async function runApi(config: ApiProcessConfig): Promise<void> {
       roles: http.CODEC_ROLES,
     },
     metricsToken: http.METRICS_TOKEN,
+    temporalUiUrl: http.TEMPORAL_UI_URL,
     accessLog: new FileAccessLog({
       dir: http.ACCESS_LOG_DIR ?? path.join(config.dataDir, 'access-log'),
       alg: payload.cipher === 'sm4-gcm' ? 'sm3' : 'sha256',

@@ -111,6 +111,11 @@ export const httpSchema = z.object({
   CODEC_CORS_ORIGINS: commaList('')
     .pipe(z.array(z.url({ protocol: /^https?$/ })))
     .describe('允许从浏览器调用 API 解码服务（/codec）的 Temporal Web UI 源，逗号分隔；npm start 自动加入内嵌 UI'),
+  /** The Temporal Web UI the workbench links each case to (operators' register); `npm start` uses its embedded one. */
+  TEMPORAL_UI_URL: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .describe('工作台运维页面中每个案件链接到的 Temporal Web UI 地址；npm start 使用内嵌 Web UI'),
   /** Roles whose tokens may decrypt case data through the codec server. */
   CODEC_ROLES: commaList(
     // Operators run the system and never read a case's contents, so they are not among the defaults.

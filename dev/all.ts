@@ -100,6 +100,7 @@ export async function runAll(config: AllConfig): Promise<void> {
       roles: http.CODEC_ROLES,
     },
     metricsToken: http.METRICS_TOKEN,
+    temporalUiUrl: http.TEMPORAL_UI_URL ?? (devServer ? `http://127.0.0.1:${temporal.uiPort}` : undefined),
     accessLog: new FileAccessLog({
       dir: http.ACCESS_LOG_DIR ?? path.join(config.dataDir, 'access-log'),
       alg: payload.cipher === 'sm4-gcm' ? 'sm3' : 'sha256',
@@ -113,6 +114,7 @@ export async function runAll(config: AllConfig): Promise<void> {
   if (devServer)
     say(`Temporal Web UI   http://127.0.0.1:${temporal.uiPort}/namespaces/${temporal.namespace}/workflows`);
   say(`HTTP API          http://${http.HOST}:${http.PORT}  (health: /healthz, readiness: /readyz, metrics: /metrics)`);
+  say(`Workbench         http://${http.HOST}:${http.PORT}/  (工作台)`);
   if (devServer)
     say(
       `Codec server      http://${http.HOST}:${http.PORT}/codec  (Web UI: open /dev/codec-session?user=officer.dc once)`,

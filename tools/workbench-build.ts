@@ -37,6 +37,8 @@ export function ensureWorkbenchBuilt(log: (line: string) => void = () => {}): vo
   const run = spawnSync(vite, ['build', '--configLoader', 'runner', '--config', 'web/vite.config.ts'], {
     cwd: projectRoot,
     encoding: 'utf8',
+    // Jest runs with NODE_ENV=test, which Vite would keep: the workbench is always built as for production.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (run.status !== 0) throw new Error(`the workbench did not build:\n${run.stdout}\n${run.stderr}`);
   log(`workbench built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

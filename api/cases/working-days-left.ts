@@ -29,7 +29,8 @@ export function workingDaysLeft(calendar: WorkingCalendar, dueAt: string, now: D
   // 24:00 of the last working day is 0:00 of the next date: one millisecond earlier is the last working day.
   const lastDay = shanghaiDateOf(new Date(Date.parse(dueAt) - 1).toISOString());
   if (today <= lastDay) return workingDaysBetween(calendar, today, lastDay);
-  return -workingDaysBetween(calendar, nextDate(lastDay), today);
+  const past = workingDaysBetween(calendar, nextDate(lastDay), today);
+  return past === 0 ? 0 : -past;
 }
 
 /** A deadline as the API answers it, with `workingDaysLeft` on those still running or overdue. */

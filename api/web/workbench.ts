@@ -22,8 +22,22 @@ export const DEFAULT_WEB_DIR = path.join(projectRoot, 'dist', 'web');
 /** The path prefix of the workbench's own pages; the API has no route under it. */
 export const WORKBENCH_PAGES = '/app';
 
-/** The placeholder web/index.html carries where each answer puts its nonce. */
+/** The placeholders web/index.html carries: each answer's nonce, and where the Temporal Web UI lists the cases. */
 const NONCE_PLACEHOLDER = '__CSP_NONCE__';
+const TEMPORAL_UI_PLACEHOLDER = '__TEMPORAL_UI__';
+
+export interface WorkbenchOptions {
+  /** The built workbench; `dist/web` by default. */
+  readonly dir?: string;
+  /** The Temporal Web UI and namespace each case links to; no links when absent. */
+  readonly temporalUi?: { readonly url: string; readonly namespace: string };
+  /** Origins beside the API's own the page may fetch from: the identity provider's, when it signs in with it. */
+  readonly connectSources?: readonly string[];
+}
+
+/** Escapes a value for an HTML attribute in double quotes. */
+const attribute = (value: string): string =>
+  value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
 /**
  * The API's policy (http/security-headers.ts), with styles also allowed by the answer's nonce, and fetches from the
@@ -44,13 +58,13 @@ function pagePolicy(nonce: string, connectSources: readonly string[]): string {
 }
 
 /**
- * Serves the built workbench from `dir`. Hashed assets are cached for a year; the page itself never, so a new build
- * is picked up on the next load. Without a build, the page answers a problem naming the command that makes one.
+ * Serves the built workbench. Hashed assets are cached for a year; the page itself never, so a new build is picked
+ * up on the next load. Without a build, the page answers a problem naming the command that makes one.
  */
-export function workbenchRouter(
-  dir: string = DEFAULT_WEB_DIR,
-  options: { readonly connectSources?: readonly string[] } = {},
-): Router {
+export function workbenchRouter(options: WorkbenchOptions = {}): Router {
+  const dir = options.dir ?? DEFAULT_WEB_DIR;
+  const ui = options.temporalUi;
+  const workflows = ui ? `${ui.url.replace(/\/+$/, '')}/namespaces/${encodeURIComponent(ui.namespace)}/workflows` : '';
   const router = Router();
   let page: string | undefined;
   const sendPage: express.RequestHandler = (_req, res, next) => {
@@ -63,7 +77,9 @@ export function workbenchRouter(
     const nonce = randomBytes(16).toString('base64');
     res.setHeader('Content-Security-Policy', pagePolicy(nonce, options.connectSources ?? []));
     res.setHeader('Cache-Control', 'no-store');
-    res.type('html').send(page.replaceAll(NONCE_PLACEHOLDER, nonce));
+    res
+      .type('html')
+      .send(page.replaceAll(NONCE_PLACEHOLDER, nonce).replaceAll(TEMPORAL_UI_PLACEHOLDER, attribute(workflows)));
   };
   router.get('/', sendPage);
   router.get(WORKBENCH_PAGES, sendPage);

@@ -7,12 +7,16 @@ import type { Browser } from 'playwright-core';
 import { cspViolations, launchBrowser, openPage, signInAs } from '../helpers/browser';
 import type { Stack } from '../helpers/api';
 import { api, startStack } from '../helpers/api';
+import { application } from '../helpers/cases';
+
+/** The Web UI this stack's API names to the workbench (nothing listens there: only the links are checked). */
+const TEMPORAL_UI = 'http://127.0.0.1:8233';
 
 let stack: Stack;
 let browser: Browser;
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+  [stack, browser] = await Promise.all([startStack({ temporalUiUrl: TEMPORAL_UI }), launchBrowser()]);
 }, 120_000);
 
 afterAll(async () => {
@@ -49,6 +53,19 @@ describe('the workbench is served by the API', () => {
     const withNonce = await page.evaluate(`[...document.querySelectorAll('style')].filter((s) => s.nonce).length`);
     expect(withNonce).toBeGreaterThan(0);
     expect(await cspViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('links each case of the operators’ register to its workflow in the Temporal Web UI', async () => {
+    const caseNumber: string = (await api(stack).post('/cases', { submission: application() }, 'applicant.li')).body
+      ?.caseNumber;
+    const { page } = await openPage(browser, stack.baseUrl);
+    await signInAs(page, 'operator');
+    await page.getByRole('link', { name: '台账' }).click();
+    const link = page.getByRole('link', { name: `在 Web UI 中查看 ${caseNumber} 的工作流` });
+    await expect(link.getAttribute('href')).resolves.toBe(
+      `${TEMPORAL_UI}/namespaces/default/workflows/${encodeURIComponent(caseNumber)}`,
+    );
     await page.context().close();
   });
 });

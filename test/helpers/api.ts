@@ -79,6 +79,8 @@ export interface StackOptions {
    * the stack's own key by default. With another, `tokens` are the development key's and the API refuses them.
    */
   readonly authentication?: Authentication;
+  /** The Temporal Web UI the workbench links each case to; none by default. */
+  readonly temporalUiUrl?: string;
 }
 
 /** A numbering of the stack's own: its own series letters and its own numbering workflows. */
@@ -155,6 +157,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ...options.http,
     },
     logger: createLogger({ level: 'silent' }),
+    ...(options.temporalUiUrl ? { temporalUiUrl: options.temporalUiUrl } : {}),
     accessLog: new FileAccessLog({ dir: accessLogDir }),
     ...(options.codecOrigins
       ? {

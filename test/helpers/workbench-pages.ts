@@ -40,7 +40,8 @@ export async function openAction(page: Page, name: string): Promise<Locator> {
 
 /** Sends the open form of the action panel. */
 export async function send(panel: Locator): Promise<void> {
-  await panel.getByRole('button', { name: /^提交/ }).click();
+  // The form's one submit button (its name gains "loading" while a request is on its way).
+  await panel.locator('button[type="submit"]').click();
 }
 
 /** Sends the open form and waits until the case's timeline records one more step. */

@@ -20,6 +20,7 @@ type NamePath = (string | number)[];
 /** What the form knows of the case it acts on: the situation picks the conditions a report records. */
 export interface FormContext {
   readonly situation?: string;
+  readonly omit?: readonly string[];
 }
 
 export interface SchemaFormProps {
@@ -29,6 +30,8 @@ export interface SchemaFormProps {
   /** Values sent as given and not shown (an early exit's `exit`). */
   readonly fixed?: Readonly<Record<string, unknown>>;
   readonly context?: FormContext;
+  /** Top-level fields not offered (the applicant's: fast track and pre-filing, which the accepting body decides). */
+  readonly omit?: readonly string[];
   readonly submitText: string;
   /** Sends the body; an `ApiProblem` it throws is shown on the form. */
   readonly onSubmit: (body: Record<string, unknown>) => Promise<void>;
@@ -189,8 +192,9 @@ function renderField(
 }
 
 function renderProperties(schema: JsonSchema, path: NamePath, state: RenderState, skip?: string): ReactNode[] {
+  const omitted = path.length === 0 ? state.context.omit : undefined;
   return Object.entries(schema.properties ?? {})
-    .filter(([key]) => key !== skip && key !== 'decisionId')
+    .filter(([key]) => key !== skip && key !== 'decisionId' && !omitted?.includes(key))
     .map(([key, property]) => renderField(property, [...path, key], schema.required?.includes(key) ?? false, state));
 }
 
@@ -304,14 +308,15 @@ export function SchemaForm(props: SchemaFormProps) {
   const [problem, setProblem] = useState<{ detail: string; elsewhere: FieldError[] } | undefined>();
   const [sending, setSending] = useState(false);
   const situation = props.context?.situation;
+  const omit = props.omit;
   // The fields depend on the schema and the case's situation only; `shown` fills as they render.
   const { fields, shown } = useMemo(() => {
-    const state: RenderState = { context: { situation }, shown: new Set<string>() };
+    const state: RenderState = { context: { situation, omit }, shown: new Set<string>() };
     const rendered = isObject(props.schema)
       ? renderProperties(props.schema, [], state)
       : renderField(props.schema, [], true, state);
     return { fields: rendered, shown: state.shown };
-  }, [props.schema, situation]);
+  }, [props.schema, situation, omit]);
 
   const submit = async () => {
     setSending(true);

@@ -13,6 +13,9 @@ import { SchemaForm } from '../forms/SchemaForm';
 import { labels } from '../labels';
 import { caseHref, navigate } from '../router';
 
+/** 快查快结 and 事前申请 are the accepting body's to decide: the API refuses them from an applicant. */
+const APPLICANT_OMITS = ['fastTrack', 'preFiling'];
+
 function Situations() {
   return (
     <Collapse
@@ -61,6 +64,7 @@ export function ApplyPage({ user }: { readonly user: SignedInUser }) {
               <SchemaForm
                 name="submission"
                 schema={schema}
+                omit={applicant ? APPLICANT_OMITS : undefined}
                 submitText="提交"
                 onSubmit={async (submission) => {
                   const { caseNumber } = await submitCase(submission);

@@ -133,7 +133,6 @@ export function CasePage({ caseNumber, user }: { readonly caseNumber: string; re
           <Empty description="您在本案没有待办事项" />
         ) : (
           <Collapse
-            accordion
             items={mine.map((a) => {
               const op = operationFor(a.action, ops);
               return {

@@ -23,7 +23,8 @@ export function OperatorsPage() {
       </Typography.Title>
       <Card title={<h2 className="ant-card-head-title-text">载入节假日安排</h2>}>
         <Typography.Paragraph>
-          按国务院办公厅的节假日安排通知，逐日录入放假日期和调休上班日期；载入后，含临时期限的案件重新计算期限。
+          按国务院办公厅的节假日安排通知，逐日录入放假日期和调休上班日期；载入后，含临时期限的案件重新计算期限。各案件在
+          Temporal Web UI 中的工作流，见台账。
         </Typography.Paragraph>
         <label htmlFor="calendar-year">年份（路径）</label>{' '}
         <InputNumber id="calendar-year" value={year} onChange={(v) => setYear(Number(v))} min={2004} max={2099} />

@@ -13,6 +13,7 @@ import { Link } from '../components/Link';
 import { beijingDateTime } from '../format';
 import { bodyName, labels, outcomeName, situationName, stageName } from '../labels';
 import { caseHref } from '../router';
+import { temporalUiHref } from '../temporal-ui';
 
 const options = (names: Record<string, string>) => Object.entries(names).map(([value, label]) => ({ value, label }));
 
@@ -98,10 +99,25 @@ export function RegisterPage({ user }: { readonly user: SignedInUser }) {
             title: '案件编号',
             dataIndex: 'caseNumber',
             sorter: (a, b) => a.caseNumber.localeCompare(b.caseNumber),
-            render: (n: string) => <Link to={caseHref(n)}>{n}</Link>,
+            render: (n: string) => (operator ? n : <Link to={caseHref(n)}>{n}</Link>),
           },
           ...(operator
-            ? []
+            ? [
+                {
+                  title: 'Temporal Web UI',
+                  key: 'temporal',
+                  render: (_: unknown, c: CaseListItem) => {
+                    const href = temporalUiHref(c.caseNumber);
+                    return href ? (
+                      <a href={href} target="_blank" rel="noreferrer">
+                        在 Web UI 中查看 {c.caseNumber} 的工作流
+                      </a>
+                    ) : (
+                      '未配置 TEMPORAL_UI_URL'
+                    );
+                  },
+                },
+              ]
             : [
                 {
                   title: '所处阶段',
