@@ -20,6 +20,7 @@ export function IdentityProviderSignIn({ provider }: { readonly provider: OidcSi
           {problem ? <Alert type="error" showIcon title={problem} /> : null}
           <Typography.Paragraph>请通过本市统一身份认证登录；登录后回到工作台。</Typography.Paragraph>
           <Button
+            type="primary"
             loading={leaving}
             onClick={() => {
               setLeaving(true);
