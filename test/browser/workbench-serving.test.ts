@@ -5,6 +5,7 @@
 import type { Browser } from 'playwright-core';
 
 import { cspViolations, launchBrowser, openPage, signInAs } from '../helpers/browser';
+import { fieldError, fill } from '../helpers/workbench-pages';
 import type { Stack } from '../helpers/api';
 import { api, startStack } from '../helpers/api';
 import { application } from '../helpers/cases';
@@ -66,6 +67,17 @@ describe('the workbench is served by the API', () => {
     await expect(link.getAttribute('href')).resolves.toBe(
       `${TEMPORAL_UI}/namespaces/default/workflows/${encodeURIComponent(caseNumber)}`,
     );
+    await page.context().close();
+  });
+
+  it('shows the API’s errors beside the fields of a holiday arrangement the operator previews', async () => {
+    const { page } = await openPage(browser, stack.baseUrl);
+    await signInAs(page, 'operator');
+    await page.getByLabel('载入年份').fill('2031');
+    // The arrangement says 2030 while it is loaded as 2031's: the API names the year.
+    await fill(page, 'year', '2030');
+    await page.getByRole('button', { name: '预览' }).click();
+    await fieldError(page, 'year').filter({ hasText: '2030' }).waitFor();
     await page.context().close();
   });
 });

@@ -253,7 +253,8 @@ function renderArray(
   return (
     <fieldset key={key} className="wb-fieldset" data-field={key}>
       <legend>{title}</legend>
-      <Form.List name={path}>
+      {/* An empty list is sent as one: the API, not the page, says whether it may be empty. */}
+      <Form.List name={path} initialValue={required ? [] : undefined}>
         {(fields, { add, remove }) => (
           <>
             {fields.map((f) => (
@@ -337,7 +338,10 @@ export function SchemaForm(props: SchemaFormProps) {
         return;
       }
       const { onFields, elsewhere } = placeErrors(err.errors, shown);
-      form.setFields(onFields.map((e) => ({ name: namePathOf(e.field), errors: [e.message] })));
+      // Several errors may land on one field (a row's and its own): all are shown there.
+      const byField = new Map<string, string[]>();
+      for (const e of onFields) byField.set(e.field, [...(byField.get(e.field) ?? []), e.message]);
+      form.setFields([...byField].map(([f, messages]) => ({ name: namePathOf(f), errors: messages })));
       setProblem({ detail: err.detail, elsewhere });
     } finally {
       setSending(false);

@@ -9,13 +9,22 @@ export function namePathOf(field: string): (string | number)[] {
   return field.split('.').map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg));
 }
 
-/** The errors split into those of shown fields (by their joined path) and the rest. */
+/**
+ * The errors split into those shown beside a field (by its joined path) and the rest. An error on a group (a row of a
+ * list, `holidays.0`) goes beside the group's first field shown.
+ */
 export function placeErrors(
   errors: readonly FieldError[],
   shown: ReadonlySet<string>,
 ): { onFields: FieldError[]; elsewhere: FieldError[] } {
-  const onFields = errors.filter((e) => shown.has(e.field));
-  return { onFields, elsewhere: errors.filter((e) => !shown.has(e.field)) };
+  const onFields: FieldError[] = [];
+  const elsewhere: FieldError[] = [];
+  for (const e of errors) {
+    const at = shown.has(e.field) ? e.field : [...shown].find((f) => f.startsWith(`${e.field}.`));
+    if (at) onFields.push({ field: at, message: e.message });
+    else elsewhere.push(e);
+  }
+  return { onFields, elsewhere };
 }
 
 /**
