@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import { createAuthentication } from '../../api/auth';
 import { loadAuthConfig } from '../../config/auth';
 import type { Stack } from '../helpers/api';
-import { request, startStack } from '../helpers/api';
+import { eventually, request, startStack } from '../helpers/api';
 import { cspViolations, launchBrowser, openPage, seriousViolations } from '../helpers/browser';
 import { application } from '../helpers/cases';
 import type { OidcProvider } from '../helpers/oidc-provider';
@@ -82,6 +82,28 @@ test('an officer signs in at the identity provider, sees their 待办 from the A
   );
   expect(applied.status).toBe(201);
   const caseNumber = applied.body?.caseNumber as string;
+  // The case officer's acceptance is open once the worker has run the case's first step and the list shows it
+  // (the 待办 page loads once, so under load it must not be opened earlier).
+  const officer = await codeFlow({
+    issuer: provider.issuer,
+    clientId: CLIENT_ID,
+    redirectUri: `${stack.baseUrl}/app/signed-in`,
+    scopes: ['openid', 'profile'],
+    login: 'officer.dc',
+    password: DEMO_PASSWORD,
+  });
+  const asOfficer = { headers: { authorization: `Bearer ${officer.accessToken}` } };
+  await eventually(
+    async () => {
+      const one = await request(stack, 'GET', `/cases/${encodeURIComponent(caseNumber)}`, undefined, asOfficer);
+      const list = await request(stack, 'GET', '/cases', undefined, asOfficer);
+      return { one, list };
+    },
+    ({ one, list }) =>
+      (one.body?.allowedActions ?? []).some((a: { roles: string[] }) => a.roles.includes('caseOfficer')) &&
+      JSON.stringify(list.body).includes(caseNumber),
+    'the case open for the case officer, and listed',
+  );
 
   const { page, consoleErrors } = await openPage(browser, stack.baseUrl);
   // The pages' clock, from the next page on, so that the access token's hour can pass at the end.
