@@ -20,7 +20,7 @@ import { calendarSource, DEFAULT_HOLIDAYS_DIR } from '../calendar';
 import { ApplicantIndex, PartyIndex } from '../codec/blind-index';
 import { projectRoot } from '../config/paths';
 import type { Authentication } from './auth';
-import { authenticate, devTokensRouter } from './auth';
+import { authenticate, devTokensRouter, signInConfigRoute } from './auth';
 import type { Role } from '../domain/case';
 import { codecServer, devCodecSessionRouter } from './codec/codec-server';
 import { caseSeatLookup } from './codec/case-seat';
@@ -172,7 +172,11 @@ export function createApp(deps: ApiDependencies): express.Express {
 
   const metrics = createApiMetrics(deps.client, { token: deps.metricsToken, logger });
   const open = Router();
-  mountRoutes(open, registry, [...publicRoutes, readinessRoute(deps.client, deps.taskQueue, logger)]);
+  mountRoutes(open, registry, [
+    ...publicRoutes,
+    readinessRoute(deps.client, deps.taskQueue, logger),
+    signInConfigRoute(auth),
+  ]);
   open.use(metrics.router);
   if (auth.development) {
     registry.registerRoute({
@@ -231,7 +235,9 @@ export function createApp(deps: ApiDependencies): express.Express {
   // Behind a proxy, the client's own address (from X-Forwarded-For) keys the per-address limit, not the proxy's.
   app.set('trust proxy', http.TRUST_PROXY);
   app.use(metrics.middleware);
-  app.use(hardening({ config: http, logger }));
+  // The workbench fetches the identity provider's discovery document, keys and token endpoint from the browser.
+  const connectSources = auth.oidc ? [new URL(auth.oidc.issuer).origin] : [];
+  app.use(hardening({ config: http, logger, connectSources }));
   // One per-caller budget for the codec server and the API alike.
   const perCaller = principalRateLimit({ config: http });
   // Before the JSON body limit: the codec server authenticates and bounds its own bodies.
@@ -255,6 +261,7 @@ export function createApp(deps: ApiDependencies): express.Express {
   app.use(
     workbenchRouter({
       dir: deps.webDir,
+      connectSources,
       ...(deps.temporalUiUrl
         ? { temporalUi: { url: deps.temporalUiUrl, namespace: deps.client.options.namespace } }
         : {}),

@@ -32,10 +32,24 @@ export type KeySource =
   | { readonly kind: 'publicKey'; readonly pem: string; readonly file: string }
   | { readonly kind: 'jwks'; readonly jwks: JSONWebKeySet; readonly file: string };
 
+/**
+ * The workbench's sign-in with the city's identity provider (OpenID Connect, authorization code + PKCE): public
+ * values the browser learns from `GET /auth/config`. The issuer is AUTH_ISSUER, whose discovery document names the
+ * endpoints; the client is a public one, so there is no secret.
+ */
+export interface OidcSignIn {
+  readonly issuer: string;
+  readonly clientId: string;
+  /** The scopes asked for, `openid` among them. */
+  readonly scopes: readonly string[];
+}
+
 export type AuthConfig =
   | { readonly mode: 'development' }
   | {
       readonly mode: 'jwt';
+      /** Present when AUTH_OIDC_CLIENT_ID is set: the workbench signs in with the issuer by OpenID Connect. */
+      readonly oidc?: OidcSignIn;
       readonly issuer: string;
       readonly audience: string;
       readonly algorithms: readonly string[];
@@ -97,6 +111,15 @@ export const authSchema = z.object({
   AUTH_JWKS_URL: secureUrl.optional().describe('身份提供方的 JWKS 地址（https）；与下面两项三选一'),
   AUTH_PUBLIC_KEY_FILE: optionalText.describe('验证令牌的 PEM 公钥文件'),
   AUTH_JWKS_FILE: optionalText.describe('验证令牌的 JWKS 文件'),
+  AUTH_OIDC_CLIENT_ID: optionalText.describe(
+    '工作台在身份提供方登记的客户端标识（公开客户端，授权码 + PKCE，无密钥）；设置后工作台经 OpenID Connect 登录，AUTH_ISSUER 须为其 https 地址',
+  ),
+  AUTH_OIDC_SCOPES: z
+    .string()
+    .default('openid profile')
+    .transform((s) => s.split(/[\s,]+/).filter(Boolean))
+    .refine((scopes) => scopes.includes('openid'), 'must include openid')
+    .describe('工作台登录时申请的范围（scope），空格或逗号分隔；须含 openid'),
 });
 
 /** What the auth rules read beside AUTH_*: NODE_ENV and HOST belong to other modules' schemas but bound the mode. */
@@ -111,6 +134,10 @@ function modeProblems(c: z.infer<typeof schema>, temporalAddress: string | undef
   const problems = (['AUTH_ISSUER', 'AUTH_AUDIENCE'] as const)
     .filter((name) => !c[name])
     .map((name) => `${name}: required when AUTH_MODE=jwt`);
+  // The browser fetches the issuer's discovery document from `<AUTH_ISSUER>/.well-known/openid-configuration`.
+  if (c.AUTH_OIDC_CLIENT_ID && c.AUTH_ISSUER && !secureUrl.safeParse(c.AUTH_ISSUER).success) {
+    problems.push('AUTH_ISSUER: an https URL (plain http only on localhost) when AUTH_OIDC_CLIENT_ID is set');
+  }
   const sources = (['AUTH_JWKS_URL', 'AUTH_PUBLIC_KEY_FILE', 'AUTH_JWKS_FILE'] as const).filter((n) => c[n]);
   if (sources.length !== 1) {
     problems.push(
@@ -186,9 +213,11 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv, startup: AuthStartup = {}
       return { kind: 'jwks', jwks: jwks.data as JSONWebKeySet, file };
     });
   }
+  const issuer = c.AUTH_ISSUER as string;
   return {
     mode,
-    issuer: c.AUTH_ISSUER as string,
+    ...(c.AUTH_OIDC_CLIENT_ID ? { oidc: { issuer, clientId: c.AUTH_OIDC_CLIENT_ID, scopes: c.AUTH_OIDC_SCOPES } } : {}),
+    issuer,
     audience: c.AUTH_AUDIENCE as string,
     algorithms: c.AUTH_ALGORITHMS,
     clockToleranceSeconds: c.AUTH_CLOCK_TOLERANCE_SECONDS,

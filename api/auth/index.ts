@@ -1,5 +1,5 @@
 /** Authentication set up from the configuration: the verifier for every mode, and the demo tokens in development. */
-import type { AuthConfig } from '../../config/auth';
+import type { AuthConfig, OidcSignIn } from '../../config/auth';
 import type { DevelopmentAuth } from './development';
 import { createDevelopmentAuth } from './development';
 import { verificationKey } from './keys';
@@ -11,6 +11,8 @@ export interface Authentication {
   readonly verifier: TokenVerifier;
   /** Present in development mode only: mount `devTokensRouter(development)` when it is. */
   readonly development?: DevelopmentAuth;
+  /** Present when the workbench signs in with the identity provider by OpenID Connect (`GET /auth/config`). */
+  readonly oidc?: OidcSignIn;
 }
 
 /** Builds the verifier the configuration asks for; in development mode also the in-memory signing key. */
@@ -27,11 +29,13 @@ export async function createAuthentication(config: AuthConfig): Promise<Authenti
     clockToleranceSeconds: config.clockToleranceSeconds,
     maxTokenAgeSeconds: config.maxTokenAgeSeconds,
   });
-  return { mode: config.mode, verifier };
+  return { mode: config.mode, verifier, ...(config.oidc ? { oidc: config.oidc } : {}) };
 }
 
 export { authenticate } from './authenticate';
-export type { AuthConfig } from '../../config/auth';
+export type { AuthConfig, OidcSignIn } from '../../config/auth';
+export { signInConfigRoute } from './sign-in-config-route';
+export type { SignInConfig } from './sign-in-config-route';
 export { devTokensRouter } from './dev-tokens-router';
 export type { DemoToken, DevelopmentAuth } from './development';
 export { DEMO_USERS } from './demo-users';

@@ -19,6 +19,7 @@ export function lazyAuthentication(config: AuthConfig): Authentication {
   };
   return {
     mode: config.mode,
+    ...(config.mode === 'jwt' && config.oidc ? { oidc: config.oidc } : {}),
     verifier: { verify: async (token) => (await ready).verifier.verify(token) },
     ...(config.mode === 'development'
       ? {

@@ -17,6 +17,8 @@ export interface HardeningOptions {
   readonly config: HttpConfig;
   /** Where request lines go; a JSON-lines logger on stdout at `LOG_LEVEL` when absent. */
   readonly logger?: Logger;
+  /** Origins beside the API's own that its pages may fetch from (the identity provider's); none by default. */
+  readonly connectSources?: readonly string[];
 }
 
 /**
@@ -29,7 +31,7 @@ export function hardening(options: HardeningOptions): RequestHandler[] {
   return [
     requestId(),
     requestLog(logger),
-    securityHeaders(),
+    securityHeaders({ connectSources: options.connectSources }),
     rateLimit({ by: 'ip', limit: config.RATE_LIMIT_IP_MAX, windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 }),
   ];
 }

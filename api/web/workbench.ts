@@ -31,21 +31,26 @@ export interface WorkbenchOptions {
   readonly dir?: string;
   /** The Temporal Web UI and namespace each case links to; no links when absent. */
   readonly temporalUi?: { readonly url: string; readonly namespace: string };
+  /** Origins beside the API's own the page may fetch from: the identity provider's, when it signs in with it. */
+  readonly connectSources?: readonly string[];
 }
 
 /** Escapes a value for an HTML attribute in double quotes. */
 const attribute = (value: string): string =>
   value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
-/** The API's policy (http/security-headers.ts), with styles also allowed by the answer's nonce. */
-function pagePolicy(nonce: string): string {
+/**
+ * The API's policy (http/security-headers.ts), with styles also allowed by the answer's nonce, and fetches from the
+ * identity provider's origin when the workbench signs in with it.
+ */
+function pagePolicy(nonce: string, connectSources: readonly string[]): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
     // 'report-sample': a refused style names its first characters, so a test can tell what was refused.
     `style-src 'self' 'nonce-${nonce}' 'report-sample'`,
     "img-src 'self' data:",
-    "connect-src 'self'",
+    ["connect-src 'self'", ...connectSources].join(' '),
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",
@@ -70,7 +75,7 @@ export function workbenchRouter(options: WorkbenchOptions = {}): Router {
       return;
     }
     const nonce = randomBytes(16).toString('base64');
-    res.setHeader('Content-Security-Policy', pagePolicy(nonce));
+    res.setHeader('Content-Security-Policy', pagePolicy(nonce, options.connectSources ?? []));
     res.setHeader('Cache-Control', 'no-store');
     res
       .type('html')

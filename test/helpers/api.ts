@@ -21,7 +21,7 @@ import { DEFAULT_ORG_TREE_FILE } from '../../api/org-tree/org-tree-file';
 import { FileAccessLog } from '../../api/http/access-log';
 import { CASE_CLIENT_INTERCEPTORS } from '../../api/cases/sent-messages';
 import { DEMO_USERS } from '../../api/auth';
-import type { DevelopmentAuth } from '../../api/auth';
+import type { Authentication, DevelopmentAuth } from '../../api/auth';
 import { createDevelopmentAuth } from '../../api/auth/development';
 import type { HttpConfig } from '../../api/http/hardening';
 import { loadHttpConfig } from '../../config/http';
@@ -80,6 +80,11 @@ export interface StackOptions {
   readonly numbering?: NumberingConfig;
   /** The register's PGlite directory; in memory by default. */
   readonly registerDir?: string;
+  /**
+   * How the API verifies tokens, for a stack that trusts an identity provider (AUTH_MODE=jwt); development mode with
+   * the stack's own key by default. With another, `tokens` are the development key's and the API refuses them.
+   */
+  readonly authentication?: Authentication;
   /** The Temporal Web UI the workbench links each case to; none by default. */
   readonly temporalUiUrl?: string;
 }
@@ -147,7 +152,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     numbering,
     holidaysDir,
     orgTreeFile,
-    authentication: { mode: 'development', verifier: dev.verifier, development: dev },
+    authentication: options.authentication ?? { mode: 'development', verifier: dev.verifier, development: dev },
     // The authorisation matrix alone sends hundreds of requests from one address within a minute.
     http: {
       ...loadHttpConfig({}),

@@ -282,6 +282,38 @@ describe('configuration', () => {
     );
   });
 
+  test('the workbench signs in by OpenID Connect only with a client id and an https issuer asking for openid', () => {
+    const base = { AUTH_MODE: 'jwt', AUTH_AUDIENCE: 'a', AUTH_JWKS_URL: 'https://idp/jwks' };
+    expect(loadAuthConfig({ ...base, AUTH_ISSUER: 'https://idp.city.gov.cn' })).not.toHaveProperty('oidc');
+    expect(
+      loadAuthConfig({ ...base, AUTH_ISSUER: 'https://idp.city.gov.cn', AUTH_OIDC_CLIENT_ID: 'workbench' }),
+    ).toMatchObject({
+      oidc: { issuer: 'https://idp.city.gov.cn', clientId: 'workbench', scopes: ['openid', 'profile'] },
+    });
+    expect(
+      loadAuthConfig({
+        ...base,
+        AUTH_ISSUER: 'https://idp.city.gov.cn',
+        AUTH_OIDC_CLIENT_ID: 'workbench',
+        AUTH_OIDC_SCOPES: 'openid, profile cases',
+      }),
+    ).toMatchObject({ oidc: { scopes: ['openid', 'profile', 'cases'] } });
+    expect(configMessage({ ...base, AUTH_ISSUER: 'urn:city:idp', AUTH_OIDC_CLIENT_ID: 'workbench' })).toMatch(
+      /^ {2}AUTH_ISSUER: an https URL/m,
+    );
+    expect(configMessage({ ...base, AUTH_ISSUER: 'http://idp.city.gov.cn', AUTH_OIDC_CLIENT_ID: 'workbench' })).toMatch(
+      /^ {2}AUTH_ISSUER: an https URL/m,
+    );
+    expect(
+      configMessage({
+        ...base,
+        AUTH_ISSUER: 'https://idp.city.gov.cn',
+        AUTH_OIDC_CLIENT_ID: 'workbench',
+        AUTH_OIDC_SCOPES: 'profile',
+      }),
+    ).toMatch(/^ {2}AUTH_OIDC_SCOPES: must include openid/m);
+  });
+
   test('the algorithm list defaults to RS256, ES256 and EdDSA', () => {
     const config = loadAuthConfig({
       AUTH_MODE: 'jwt',

@@ -2,7 +2,7 @@
 import { Button, Menu, Result } from 'antd';
 import { useEffect, useState } from 'react';
 
-import { currentUser, signOut } from './auth';
+import { currentUser, identityProvider, signOut } from './auth';
 import type { SignedInUser } from './auth';
 import { bodyName, roleName } from './labels';
 import { APP, navigate, useLocation } from './router';
@@ -60,6 +60,9 @@ export function Workbench() {
     document.title = `容错纠错免责减责 工作台`;
   }, [location]);
 
+  // A sign-in with the identity provider that expires goes back to the sign-in page, which says so.
+  useEffect(() => identityProvider()?.onEnded(() => setUser(undefined)), []);
+
   if (!user) return <SignInPage onSignedIn={() => setUser(currentUser())} />;
   const items = pagesFor(user.role);
   return (
@@ -89,7 +92,7 @@ export function Workbench() {
             navigate('/');
           }}
         >
-          切换用户
+          {identityProvider() ? '退出登录' : '切换用户'}
         </Button>
       </header>
       <main className="wb-main" key={user.sub}>

@@ -11,6 +11,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
+import { initSignIn } from './auth';
 import { Workbench } from './Workbench';
 
 /**
@@ -32,6 +33,9 @@ const THEME: ThemeConfig = {
 
 /** The nonce the API gave this answer of the page (api/web/workbench.ts): Ant Design's style elements carry it. */
 const nonce = document.querySelector('meta[name="csp-nonce"]')?.getAttribute('content') ?? undefined;
+
+// The sign-in is known (and a sign-in the identity provider just sent back is completed) before the first page.
+await initSignIn().catch(() => undefined);
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

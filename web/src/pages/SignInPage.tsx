@@ -5,11 +5,19 @@
 import { Alert, Button, Card, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 
+import { identityProvider } from '../auth';
 import { demoUsers, developmentProvider } from '../auth/dev-provider';
 import type { DemoUser } from '../auth/dev-provider';
 import { bodyName, roleName } from '../labels';
+import { IdentityProviderSignIn } from './IdentityProviderSignIn';
 
+/** The sign-in page of the provider in force: the identity provider's, or the demo users'. */
 export function SignInPage({ onSignedIn }: { readonly onSignedIn: () => void }) {
+  const idp = identityProvider();
+  return idp ? <IdentityProviderSignIn provider={idp} /> : <DemoSignIn onSignedIn={onSignedIn} />;
+}
+
+function DemoSignIn({ onSignedIn }: { readonly onSignedIn: () => void }) {
   const [users, setUsers] = useState<DemoUser[] | undefined>();
   const [chosen, setChosen] = useState<string | undefined>();
 
