@@ -64,6 +64,7 @@ export default tseslint.config(
       'calendar/**/*.ts',
       'codec/**/*.ts',
       'domain/**/*.ts',
+      'documents/**/*.ts',
       'config/**/*.ts',
     ],
     rules: {
