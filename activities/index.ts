@@ -2,6 +2,8 @@ import type { WorkingCalendar } from '../calendar';
 import type { ArchiveStore } from './archive';
 import { createArchiveActivities } from './archive';
 import type { DeadlineSettings } from './deadlines';
+import type { DocumentDependencies } from './documents';
+import { createDocumentActivities } from './documents';
 import { createDeadlineActivities } from './deadlines';
 import type { NoticeTransport } from './notify';
 import { createNotifyActivities } from './notify';
@@ -12,6 +14,8 @@ export interface ActivityDependencies {
   readonly notices: NoticeTransport;
   readonly archive: ArchiveStore;
   readonly deadlines?: Partial<DeadlineSettings>;
+  /** Where issued documents are kept (release 0.5.0 on), and the fonts their PDFs embed. */
+  readonly documents: DocumentDependencies;
 }
 
 /** All activities of the case workflow, built over their dependencies. */
@@ -20,5 +24,6 @@ export function createActivities(deps: ActivityDependencies) {
     ...createDeadlineActivities(deps.calendar, { reminderWorkingDays: 1, ...deps.deadlines }),
     ...createNotifyActivities(deps.notices),
     ...createArchiveActivities(deps.archive),
+    ...createDocumentActivities(deps.documents),
   };
 }

@@ -9,6 +9,7 @@ import type { CaseContext } from './context';
 import { tellParty } from './delivery';
 import { armDeadline, PERIODS, startTimelyPeriod, watchDeadline } from './deadlines';
 import { conclude } from './conclusion';
+import { dateOf, issueDocument } from './documents';
 import { closureText, exclusionText } from './exit-texts';
 import type { StageEffects } from './procedure';
 import type { AcceptanceDecision } from './messages';
@@ -29,6 +30,11 @@ export function acceptanceEffects(c: CaseContext) {
                 `案件 ${c.caseNumber}：经审查，不予受理。理由：${decision.reason}`,
               );
             }
+            if (c.revision5) {
+              issueDocument(c, 'declineNotice', () => ({
+                detail: { kind: 'declineNotice', submittedOn: dateOf(c, 'submitted'), reason: decision.reason },
+              }));
+            }
             c.moveTo('declined');
             return;
           }
@@ -37,6 +43,15 @@ export function acceptanceEffects(c: CaseContext) {
           if (established) c.data.submission = { ...c.data.submission, ...established.fields };
           c.record('accepted', `已受理，承办人：${decision.caseOfficer}${established?.text ?? ''}`, decision.actor);
           c.moveTo('handlingOpinion');
+          if (c.revision5) {
+            issueDocument(c, 'acceptanceNotice', () => ({
+              detail: {
+                kind: 'acceptanceNotice',
+                submittedOn: dateOf(c, 'submitted'),
+                caseOfficer: decision.caseOfficer,
+              },
+            }));
+          }
           // 快查快结 shortens the period by local policy (domain/periods.ts), for cases of revision 4 on.
           await armDeadline(
             c,
@@ -98,6 +113,20 @@ export function acceptanceEffects(c: CaseContext) {
           `领导审批同意拟办意见：${HANDLING_ROUTE_NAMES[opinion.route]}`,
           decision.actor,
         );
+        if (c.revision5) {
+          issueDocument(c, 'handlingOpinionForm', () => ({
+            detail: {
+              kind: 'handlingOpinionForm',
+              acceptedOn: dateOf(c, 'accepted'),
+              caseOfficer: c.data.caseOfficer ?? '',
+              facts: c.data.submission.facts,
+              opinion: opinion.opinion,
+              route: opinion.route,
+              approvedBy: decision.actor.id,
+              comment: decision.comment,
+            },
+          }));
+        }
         switch (opinion.route) {
           case 'investigate':
             c.moveTo('investigation');

@@ -19,6 +19,7 @@ import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 
 import type { ArchiveActivities } from '../activities/archive';
 import type { DeadlineActivities } from '../activities/deadlines';
+import type { DocumentActivities } from '../activities/documents';
 import type { NotifyActivities } from '../activities/notify';
 
 const CALENDAR = {
@@ -32,11 +33,22 @@ const DELIVERY = {
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 } satisfies ActivityOptions;
 
+/**
+ * A document is numbered, rendered twice and stored in one attempt: rendering with embedded fonts takes about a
+ * second, so the timeout leaves room for a loaded machine; it keeps retrying, like a delivery, until it is issued.
+ */
+const DOCUMENTS = {
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+} satisfies ActivityOptions;
+
 /** The activities a case calls, as remote or as local activities. */
 export interface CaseActivities {
   readonly calendar: DeadlineActivities;
   readonly notify: NotifyActivities;
   readonly archive: ArchiveActivities;
+  /** Issuing written documents (cases begun on revision 5 only). */
+  readonly documents: DocumentActivities;
 }
 
 /** Cases begun before revision 4 schedule activities, as their histories record. */
@@ -44,6 +56,7 @@ export const REMOTE_ACTIVITIES: CaseActivities = {
   calendar: proxyActivities<DeadlineActivities>(CALENDAR),
   notify: proxyActivities<NotifyActivities>(DELIVERY),
   archive: proxyActivities<ArchiveActivities>(DELIVERY),
+  documents: proxyActivities<DocumentActivities>(DOCUMENTS),
 };
 
 /** Revision 4 on: the calendar as a local activity; deliveries as before. */

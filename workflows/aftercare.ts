@@ -11,6 +11,10 @@ import { REFUSALS } from '../domain/texts';
 import { shanghaiToday } from './clock';
 import type { CaseContext } from './context';
 import { fulfil } from './conclusion';
+import { issueDocument, settledDocument } from './documents';
+import { CLOSURE_NAMES, DIRECT_CLOSURE_GROUND_NAMES, EXCLUSION_GROUND_NAMES } from '../domain/labels';
+import { reductionText } from '../domain/reduction';
+import type { CaseData } from './case-data';
 import type { StageEffects } from './procedure';
 
 export function aftercareEffects(c: CaseContext) {
@@ -20,6 +24,11 @@ export function aftercareEffects(c: CaseContext) {
         apply: ({ actor, visitedOn, note }) => {
           c.data.followUpVisits.push({ visitedOn, note });
           c.record('followUpVisited', `开展回访教育（${visitedOn}）：${note}`, actor);
+          if (c.revision5) {
+            issueDocument(c, 'followUpRecord', () => ({
+              detail: { kind: 'followUpRecord', visitedOn, note, conclusion: conclusionText(c.data) },
+            }));
+          }
           fulfil(c, 'followUpVisit');
         },
         // A visit is dated between the conclusion and today.
@@ -52,6 +61,21 @@ export function aftercareEffects(c: CaseContext) {
         apply: ({ actor, scope, form, documentRef }) => {
           c.data.announced = true;
           c.record('announced', `在${scope}范围内${form ? `以${form}形式` : ''}通报说明（${documentRef}）`, actor);
+          if (c.revision5) {
+            issueDocument(c, 'announcement', async () => {
+              const decision = await settledDocument(c, 'decision');
+              return {
+                detail: {
+                  kind: 'announcement',
+                  scope,
+                  ...(form ? { form } : {}),
+                  outcome: c.data.outcome ?? 'refuse',
+                  decidedOn: c.data.determination?.meetingDate ?? shanghaiDateOf(c.data.decidedAt ?? ''),
+                  ...(decision ? { decisionNumber: decision.number } : {}),
+                },
+              };
+            });
+          }
           fulfil(c, 'announcement');
         },
       },
@@ -71,6 +95,17 @@ export function aftercareEffects(c: CaseContext) {
               : '经征求本人意见，本人不要求澄清正名',
             actor,
           );
+          if (c.revision5 && partyWishes === 'clear') {
+            issueDocument(c, 'nameClearingLetter', () => ({
+              detail: {
+                kind: 'nameClearingLetter',
+                scope: scope ?? '',
+                method: method ?? '',
+                closure: c.data.closure ?? 'decided',
+                finding: clearingFinding(c.data),
+              },
+            }));
+          }
           fulfil(c, 'nameClearing');
         },
         validate: (n) => {
@@ -113,4 +148,21 @@ export function aftercareEffects(c: CaseContext) {
     },
     decisions: {},
   } satisfies StageEffects;
+}
+
+/** How the case concluded, for the follow-up record: the decision with its terms, or the early exit. */
+function conclusionText(d: CaseData): string {
+  if (d.outcome) return `${OUTCOME_NAMES[d.outcome]}${reductionText(d.determination ?? {})}`;
+  return CLOSURE_NAMES[d.closure ?? 'decided'];
+}
+
+/** Why the report against the official was wrong, in the seed's words, for the name-clearing letter. */
+function clearingFinding(d: CaseData): string {
+  const g = d.exitGrounds;
+  if (d.closure === 'unfounded') return '查无实据';
+  if (d.closure === 'excluded' && g?.exclusionGround) return `属${EXCLUSION_GROUND_NAMES[g.exclusionGround]}，予以排除`;
+  if (d.closure === 'closedDirectly' && g?.closureGround) {
+    return `${DIRECT_CLOSURE_GROUND_NAMES[g.closureGround]}，予以直接了结`;
+  }
+  return '不实';
 }

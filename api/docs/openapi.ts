@@ -29,6 +29,8 @@ export interface RouteDoc {
   /** The body of every 2xx answer except 204. */
   readonly responseSchema?: z.ZodType;
   readonly responseName?: string;
+  /** Media types of a 2xx answer whose body is a file (a document's DOCX or PDF) instead of JSON. */
+  readonly binary?: readonly string[];
   /** Status code to description; 4xx/5xx answers are problem+json. */
   readonly responses: Readonly<Record<number, string>>;
   readonly security: 'bearer' | 'none';
@@ -196,17 +198,19 @@ export class OpenApiRegistry {
         const content =
           status >= 400
             ? { 'application/problem+json': { schema: PROBLEM_REF } }
-            : route.responseSchema && status !== 204
-              ? {
-                  'application/json': {
-                    schema: {
-                      $ref: SCHEMA_URI(
-                        nameOf('output', route.responseSchema, route.responseName ?? `${pascal}Response`),
-                      ),
+            : route.binary && status < 300
+              ? Object.fromEntries(route.binary.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]))
+              : route.responseSchema && status !== 204
+                ? {
+                    'application/json': {
+                      schema: {
+                        $ref: SCHEMA_URI(
+                          nameOf('output', route.responseSchema, route.responseName ?? `${pascal}Response`),
+                        ),
+                      },
                     },
-                  },
-                }
-              : undefined;
+                  }
+                : undefined;
         responses[code] = {
           description,
           ...(RESPONSE_HEADERS[status] ? { headers: RESPONSE_HEADERS[status] } : {}),

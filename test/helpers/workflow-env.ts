@@ -14,6 +14,7 @@ import type { Worker } from '@temporalio/worker';
 import type { ActivityDependencies } from '../../activities';
 import { FileArchive } from '../../activities/file-archive';
 import { FileOutbox } from '../../activities/file-outbox';
+import { FileDocumentStore } from '../../documents/document-store';
 import type { WorkingCalendar } from '../../calendar';
 import { loadCalendar } from '../../calendar';
 import type { Actor, CaseState, Outcome, PauseGround, Submission } from '../../domain/case';
@@ -52,7 +53,7 @@ import {
   secretary,
   submission,
 } from './cases';
-import { testDataConverter } from './payload-keys';
+import { TEST_PAYLOAD_KEYS, testDataConverter } from './payload-keys';
 import { startTimeSkippingServer } from './temporal';
 
 export type CaseHandle = WorkflowHandle<typeof caseWorkflow>;
@@ -61,6 +62,8 @@ export interface WorkflowHarness {
   readonly env: TestWorkflowEnvironment;
   readonly outbox: FileOutbox;
   readonly archive: FileArchive;
+  /** Where the worker keeps the documents it issues, sealed with the test payload keys. */
+  readonly documents: FileDocumentStore;
   readonly taskQueue: string;
   /** Operator holiday files the worker's calendar reads; write one and call `reloadCalendar()`. */
   readonly holidaysDir: string;
@@ -79,12 +82,13 @@ export async function startHarness(
   mkdirSync(holidaysDir);
   const outbox = new FileOutbox(path.join(dir, 'outbox'));
   const archive = new FileArchive(path.join(dir, 'archive'));
+  const documents = new FileDocumentStore(path.join(dir, 'documents'), TEST_PAYLOAD_KEYS);
   let calendar = loadCalendar({ holidaysDir });
   const worker: Worker = await createCaseWorker({
     connection: env.nativeConnection,
     namespace: 'default',
     taskQueue,
-    dependencies: { calendar: () => calendar, notices: outbox, archive, ...stores },
+    dependencies: { calendar: () => calendar, notices: outbox, archive, documents: { store: documents }, ...stores },
     dataConverter: testDataConverter,
   });
   const running = worker.run();
@@ -92,6 +96,7 @@ export async function startHarness(
     env,
     outbox,
     archive,
+    documents,
     taskQueue,
     holidaysDir,
     reloadCalendar() {
