@@ -2,7 +2,9 @@
  * Issuing the written documents of a case (release 0.5.0 on, `c.revision5`): one activity per document, which
  * numbers, renders and stores it (`activities/documents`); the case keeps what was issued and records its kind,
  * 发文字号 and SHA-256 in the timeline. Issuing runs beside the handlers, so an officer's action answers at once and
- * a slow rendering never holds the procedure; the main loop waits for it before continuing as new.
+ * a slow rendering never holds the procedure; the main loop waits for it before continuing as new. The timeline
+ * names the two renderings in the words offices use, 版式文件 (the PDF) and 流式文件 (the DOCX), each with its
+ * SHA-256 digest (摘要).
  */
 import { condition } from '@temporalio/workflow';
 
@@ -66,7 +68,7 @@ export function issueDocument<K extends DocumentKind>(
       (c.data.documents ??= []).push(issued);
       c.record(
         'documentIssued',
-        `制发${DOCUMENT_KIND_RULES[issued.kind].name}《${issued.title}》（${issued.number}，SHA-256：PDF ${issued.sha256.pdf}，DOCX ${issued.sha256.docx}）`,
+        `制发${DOCUMENT_KIND_RULES[issued.kind].name}《${issued.title}》（${issued.number}），版式文件摘要 ${issued.sha256.pdf}，流式文件摘要 ${issued.sha256.docx}`,
       );
     }),
   );
