@@ -10,8 +10,18 @@ import { report as testReport } from './cases';
 export const SAMPLE_CASE_NUMBER = '宛纪容〔2026〕12号';
 
 /** A report with findings in words, recommending a reduction. */
+const FINDINGS = {
+  motive: '出于公心，为企业抢抓工期，无谋取私利情形，事后主动说明并整改。',
+  objectiveConditions: '项目工期紧迫，审批材料一时难以齐备，属情况特殊紧急。',
+  procedure: '经中心班子集体研究后实施容缺受理，并及时向上级报告。',
+  natureAndDegree: '属程序不够规范的一般性失误，情节轻微。',
+  consequences: '未造成经济损失，企业按期开工，群众反映良好。',
+  personalRecord: '一贯表现良好，初次出现此类失误，主动配合调查。',
+} as const;
+
 const REPORT: InvestigationReport = {
   ...testReport('reduce'),
+  assessments: testReport('reduce').assessments.map((a) => ({ ...a, finding: FINDINGS[a.aspect] })),
   reportRef: '调查组报告〔2026〕4号',
   summary: '经调查核实，容缺受理系为企业抢抓工期，事后已补齐全部审批材料，未造成经济损失。',
 };
