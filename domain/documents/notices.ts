@@ -81,7 +81,7 @@ export function rectificationNotice(r: DocumentRequest, d: Of<'rectificationNoti
 
 export function feedbackLetter(r: DocumentRequest, d: Of<'feedbackLetter'>): DocumentContent {
   const det = d.determination;
-  const decided = `${OUTCOME_NAMES[det.outcome]}${reductionText(det)}`;
+  const decided = `${det.outcome === 'refuse' ? '' : '予以'}${OUTCOME_NAMES[det.outcome]}${reductionText(det)}`;
   const favourable = det.outcome !== 'refuse';
   return {
     title: '容错纠错免责减责书面反馈意见书',
