@@ -1,5 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 
+import { DELIVERY_TEXTS } from '../domain/texts';
+
 /** Where a production transport or store sends its requests, and how it proves who it is. */
 export interface HttpEndpoint {
   readonly url: string;
@@ -45,7 +47,7 @@ export async function postIdempotent(
   if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
     // The message goes into the case's timeline, which officers read; the address and key stay in the details.
     throw ApplicationFailure.create({
-      message: `接收方拒收（状态码 ${res.status}）`,
+      message: DELIVERY_TEXTS.receiverRefused(res.status),
       type: refusedType,
       nonRetryable: true,
       details: [{ url: endpoint.url, status: res.status, key }],

@@ -3,7 +3,8 @@
  * line, security headers, per-address rate limit), the codec server for the Web UI, the public routes (health,
  * readiness, metrics, OpenAPI document and docs, demo tokens in development), authentication and the per-caller
  * rate limit, the access log of case reads, the JSON body, the Idempotency-Key of every POST (with its caps), the applicants' daily quota, the
- * bound on Temporal calls, the case and calendar routes, and one problem+json handler for every error.
+ * bound on Temporal calls, the case, calendar, organisation tree and statistics routes, and one problem+json handler
+ * for every error.
  */
 import { hkdfSync, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ import express, { Router } from 'express';
 
 import type { CaseCodec } from '../codec/case-codec';
 import type { PayloadKeys } from '../codec/keys';
-import { DEFAULT_HOLIDAYS_DIR } from '../calendar';
+import { calendarSource, DEFAULT_HOLIDAYS_DIR } from '../calendar';
 import { ApplicantIndex, PartyIndex } from '../codec/blind-index';
 import { projectRoot } from '../config/paths';
 import type { Authentication } from './auth';
@@ -48,11 +49,16 @@ import { FileDocumentStore } from '../documents/document-store';
 import type { ApiRoute } from './http/route';
 import { mountRoutes } from './http/route';
 import { submissionRoute } from './cases/submission';
+import { registerExportRoute } from './statistics/register-export-route';
+import type { CaseRecordSource } from './statistics/source';
+import { temporalCaseRecords } from './statistics/source';
+import { statisticsRoute } from './statistics/statistics-route';
 import { DEFAULT_ORG_TREE_FILE, orgTreeHolder } from './org-tree/org-tree-file';
 import { placeInTree } from './org-tree/place-in-tree';
 import { orgTreeRoutes } from './org-tree/org-tree-route';
 import type { NumberingConfig } from '../domain/case-numbers';
 import { numberingInSeries } from '../domain/case-numbers';
+import { HTTP_PROBLEM_TEXTS } from '../domain/texts';
 import { submissionQuota } from './cases/submission-quota';
 import { temporalDeadline } from './http/temporal-deadline';
 
@@ -95,6 +101,11 @@ export interface ApiDependencies {
    * nothing is recorded without one, which only tests and memory-only set-ups leave out.
    */
   readonly accessLog?: AccessLog;
+  /**
+   * Where the statistics and the register export read cases' full records; by default Temporal itself (visibility,
+   * then each case's query), which the register database replaces.
+   */
+  readonly caseRecords?: CaseRecordSource;
 }
 
 /** Largest request body: the longest texts (facts, reasoning) are 20 000 characters, three bytes each in UTF-8. */
@@ -173,6 +184,12 @@ export function createApp(deps: ApiDependencies): express.Express {
 
   // Read and checked now: a bad tree stops the API at start with its bad entries named.
   const orgTree = orgTreeHolder(deps.orgTreeFile ?? DEFAULT_ORG_TREE_FILE);
+  const holidaysDir = deps.holidaysDir ?? DEFAULT_HOLIDAYS_DIR;
+  const statistics = {
+    source: deps.caseRecords ?? temporalCaseRecords(deps.client, deps.taskQueue),
+    calendar: calendarSource({ holidaysDir }),
+    levelNames: () => Object.fromEntries(orgTree.current().tree.levels.map((l) => [l.id, l.name])),
+  };
   const cases = Router();
   mountRoutes(cases, registry, [
     submissionRoute(
@@ -193,8 +210,10 @@ export function createApp(deps: ApiDependencies): express.Express {
           : undefined),
     ),
     ...caseActionRoutes(deps.client),
-    calendarRoute(deps.client, deps.holidaysDir ?? DEFAULT_HOLIDAYS_DIR, logger),
+    calendarRoute(deps.client, holidaysDir, logger),
     ...orgTreeRoutes(orgTree, logger),
+    statisticsRoute(statistics),
+    registerExportRoute({ ...statistics, logger, ...(deps.accessLog ? { accessLog: deps.accessLog } : {}) }),
   ]);
 
   const document = registry.buildOpenApiDocument({
@@ -252,7 +271,7 @@ export function createApp(deps: ApiDependencies): express.Express {
   app.use(temporalDeadline(deps.client, http.TEMPORAL_CALL_TIMEOUT_MS));
   app.use(cases);
   app.use((req) => {
-    throw new HttpProblem(404, 'Not found', `没有 ${req.method} ${req.path} 这一接口`);
+    throw new HttpProblem(404, 'Not found', HTTP_PROBLEM_TEXTS.noSuchRoute(req.method, req.path));
   });
   app.use(problemHandler);
   return app;

@@ -7,6 +7,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
+import { DOCUMENT_TEXTS } from '../domain/texts';
+
 /** Where Debian's fonts-noto-cjk puts its collections. */
 export const NOTO_CJK_DIR = '/usr/share/fonts/opentype/noto';
 
@@ -31,8 +33,7 @@ export function pdfFonts(dir: string = NOTO_CJK_DIR): PdfFonts {
     heading: { file: path.join(dir, 'NotoSansCJK-Regular.ttc'), face: 'NotoSansCJKsc-Regular' },
   };
   for (const { file } of Object.values(fonts)) {
-    if (!existsSync(file))
-      throw new Error(`缺少中文字体文件 ${file}：请安装 fonts-noto-cjk（apt-get install fonts-noto-cjk）`);
+    if (!existsSync(file)) throw new Error(DOCUMENT_TEXTS.fontMissing(file));
   }
   return fonts;
 }

@@ -6,6 +6,7 @@
  * on purpose, so a field added to the case does not compile until someone decides who may read it.
  */
 import type { CaseState, Deadline, Role, TimelineEntry, TimelineKind } from './case';
+import { APPLICANT_TIMELINE_TEXTS } from './texts/applicant';
 
 /** Who reads a case. */
 export type Audience = 'officer' | 'applicant';
@@ -73,16 +74,16 @@ const APPLICANT_DEADLINES: ReadonlySet<string> = new Set(['feedback', 'rectifica
  * the notice to the applicant states anyway.
  */
 export const APPLICANT_TIMELINE: { readonly [K in TimelineKind]: false | ((entry: TimelineEntry) => string) } = {
-  submitted: () => '提出容错申请',
+  submitted: () => APPLICANT_TIMELINE_TEXTS.submitted,
   continuedAsNew: false,
-  accepted: () => '已受理',
+  accepted: () => APPLICANT_TIMELINE_TEXTS.accepted,
   declined: (e) => e.summary,
   reassigned: false,
-  handedOver: () => '案件已移交其他机关办理',
+  handedOver: () => APPLICANT_TIMELINE_TEXTS.handedOver,
   handlingOpinionProposed: false,
   handlingOpinionSentBack: false,
   handlingOpinionApproved: false,
-  rectified: () => '整改及时到位，不予追责',
+  rectified: () => APPLICANT_TIMELINE_TEXTS.rectified,
   rectificationFailed: false,
   teamFormed: false,
   evidenceRecorded: false,
@@ -90,29 +91,29 @@ export const APPLICANT_TIMELINE: { readonly [K in TimelineKind]: false | ((entry
   reportSubmitted: false,
   reportAccepted: false,
   reportSentBack: false,
-  excluded: () => '经核实予以排除',
-  closedDirectly: () => '经核实直接了结',
+  excluded: () => APPLICANT_TIMELINE_TEXTS.excluded,
+  closedDirectly: () => APPLICANT_TIMELINE_TEXTS.closedDirectly,
   determined: false,
-  feedbackDelivered: () => '收到书面反馈结论',
-  consulted: () => '征求本人意见',
-  announced: () => '已在一定范围内通报说明',
+  feedbackDelivered: () => APPLICANT_TIMELINE_TEXTS.feedbackDelivered,
+  consulted: () => APPLICANT_TIMELINE_TEXTS.consulted,
+  announced: () => APPLICANT_TIMELINE_TEXTS.announced,
   announcementWaived: false,
   integrityReviewReplied: false,
   followUpDue: false,
-  followUpVisited: () => '接受回访教育',
-  nameClearing: () => '澄清正名',
+  followUpVisited: () => APPLICANT_TIMELINE_TEXTS.followUpVisited,
+  nameClearing: () => APPLICANT_TIMELINE_TEXTS.nameClearing,
   falseReportRecorded: false,
   archived: false,
   impactPeriodSet: false,
-  impactPeriodEnded: () => '影响期满',
-  closed: () => '案件办结',
+  impactPeriodEnded: () => APPLICANT_TIMELINE_TEXTS.impactPeriodEnded,
+  closed: () => APPLICANT_TIMELINE_TEXTS.closed,
   deadlineArmed: false,
   deadlineRecomputed: false,
   deadlineReminder: false,
   deadlineOverdue: false,
   deadlineEscalated: false,
-  clockPaused: () => '办理期限暂停计算',
-  clockResumed: () => '办理期限恢复计算',
+  clockPaused: () => APPLICANT_TIMELINE_TEXTS.clockPaused,
+  clockResumed: () => APPLICANT_TIMELINE_TEXTS.clockResumed,
   calendarLoaded: false,
   // The applicant lists the documents addressed to them with GET /cases/{n}/documents; the entry names internal ones too.
   documentIssued: false,
@@ -123,9 +124,9 @@ export const APPLICANT_TIMELINE: { readonly [K in TimelineKind]: false | ((entry
   // What the investigation found about the situation, and other officials' responsibility: the file's, not theirs.
   situationCorrected: false,
   responsibilityCleared: false,
-  rectificationTalked: () => '接受约谈提醒，限期整改',
+  rectificationTalked: () => APPLICANT_TIMELINE_TEXTS.rectificationTalked,
   rectificationVerified: false,
-  reportUnfounded: () => '经调查核实，反映的问题查无实据',
+  reportUnfounded: () => APPLICANT_TIMELINE_TEXTS.reportUnfounded,
   referralOutcomeRecorded: false,
   clockPauseRequested: false,
   clockPauseRefused: false,

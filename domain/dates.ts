@@ -19,3 +19,17 @@ export function shanghaiDateOf(iso: string): string {
 export function lastInstantOf(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00+08:00`) + DAY_MS - 1).toISOString();
 }
+
+/**
+ * The Asia/Shanghai date an end instant closes: an end at 0:00 is 24:00 of the day before, which is the date an
+ * officer reads (as `beijingText` writes it, 2027年4月20日24时); any other instant is its own date.
+ */
+export function endDateOf(iso: string): string {
+  const ms = Date.parse(iso);
+  return shanghaiDateOf(new Date((ms + SHANGHAI_OFFSET_MS) % DAY_MS === 0 ? ms - 1 : ms).toISOString());
+}
+
+/** The Asia/Shanghai date and minute of an ISO instant, `YYYY-MM-DD HH:mm`: when a report was made. */
+export function shanghaiMinuteOf(iso: string): string {
+  return new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}

@@ -5,6 +5,7 @@ import type {
   ExclusionGround,
   HandlingBody,
   HandlingRoute,
+  Origin,
   Outcome,
   PauseGround,
   Situation,
@@ -124,4 +125,10 @@ export const PAUSE_GROUND_NAMES: Readonly<Record<PauseGround, string>> = {
   expertAssessment: '委托鉴定、审计或评估',
   forceMajeure: '不可抗力',
   other: '其他',
+};
+
+/** 事项来源: raised by the organisation, or applied for by the party. */
+export const ORIGIN_NAMES: Readonly<Record<Origin, string>> = {
+  organization: '组织研判提出',
+  application: '当事人申请提出',
 };

@@ -2,15 +2,13 @@
  * (二) 受理办理: accept or decline, the handling opinion within 5 working days, and leadership approval, which
  * starts the investigation, the rectification (约谈提醒、督促整改, `rectification.ts`) or an early exit.
  */
-import { HANDLING_ROUTE_NAMES } from '../domain/labels';
 import { periodFor } from '../domain/periods';
-import { REFUSALS } from '../domain/texts';
+import { ACCEPTANCE_TEXTS, closureText, exclusionText, REFUSALS } from '../domain/texts';
 import type { CaseContext } from './context';
 import { tellParty } from './delivery';
 import { armDeadline, PERIODS, startTimelyPeriod, watchDeadline } from './deadlines';
 import { conclude } from './conclusion';
 import { dateOf, issueDocument } from './documents';
-import { closureText, exclusionText } from './exit-texts';
 import type { StageEffects } from './procedure';
 import type { AcceptanceDecision } from './messages';
 
@@ -20,14 +18,14 @@ export function acceptanceEffects(c: CaseContext) {
       decideAcceptance: {
         apply: async (decision) => {
           if (decision.decision === 'decline') {
-            c.record('declined', `不予受理：${decision.reason}`, decision.actor);
+            c.record('declined', ACCEPTANCE_TEXTS.declined(decision.reason), decision.actor);
             // Like every conclusion, the refusal reaches the party in writing, with its reason (release 0.4.0 on).
             if (c.current) {
               await tellParty(
                 c,
                 'declined',
                 'declined',
-                `案件 ${c.caseNumber}：经审查，不予受理。理由：${decision.reason}`,
+                ACCEPTANCE_TEXTS.declinedNotice(c.caseNumber, decision.reason),
               );
             }
             if (c.revision5) {
@@ -41,7 +39,11 @@ export function acceptanceEffects(c: CaseContext) {
           c.data.caseOfficer = decision.caseOfficer;
           const established = officeSetFields(decision);
           if (established) c.data.submission = { ...c.data.submission, ...established.fields };
-          c.record('accepted', `已受理，承办人：${decision.caseOfficer}${established?.text ?? ''}`, decision.actor);
+          c.record(
+            'accepted',
+            ACCEPTANCE_TEXTS.accepted(decision.caseOfficer, established?.text ?? ''),
+            decision.actor,
+          );
           c.moveTo('handlingOpinion');
           if (c.revision5) {
             issueDocument(c, 'acceptanceNotice', () => ({
@@ -66,7 +68,7 @@ export function acceptanceEffects(c: CaseContext) {
           c.data.handlingOpinion = { ...opinion, approved: false };
           c.record(
             'handlingOpinionProposed',
-            `提出拟办意见（${HANDLING_ROUTE_NAMES[proposal.route]}）：${proposal.opinion}`,
+            ACCEPTANCE_TEXTS.handlingOpinionProposed(proposal.route, proposal.opinion),
             actor,
           );
           c.moveTo('opinionApproval');
@@ -80,13 +82,10 @@ export function acceptanceEffects(c: CaseContext) {
       },
       reassign: {
         apply: ({ actor, caseOfficer, investigationTeam, reason }) => {
-          const changes = [
-            ...(caseOfficer ? [`承办人由 ${c.data.caseOfficer ?? '（未指定）'} 改为 ${caseOfficer}`] : []),
-            ...(investigationTeam ? [`调查组调整为 ${investigationTeam.length} 人`] : []),
-          ];
+          const change = { previousOfficer: c.data.caseOfficer, caseOfficer, teamSize: investigationTeam?.length };
           if (caseOfficer) c.data.caseOfficer = caseOfficer;
           if (investigationTeam) c.data.investigationTeam = investigationTeam;
-          c.record('reassigned', `领导重新指定：${changes.join('；')}。理由：${reason}`, actor);
+          c.record('reassigned', ACCEPTANCE_TEXTS.reassigned(change, reason), actor);
         },
         validate: ({ caseOfficer, investigationTeam }) => {
           if (!caseOfficer && !investigationTeam) c.invalid(REFUSALS.reassignmentTarget);
@@ -102,17 +101,17 @@ export function acceptanceEffects(c: CaseContext) {
         if (!opinion || !c.acceptsDecision('approveHandlingOpinion', decision)) return;
         if (!decision.approved) {
           c.data.handlingOpinion = undefined;
-          c.record('handlingOpinionSentBack', `拟办意见被退回：${decision.comment}`, decision.actor);
+          c.record(
+            'handlingOpinionSentBack',
+            ACCEPTANCE_TEXTS.handlingOpinionSentBack(decision.comment),
+            decision.actor,
+          );
           c.moveTo('handlingOpinion');
           return startTimelyPeriod(c, 'reProposal');
         }
         c.data.handlingOpinion = { ...opinion, approved: true };
         c.data.route = opinion.route;
-        c.record(
-          'handlingOpinionApproved',
-          `领导审批同意拟办意见：${HANDLING_ROUTE_NAMES[opinion.route]}`,
-          decision.actor,
-        );
+        c.record('handlingOpinionApproved', ACCEPTANCE_TEXTS.handlingOpinionApproved(opinion.route), decision.actor);
         if (c.revision5) {
           issueDocument(c, 'handlingOpinionForm', () => ({
             detail: {
@@ -148,7 +147,7 @@ export function acceptanceEffects(c: CaseContext) {
               c,
               'rectification/order',
               'rectificationOrder',
-              `案件 ${c.caseNumber}：经约谈提醒，请于 ${opinion.fixWithinWorkingDays} 个工作日内整改到位。`,
+              ACCEPTANCE_TEXTS.rectificationOrderBefore04(c.caseNumber, opinion.fixWithinWorkingDays),
             );
             await armDeadline(c, { ...PERIODS.rectification, workingDays: opinion.fixWithinWorkingDays ?? 1 });
             watchDeadline(c, 'rectification');
@@ -168,9 +167,5 @@ function officeSetFields(
     ...(decision.preFiling === undefined ? {} : { preFiling: decision.preFiling }),
   };
   if (Object.keys(fields).length === 0) return undefined;
-  const words = [
-    ...(decision.preFiling ? ['认定为事前申请'] : []),
-    ...(decision.fastTrack ? ['涉及拟提拔重用干部，快查快结'] : []),
-  ];
-  return { fields, text: words.length ? `；${words.join('；')}` : '' };
+  return { fields, text: ACCEPTANCE_TEXTS.officeSet(decision) };
 }

@@ -5,16 +5,13 @@
  */
 import { referralEnds } from '../domain/false-reports';
 import { shanghaiDateOf } from '../domain/dates';
-import { OUTCOME_NAMES, REFERRAL_OUTCOME_NAMES, STAGE_NAMES } from '../domain/labels';
 import { afterConclusionDateProblem } from '../domain/meeting';
-import { REFUSALS } from '../domain/texts';
+import { AFTERCARE_TEXTS, DOCUMENT_TEXTS, REFUSALS } from '../domain/texts';
 import { shanghaiToday } from './clock';
 import type { CaseContext } from './context';
 import { fulfil } from './conclusion';
 import { issueDocument, settledDocument } from './documents';
-import { CLOSURE_NAMES, DIRECT_CLOSURE_GROUND_NAMES, EXCLUSION_GROUND_NAMES } from '../domain/labels';
 import { reductionText } from '../domain/reduction';
-import type { CaseData } from './case-data';
 import type { StageEffects } from './procedure';
 
 export function aftercareEffects(c: CaseContext) {
@@ -23,10 +20,19 @@ export function aftercareEffects(c: CaseContext) {
       recordFollowUpVisit: {
         apply: ({ actor, visitedOn, note }) => {
           c.data.followUpVisits.push({ visitedOn, note });
-          c.record('followUpVisited', `开展回访教育（${visitedOn}）：${note}`, actor);
+          c.record('followUpVisited', AFTERCARE_TEXTS.followUpVisited(visitedOn, note), actor);
           if (c.revision5) {
             issueDocument(c, 'followUpRecord', () => ({
-              detail: { kind: 'followUpRecord', visitedOn, note, conclusion: conclusionText(c.data) },
+              detail: {
+                kind: 'followUpRecord',
+                visitedOn,
+                note,
+                conclusion: DOCUMENT_TEXTS.conclusion(
+                  c.data.outcome,
+                  reductionText(c.data.determination ?? {}),
+                  c.data.closure,
+                ),
+              },
             }));
           }
           fulfil(c, 'followUpVisit');
@@ -41,11 +47,10 @@ export function aftercareEffects(c: CaseContext) {
       // Answered whenever the integrity review asks, with the case's status at that moment.
       replyIntegrityReview: {
         apply: ({ actor, reply, documentRef }) => {
-          const outcome = c.data.outcome ? `，结论：${OUTCOME_NAMES[c.data.outcome]}` : '';
           c.data.integrityReviewReplied = true;
           c.record(
             'integrityReviewReplied',
-            `快查快结，回复党风廉政审核意见（案件处于“${STAGE_NAMES[c.stage]}”阶段${outcome}；${documentRef}）：${reply}`,
+            AFTERCARE_TEXTS.integrityReviewReplied(c.stage, c.data.outcome, documentRef, reply),
             actor,
           );
           fulfil(c, 'integrityReviewReply');
@@ -54,13 +59,13 @@ export function aftercareEffects(c: CaseContext) {
       recordConsultation: {
         apply: ({ actor, partyAgrees, note }) => {
           c.data.consultation = { partyAgrees, note };
-          c.record('consulted', `充分征求本人意见：${partyAgrees ? '同意' : '不同意'}通报或澄清。${note}`, actor);
+          c.record('consulted', AFTERCARE_TEXTS.consulted(partyAgrees, note), actor);
         },
       },
       announce: {
         apply: ({ actor, scope, form, documentRef }) => {
           c.data.announced = true;
-          c.record('announced', `在${scope}范围内${form ? `以${form}形式` : ''}通报说明（${documentRef}）`, actor);
+          c.record('announced', AFTERCARE_TEXTS.announced(scope, form, documentRef), actor);
           if (c.revision5) {
             issueDocument(c, 'announcement', async () => {
               const decision = await settledDocument(c, 'decision');
@@ -81,7 +86,7 @@ export function aftercareEffects(c: CaseContext) {
       },
       waiveAnnouncement: {
         apply: ({ actor, reason }) => {
-          c.record('announcementWaived', `不予通报说明：${reason}`, actor);
+          c.record('announcementWaived', AFTERCARE_TEXTS.announcementWaived(reason), actor);
           fulfil(c, 'announcement');
         },
       },
@@ -91,8 +96,8 @@ export function aftercareEffects(c: CaseContext) {
           c.record(
             'nameClearing',
             partyWishes === 'clear'
-              ? `在${scope ?? ''}范围内以${method ?? ''}方式澄清正名（${documentRef ?? ''}）`
-              : '经征求本人意见，本人不要求澄清正名',
+              ? AFTERCARE_TEXTS.nameCleared(scope, method, documentRef)
+              : AFTERCARE_TEXTS.nameClearingDeclined,
             actor,
           );
           if (c.revision5 && partyWishes === 'clear') {
@@ -102,7 +107,7 @@ export function aftercareEffects(c: CaseContext) {
                 scope: scope ?? '',
                 method: method ?? '',
                 closure: c.data.closure ?? 'decided',
-                finding: clearingFinding(c.data),
+                finding: DOCUMENT_TEXTS.clearingFinding(c.data.closure, c.data.exitGrounds),
               },
             }));
           }
@@ -119,11 +124,7 @@ export function aftercareEffects(c: CaseContext) {
       },
       recordFalseReport: {
         apply: ({ actor, reportRef, referredTo, note }) => {
-          c.record(
-            'falseReportRecorded',
-            `诬告陷害线索（${reportRef}）已移送${referredTo}依纪依法处理：${note}`,
-            actor,
-          );
+          c.record('falseReportRecorded', AFTERCARE_TEXTS.falseReportRecorded(reportRef, referredTo, note), actor);
           // From release 0.4.0 the referral is followed to its end: the case waits for what became of it.
           if (c.current) c.data.openObligations.push('referralOutcome');
           fulfil(c, 'falseReportRecord');
@@ -131,10 +132,9 @@ export function aftercareEffects(c: CaseContext) {
       },
       recordReferralOutcome: {
         apply: ({ actor, outcome, documentRef, note }) => {
-          const doc = documentRef ? `（${documentRef}）` : '';
           c.record(
             'referralOutcomeRecorded',
-            `移送的诬告陷害线索处理结果：${REFERRAL_OUTCOME_NAMES[outcome]}${doc}。${note}`,
+            AFTERCARE_TEXTS.referralOutcomeRecorded(outcome, documentRef, note),
             actor,
           );
           if (outcome === 'filed') c.data.referralFiled = true;
@@ -148,21 +148,4 @@ export function aftercareEffects(c: CaseContext) {
     },
     decisions: {},
   } satisfies StageEffects;
-}
-
-/** How the case concluded, for the follow-up record: the decision with its terms, or the early exit. */
-function conclusionText(d: CaseData): string {
-  if (d.outcome) return `${OUTCOME_NAMES[d.outcome]}${reductionText(d.determination ?? {})}`;
-  return CLOSURE_NAMES[d.closure ?? 'decided'];
-}
-
-/** Why the report against the official was wrong, in the seed's words, for the name-clearing letter. */
-function clearingFinding(d: CaseData): string {
-  const g = d.exitGrounds;
-  if (d.closure === 'unfounded') return '查无实据';
-  if (d.closure === 'excluded' && g?.exclusionGround) return `属${EXCLUSION_GROUND_NAMES[g.exclusionGround]}，予以排除`;
-  if (d.closure === 'closedDirectly' && g?.closureGround) {
-    return `${DIRECT_CLOSURE_GROUND_NAMES[g.closureGround]}，予以直接了结`;
-  }
-  return '不实';
 }

@@ -18,6 +18,7 @@ import type { CaseStart } from '../domain/messages';
 import { FOREIGN_START } from '../domain/failures';
 import { beganOnRevision } from '../domain/messages';
 import { isUnsealed, UNSEALED_REASON_TEXT } from '../domain/sealing';
+import { GATE_TEXTS, SUBMISSION_TEXTS } from '../domain/texts';
 import { acceptanceEffects } from './acceptance';
 import { handOverEffects } from './hand-over';
 import { aftercareEffects } from './aftercare';
@@ -48,7 +49,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseState> {
   if (foreign) {
     throw ApplicationFailure.create({
       type: FOREIGN_START,
-      message: `未经办案系统提出的事项，已拒收：${foreign}`,
+      message: GATE_TEXTS.foreignStart(foreign),
       nonRetryable: true,
     });
   }
@@ -56,15 +57,11 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseState> {
   setHandler(caseStateQuery, () => c.view());
 
   if (input.carried) {
-    c.record('continuedAsNew', '案件历史较长，已延续至新的运行，状态完整保留');
+    c.record('continuedAsNew', SUBMISSION_TEXTS.continuedAsNew);
     resume(c);
   } else {
     // (一) 事项提出
-    c.record(
-      'submitted',
-      `${input.submission.origin === 'application' ? '当事人书面提出容错申请' : '组织研判提出容错事项'}${input.submission.preFiling ? '（事前申请）' : ''}${input.submission.fastTrack ? '（拟提拔重用干部，快查快结）' : ''}`,
-      input.submittedBy,
-    );
+    c.record('submitted', SUBMISSION_TEXTS.submitted(input.submission), input.submittedBy);
   }
   c.publish();
 
@@ -133,10 +130,11 @@ function foreignStart(input: CaseInput): string | undefined {
     // State carried over by continue-as-new from a run of 0.3.0 on always has message ids.
     return input.carried.submission?.caseNumber === workflowId && Array.isArray(input.carried.messageIds)
       ? undefined
-      : '延续的案件状态不属于本案件';
+      : GATE_TEXTS.carriedStateForeign;
   }
-  if (input.submission?.caseNumber !== workflowId || input.caseNumber !== workflowId) return '事项不属于本案件编号';
-  if (typeof input.messageId !== 'string' || input.messageId === '') return '消息缺少编号';
+  if (input.submission?.caseNumber !== workflowId || input.caseNumber !== workflowId)
+    return GATE_TEXTS.startOfAnotherCase;
+  if (typeof input.messageId !== 'string' || input.messageId === '') return GATE_TEXTS.noMessageId;
   return undefined;
 }
 

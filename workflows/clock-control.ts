@@ -12,13 +12,12 @@ import { setHandler } from '@temporalio/workflow';
 import type { Actor, ClockPause, PauseGround } from '../domain/case';
 import { PAUSE_GROUNDS } from '../domain/case';
 import { PAUSE_GROUND_NAMES } from '../domain/labels';
-import { REFUSALS } from '../domain/texts';
+import { CLOCK_TEXTS, REFUSALS } from '../domain/texts';
 import type { CaseContext } from './context';
 import { workflowNow } from './clock';
 import { recomputeDeadline } from './deadlines';
 import { calendarLoadedSignal } from './messages';
 import { watchPause } from './pause-watch';
-import { pauseWords } from './pause-words';
 import type { StageEffects } from './procedure';
 
 export function clockEffects(c: CaseContext) {
@@ -34,7 +33,7 @@ export function clockEffects(c: CaseContext) {
               reason: reason ?? '',
             };
             c.data.pauseRequest = request;
-            c.record('clockPauseRequested', `申请暂停计时（${pauseWords(request)}），待审批领导同意`, actor);
+            c.record('clockPauseRequested', CLOCK_TEXTS.pauseRequested(request), actor);
             return;
           }
           startPause(c, { by: actor, ...(ground ? { ground } : {}), reason: reason ?? '' });
@@ -51,7 +50,7 @@ export function clockEffects(c: CaseContext) {
           const open = c.data.pauses.findIndex((p) => !p.until);
           const until = workflowNow().toISOString();
           c.data.pauses[open] = { ...c.data.pauses[open], until };
-          c.record('clockResumed', '恢复计时，剩余工作日顺延', actor);
+          c.record('clockResumed', CLOCK_TEXTS.resumed, actor);
           await c.bg.effect(async () => {
             for (const d of c.data.deadlines.filter((x) => x.status === 'paused')) {
               await recomputeDeadline(c, d.id, 'resumed');
@@ -69,7 +68,7 @@ export function clockEffects(c: CaseContext) {
         if (!decision.approved) {
           c.record(
             'clockPauseRefused',
-            `审批领导不同意暂停计时（${pauseWords(request)}，${request.by.id} 申请）：${decision.comment}`,
+            CLOCK_TEXTS.pauseRefused(request, request.by.id, decision.comment),
             decision.actor,
           );
           return;
@@ -77,7 +76,7 @@ export function clockEffects(c: CaseContext) {
         startPause(
           c,
           { by: request.by, ground: request.ground, reason: request.reason, approvedBy: decision.actor },
-          `经审批领导同意（${request.by.id} 申请；${decision.comment}），`,
+          CLOCK_TEXTS.pauseApproved(request.by.id, decision.comment),
         );
       },
     },
@@ -94,7 +93,7 @@ function startPause(
   const entry: ClockPause = { from, ...pause };
   c.data.pauses.push(entry);
   for (const d of c.data.deadlines) if (d.status === 'running') c.putDeadline({ ...d, status: 'paused' });
-  c.record('clockPaused', `${consent}暂停计时：${pauseWords(entry)}`, pause.approvedBy ?? pause.by);
+  c.record('clockPaused', CLOCK_TEXTS.paused(consent, entry), pause.approvedBy ?? pause.by);
   if (c.current) watchOpenPause(c);
 }
 
@@ -109,7 +108,7 @@ export function watchCalendar(c: CaseContext): void {
   setHandler(calendarLoadedSignal, async ({ year, calendarVersion }) => {
     const provisional = c.data.deadlines.filter((d) => d.provisional && d.status !== 'met');
     if (provisional.length === 0) return;
-    c.record('calendarLoaded', `${year}年节假日安排已载入（日历版本 ${calendarVersion}），重新计算暂定期限`);
+    c.record('calendarLoaded', CLOCK_TEXTS.calendarLoaded(year, calendarVersion));
     await c.bg.effect(async () => {
       for (const d of provisional) await recomputeDeadline(c, d.id, 'calendarLoaded');
     });

@@ -11,10 +11,10 @@ import type { ArchiveEntry } from '../activities/archive';
 import { decisionRecord } from '../domain/decision-record';
 import type { ExitGrounds } from '../domain/false-reports';
 import { owedAfterEarlyExit } from '../domain/false-reports';
-import { CLOSURE_NAMES } from '../domain/labels';
+import { CONCLUSION_TEXTS } from '../domain/texts';
 import type { CaseContext } from './context';
 import { archiveOnce, sendNotice, tellParty } from './delivery';
-import { addMs, beijingText, msUntil, workflowNow } from './clock';
+import { addMs, msUntil, workflowNow } from './clock';
 import { settledDocument } from './documents';
 
 /** The first follow-up visit is due this long after the conclusion. */
@@ -66,7 +66,7 @@ export async function conclude(c: CaseContext, closure: Closure, grounds: ExitGr
         ? owedAfterEarlyExit(closure, grounds, integrityReplyOwed(c))
         : owedAfterEarlyExitBefore04(c, closure);
     startDecisionEffects(c);
-    await tellParty(c, 'conclusion', 'conclusion', `案件 ${c.caseNumber} 已办结：${CLOSURE_NAMES[closure]}。`);
+    await tellParty(c, 'conclusion', 'conclusion', CONCLUSION_TEXTS.concludedNotice(c.caseNumber, closure));
   }
   c.moveTo('aftercare');
   closeIfDone(c);
@@ -75,7 +75,7 @@ export async function conclude(c: CaseContext, closure: Closure, grounds: ExitGr
 /** Closes the case once it has left feedback behind and nothing is owed. */
 export function closeIfDone(c: CaseContext): void {
   if (c.stage === 'aftercare' && c.data.openObligations.length === 0) {
-    c.record('closed', `案件办结（${CLOSURE_NAMES[c.data.closure ?? 'decided']}）`);
+    c.record('closed', CONCLUSION_TEXTS.closed(c.data.closure ?? 'decided'));
     c.moveTo('closed');
   }
 }
@@ -118,10 +118,7 @@ async function writeArchive(c: CaseContext, file: ArchiveReceipt['file']): Promi
   // A refused entry stays owed: the case waits in aftercare, with the refusal in its timeline, until it is filed.
   if (!receipt) return;
   c.data.archiveReceipts.push(receipt);
-  c.record(
-    'archived',
-    `决定已存入${file === 'personnelFile' ? '干部人事档案' : '廉政档案'}（回执 ${receipt.receiptId}）`,
-  );
+  c.record('archived', CONCLUSION_TEXTS.archived(file, receipt.receiptId));
   fulfil(c, file);
 }
 
@@ -136,7 +133,7 @@ async function runImpactPeriod(c: CaseContext): Promise<void> {
       cal.impactPeriodEnd({ from: c.data.decidedAt ?? workflowNow().toISOString(), months }),
     );
     c.data.impactPeriodEndsAt = endsAt;
-    c.record('impactPeriodSet', `影响期 ${months} 个月，至 ${beijingText(endsAt)} 期满`);
+    c.record('impactPeriodSet', CONCLUSION_TEXTS.impactPeriodSet(months, endsAt));
   }
   await sleep(msUntil(c.data.impactPeriodEndsAt));
   await c.bg.effect(() =>
@@ -145,10 +142,10 @@ async function runImpactPeriod(c: CaseContext): Promise<void> {
       caseNumber: c.caseNumber,
       kind: 'impactPeriodEnded',
       recipients: ['party', 'partyUnit', c.data.submission.handlingBody],
-      text: `案件 ${c.caseNumber}：影响期已满，此后在评先评优、考核评价、选拔任用、职级职称晋升等方面不受影响。`,
+      text: CONCLUSION_TEXTS.impactPeriodEndedNotice(c.caseNumber),
     }),
   );
-  c.record('impactPeriodEnded', '影响期满');
+  c.record('impactPeriodEnded', CONCLUSION_TEXTS.impactPeriodEnded);
   fulfil(c, 'impactPeriod');
 }
 
@@ -158,14 +155,14 @@ async function remindFollowUp(c: CaseContext): Promise<void> {
   const visited = await condition(() => c.data.followUpVisits.length > 0, msUntil(due));
   if (visited) return;
   c.data.followUpReminded = true;
-  c.record('followUpDue', '回访教育已到期，请及时开展');
+  c.record('followUpDue', CONCLUSION_TEXTS.followUpDue);
   await c.bg.effect(() =>
     sendNotice(c, {
       key: `${c.caseNumber}/followUp/reminder`,
       caseNumber: c.caseNumber,
       kind: 'followUpDue',
       recipients: [c.data.submission.handlingBody],
-      text: `案件 ${c.caseNumber}：请开展回访教育。`,
+      text: CONCLUSION_TEXTS.followUpNotice(c.caseNumber),
     }),
   );
 }

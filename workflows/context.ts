@@ -14,6 +14,7 @@ import { INVALID_ACTION } from '../domain/failures';
 import { messageLabel } from '../domain/labels';
 import type { CaseAction } from '../domain/procedure';
 import { isUnsealed } from '../domain/sealing';
+import { GATE_TEXTS } from '../domain/texts';
 import { Background } from './background';
 import type { CaseData } from './case-data';
 import { workflowNow } from './clock';
@@ -126,11 +127,8 @@ export class CaseContext {
     const claimed = isUnsealed(message)
       ? message.claimedActorId
       : (message as { actor?: { id?: unknown } } | null)?.actor?.id;
-    const who = typeof claimed === 'string' ? `，自称 ${claimed.slice(0, 64)}` : '';
-    this.record(
-      'foreignMessageRefused',
-      `拒收未经办案系统的消息（${messageLabel(action)}${who}）：${reason}，未予办理`,
-    );
+    const claimedId = typeof claimed === 'string' ? claimed : undefined;
+    this.record('foreignMessageRefused', GATE_TEXTS.foreignRecorded(messageLabel(action), claimedId, reason));
   }
 
   /** Keeps the id of a message just applied, so that a copy of it is refused. */
@@ -152,7 +150,7 @@ export class CaseContext {
     if (this.data.decisionIds.includes(decisionId)) return false;
     const problem = refusal(this.data, action, actor);
     if (problem) {
-      this.record('decisionIgnored', `未采纳的决定（${messageLabel(action)}）：${problem.message}`, actor);
+      this.record('decisionIgnored', GATE_TEXTS.decisionIgnored(messageLabel(action), problem.message), actor);
       return false;
     }
     this.data.decisionIds.push(decisionId);

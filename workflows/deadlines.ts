@@ -10,10 +10,11 @@ import type { Notice } from '../activities/notify';
 import type { Deadline, HandlingBody } from '../domain/case';
 import type { TimelyPeriod } from '../domain/periods';
 import { PERIODS, periodFor, periodMet } from '../domain/periods';
-import { HANDLING_BODY_NAMES } from '../domain/labels';
+import type { LadderStep } from '../domain/texts';
+import { DEADLINE_TEXTS } from '../domain/texts';
 import type { CaseContext } from './context';
 import { sendNotice } from './delivery';
-import { beijingText, msUntil, workflowNow } from './clock';
+import { msUntil, workflowNow } from './clock';
 
 export interface DeadlineSpec {
   readonly id: string;
@@ -51,10 +52,7 @@ export async function armDeadline(
     changes: [],
   };
   c.putDeadline(deadline);
-  c.record(
-    'deadlineArmed',
-    `${spec.clause}，期限至 ${beijingText(computed.dueAt)}${computed.provisional ? '（暂定）' : ''}`,
-  );
+  c.record('deadlineArmed', DEADLINE_TEXTS.armed(spec.clause, computed.dueAt, computed.provisional));
   return deadline;
 }
 
@@ -98,18 +96,11 @@ export async function recomputeDeadline(
   });
   c.record(
     'deadlineRecomputed',
-    `${current.clause}：期限由 ${beijingText(current.dueAt)} 调整为 ${beijingText(computed.dueAt)}（${reason === 'resumed' ? '恢复计时' : '节假日安排已载入'}，日历版本 ${computed.calendarVersion}）`,
+    DEADLINE_TEXTS.recomputed(current.clause, current.dueAt, computed.dueAt, reason, computed.calendarVersion),
   );
 }
 
-type Step = { readonly kind: 'reminder' | 'due' | 'escalation'; readonly at: string };
-
-/** The steps of the ladder as the timer's summary names them in the Web UI. */
-const STEP_NAMES: Readonly<Record<Step['kind'], string>> = {
-  reminder: '到期提醒',
-  due: '到期',
-  escalation: '超期督办',
-};
+type Step = { readonly kind: LadderStep; readonly at: string };
 
 function nextStep(d: Deadline): Step | undefined {
   if (d.status === 'running' && !d.reminderSent && d.remindAt && d.remindAt < d.dueAt) {
@@ -148,7 +139,7 @@ export async function superviseDeadline(c: CaseContext, id: string, isMet: () =>
     const interrupted = await condition(
       () => isMet() || c.clockPaused() || c.deadline(id)?.changes.length !== revision,
       msUntil(step.at),
-      { summary: `${d.clause}（${STEP_NAMES[step.kind]}）` },
+      { summary: DEADLINE_TEXTS.stepTimer(d.clause, step.kind) },
     );
     if (!interrupted) await c.bg.effect(() => fire(c, d, step));
   }
@@ -159,13 +150,13 @@ async function fire(c: CaseContext, d: Deadline, step: Step): Promise<void> {
   const caseNumber = c.caseNumber;
   if (step.kind === 'reminder') {
     c.putDeadline({ ...d, reminderSent: true });
-    c.record('deadlineReminder', `提醒：${d.clause}，将于 ${beijingText(d.dueAt)} 到期`);
+    c.record('deadlineReminder', DEADLINE_TEXTS.reminder(d.clause, d.dueAt));
     await sendNotice(c, {
       key: `${caseNumber}/${d.id}/${d.changes.length}/reminder`,
       caseNumber,
       kind: 'deadlineReminder',
       recipients: remindedOf(c, d, body),
-      text: `案件 ${caseNumber}：${d.clause}，将于 ${beijingText(d.dueAt)} 到期，请按时办理。`,
+      text: DEADLINE_TEXTS.reminderNotice(caseNumber, d.clause, d.dueAt),
     });
     return;
   }
@@ -174,14 +165,14 @@ async function fire(c: CaseContext, d: Deadline, step: Step): Promise<void> {
   c.putDeadline({ ...d, status: 'overdue', overdueNotices: count, nextEscalationAt });
   c.record(
     step.kind === 'due' ? 'deadlineOverdue' : 'deadlineEscalated',
-    `${step.kind === 'due' ? '已超过期限' : `超期仍未办理（第${count}次督办）`}：${d.clause}；已通知${HANDLING_BODY_NAMES[body]}及其上级`,
+    DEADLINE_TEXTS.overdue(step.kind, count, d.clause, body),
   );
   await sendNotice(c, {
     key: `${caseNumber}/${d.id}/overdue/${count}`,
     caseNumber,
     kind: step.kind === 'due' ? 'deadlineOverdue' : 'deadlineEscalated',
     recipients: [body, 'supervisingLevel'],
-    text: `案件 ${caseNumber} 已超过期限：${d.clause}（应于 ${beijingText(d.dueAt)} 前完成），${count > 1 ? `已超期督办${count}次，` : ''}请及时办理。`,
+    text: DEADLINE_TEXTS.overdueNotice(caseNumber, d.clause, d.dueAt, count),
   });
 }
 

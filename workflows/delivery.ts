@@ -10,7 +10,7 @@ import type { ArchiveEntry } from '../activities/archive';
 import type { DeliveryReceipt, Notice } from '../activities/notify';
 import type { ArchiveReceipt } from '../domain/case';
 import type { NoticeKind } from '../domain/labels';
-import { NOTICE_KIND_NAMES } from '../domain/labels';
+import { DELIVERY_TEXTS } from '../domain/texts';
 import type { CaseContext } from './context';
 
 /** Sends `notice`; answers undefined when the transport refused it, after recording the refusal. */
@@ -20,7 +20,7 @@ export async function sendNotice(c: CaseContext, notice: Notice): Promise<Delive
   } catch (err) {
     const reason = refusal(err, 'NoticeRefused');
     if (reason === undefined) throw err;
-    c.record('noticeRefused', `通知未能送达，已被拒收，需人工处理（${NOTICE_KIND_NAMES[notice.kind]}）：${reason}`);
+    c.record('noticeRefused', DELIVERY_TEXTS.noticeRefused(notice.kind, reason));
     return undefined;
   }
 }
@@ -53,10 +53,7 @@ export async function archiveOnce(c: CaseContext, entry: ArchiveEntry): Promise<
   } catch (err) {
     const reason = refusal(err, 'ArchiveRefused');
     if (reason === undefined) throw err;
-    c.record(
-      'archiveRefused',
-      `档案系统拒收（${entry.file === 'personnelFile' ? '干部人事档案' : '廉政档案'}），需人工处理：${reason}`,
-    );
+    c.record('archiveRefused', DELIVERY_TEXTS.archiveRefused(entry.file, reason));
     return undefined;
   }
 }

@@ -4,11 +4,11 @@
  */
 import { lastInstantOf } from '../domain/dates';
 import { determinationProblems } from '../domain/determination';
-import { OUTCOME_NAMES } from '../domain/labels';
 import { reductionText } from '../domain/reduction';
 import { clearedText } from '../domain/related-officials';
 import { determinationBar } from '../domain/tolerance';
 import { periodFor } from '../domain/periods';
+import { DETERMINATION_TEXTS } from '../domain/texts';
 
 import { conclude, owedAfterDecision, startDecisionEffects } from './conclusion';
 import type { CaseContext } from './context';
@@ -30,9 +30,9 @@ export function determinationEffects(c: CaseContext) {
             c,
             'feedback',
             'feedback',
-            `案件 ${c.caseNumber}：经集体研究，决定${OUTCOME_NAMES[outcome]}${terms}。书面反馈文书：${documentRef}。`,
+            DETERMINATION_TEXTS.feedbackNotice(c.caseNumber, outcome, terms, documentRef),
           );
-          c.record('feedbackDelivered', `向干部本人及所在单位书面反馈结论（${documentRef}）`, actor);
+          c.record('feedbackDelivered', DETERMINATION_TEXTS.feedbackDelivered(documentRef), actor);
           const determination = c.data.determination;
           if (c.revision5 && determination) {
             issueDocument(c, 'feedbackLetter', async () => {
@@ -68,7 +68,7 @@ export function determinationEffects(c: CaseContext) {
             ? determinationBar(determination, c.data)
             : undefined;
         if (bar) {
-          c.record('decisionIgnored', `领导班子会议决定未予采纳：${bar}`, actor);
+          c.record('decisionIgnored', DETERMINATION_TEXTS.determinationBarred(bar), actor);
           return;
         }
         if (!c.acceptsDecision('recordDetermination', message)) return;
@@ -80,13 +80,9 @@ export function determinationEffects(c: CaseContext) {
         c.data.deferredTo = undefined;
         c.data.openObligations = owedAfterDecision(c);
         c.markOutcome();
-        c.record(
-          'determined',
-          `领导班子会议（${determination.meetingDate}，到会 ${determination.attendees.length}/${determination.membersTotal}${votes(determination)}）集体研究决定：${OUTCOME_NAMES[determination.outcome]}${reductionText(determination)}`,
-          actor,
-        );
+        c.record('determined', DETERMINATION_TEXTS.determined(determination, reductionText(determination)), actor);
         for (const official of determination.relatedOfficials ?? []) {
-          c.record('responsibilityCleared', `予以容错，${clearedText(official)}`, actor);
+          c.record('responsibilityCleared', DETERMINATION_TEXTS.responsibilityCleared(clearedText(official)), actor);
         }
         c.moveTo('feedback');
         // Before the archive entries start: each files the decision's number and hash (`conclusion.ts`).
@@ -110,10 +106,4 @@ export function determinationEffects(c: CaseContext) {
       },
     },
   } satisfies StageEffects;
-}
-
-/** The vote, when the meeting recorded one. */
-function votes(d: { readonly votesFor?: number; readonly votesAgainst?: number }): string {
-  if (d.votesFor === undefined && d.votesAgainst === undefined) return '';
-  return `，表决同意 ${d.votesFor ?? 0} 票、不同意 ${d.votesAgainst ?? 0} 票`;
 }

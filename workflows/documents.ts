@@ -10,7 +10,7 @@ import { condition } from '@temporalio/workflow';
 
 import { shanghaiDateOf } from '../domain/dates';
 import type { DocumentKind } from '../domain/documents/kinds';
-import { DOCUMENT_KIND_RULES } from '../domain/documents/kinds';
+import { DOCUMENT_TEXTS } from '../domain/texts';
 import type { DocumentDetail, DocumentRequest, IssuedDocument } from '../domain/documents/request';
 import type { TimelineKind } from '../domain/case';
 import { shanghaiToday } from './clock';
@@ -66,10 +66,7 @@ export function issueDocument<K extends DocumentKind>(
       };
       const issued = await c.activities.documents.issueDocument(request);
       (c.data.documents ??= []).push(issued);
-      c.record(
-        'documentIssued',
-        `制发${DOCUMENT_KIND_RULES[issued.kind].name}《${issued.title}》（${issued.number}），版式文件摘要 ${issued.sha256.pdf}，流式文件摘要 ${issued.sha256.docx}`,
-      );
+      c.record('documentIssued', DOCUMENT_TEXTS.issued(issued));
     }),
   );
 }

@@ -10,7 +10,7 @@ import { NOT_PERMITTED, STAGE_CONFLICT } from '../domain/failures';
 import type { CaseAction } from '../domain/procedure';
 import { ACTION_ROLES, allowedActions } from '../domain/procedure';
 import { isUnsealed, UNSEALED_REASON_TEXT } from '../domain/sealing';
-import { REFUSALS } from '../domain/texts';
+import { GATE_TEXTS, REFUSALS } from '../domain/texts';
 import type { CaseData } from './case-data';
 import type { Sent } from './messages';
 
@@ -21,11 +21,11 @@ import type { Sent } from './messages';
 export function foreignReason(d: CaseData, message: unknown, strict: boolean): string | undefined {
   if (isUnsealed(message)) return UNSEALED_REASON_TEXT[message.unsealedPayloadRefused];
   const m = (typeof message === 'object' && message !== null ? message : {}) as Partial<Sent>;
-  if (typeof m.actor !== 'object' || m.actor === null || typeof m.actor.id !== 'string') return '消息格式不符';
+  if (typeof m.actor !== 'object' || m.actor === null || typeof m.actor.id !== 'string') return GATE_TEXTS.malformed;
   if (!strict) return undefined;
-  if (m.caseNumber !== d.submission.caseNumber) return '消息不属于本案件';
-  if (typeof m.messageId !== 'string' || m.messageId === '') return '消息缺少编号';
-  if (d.messageIds.includes(m.messageId)) return '该消息已办理过';
+  if (m.caseNumber !== d.submission.caseNumber) return GATE_TEXTS.otherCase;
+  if (typeof m.messageId !== 'string' || m.messageId === '') return GATE_TEXTS.noMessageId;
+  if (d.messageIds.includes(m.messageId)) return GATE_TEXTS.alreadyApplied;
   return undefined;
 }
 

@@ -4,8 +4,8 @@
  * the actor's body against the case's, which now names the receiving body); the timeline keeps the entries of
  * both, and the running deadlines keep running.
  */
-import { HANDLING_BODY_NAMES } from '../domain/labels';
 import { handOverProblem } from '../domain/routing';
+import { HAND_OVER_TEXTS } from '../domain/texts';
 import type { CaseContext } from './context';
 import type { StageEffects } from './procedure';
 
@@ -16,11 +16,7 @@ export function handOverEffects(c: CaseContext) {
         apply: ({ actor, to, reason }) => {
           const from = c.data.submission.handlingBody;
           c.data.submission = { ...c.data.submission, handlingBody: to };
-          c.record(
-            'handedOver',
-            `分办：由${HANDLING_BODY_NAMES[from]}移交${HANDLING_BODY_NAMES[to]}办理。理由：${reason}`,
-            actor,
-          );
+          c.record('handedOver', HAND_OVER_TEXTS.handedOver(from, to, reason), actor);
           // HandlingBody is published from the data (in the task's one upsert, revision 4 on).
           c.publish();
         },

@@ -11,6 +11,7 @@ import type { CaseAction } from '../domain/procedure';
 import type { ActionResult } from '../domain/case';
 import type { CaseContext } from './context';
 import { FOREIGN_MESSAGE } from '../domain/failures';
+import { GATE_TEXTS } from '../domain/texts';
 import type { Sent } from './messages';
 
 /** Registers `handler` for the officer's action `action`, behind the gate every action shares. */
@@ -29,7 +30,7 @@ export function onUpdate<M extends Sent>(
         c.recordForeign(action, message, foreign);
         throw ApplicationFailure.create({
           type: FOREIGN_MESSAGE,
-          message: `消息未经办案系统，已拒收：${foreign}`,
+          message: GATE_TEXTS.foreignUpdate(foreign),
           nonRetryable: true,
         });
       }

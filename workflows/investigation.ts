@@ -6,13 +6,19 @@
  */
 import type { AspectAssessment } from '../domain/case';
 import { ASPECTS } from '../domain/case';
-import { ASPECT_NAMES, OUTCOME_NAMES } from '../domain/labels';
-import { REFUSALS, TOLERANCE_REFUSALS } from '../domain/texts';
+import { ASPECT_NAMES } from '../domain/labels';
+import {
+  closureText,
+  exclusionText,
+  INVESTIGATION_TEXTS,
+  REFUSALS,
+  TOLERANCE_REFUSALS,
+  unfoundedText,
+} from '../domain/texts';
 import { reductionTermsProblem, reportRecordProblem, toleranceBar } from '../domain/tolerance';
 import { applyReport } from './report';
 import { conclude } from './conclusion';
 import type { CaseContext } from './context';
-import { closureText, exclusionText, unfoundedText } from './exit-texts';
 import { startTimelyPeriod } from './deadlines';
 import type { StageEffects } from './procedure';
 
@@ -22,7 +28,7 @@ export function investigationEffects(c: CaseContext) {
       formInvestigationTeam: {
         apply: ({ actor, members }) => {
           c.data.investigationTeam = members;
-          c.record('teamFormed', `成立调查组（${members.length}人）`, actor);
+          c.record('teamFormed', INVESTIGATION_TEXTS.teamFormed(members.length), actor);
           if (c.current) c.meetPeriods();
           return startTimelyPeriod(c, 'investigation');
         },
@@ -33,13 +39,13 @@ export function investigationEffects(c: CaseContext) {
       recordEvidence: {
         apply: ({ actor, refs, description }) => {
           c.data.evidenceRefs.push(...refs.filter((r) => !c.data.evidenceRefs.includes(r)));
-          c.record('evidenceRecorded', `收集证据材料 ${refs.length} 份：${description}`, actor);
+          c.record('evidenceRecorded', INVESTIGATION_TEXTS.evidenceRecorded(refs.length, description), actor);
         },
       },
       recordHearing: {
         apply: ({ actor, heard, statementRef, summary }) => {
           c.data.hearings.push({ heard, statementRef });
-          c.record('hearingRecorded', `听取${heard === 'party' ? '干部本人' : '所在单位'}意见：${summary}`, actor);
+          c.record('hearingRecorded', INVESTIGATION_TEXTS.hearingRecorded(heard, summary), actor);
         },
       },
       submitInvestigationReport: {
@@ -62,7 +68,12 @@ export function investigationEffects(c: CaseContext) {
           const problem =
             reportRecordProblem(report, situation) ??
             reductionTermsProblem(report.recommendation, report)?.message ??
-            toleranceBar(report.recommendation, report, situation, `建议${OUTCOME_NAMES[report.recommendation]}`);
+            toleranceBar(
+              report.recommendation,
+              report,
+              situation,
+              INVESTIGATION_TEXTS.recommend(report.recommendation),
+            );
           if (problem) c.invalid(problem);
         },
       },
@@ -72,14 +83,14 @@ export function investigationEffects(c: CaseContext) {
       reviewInvestigationReport: (decision) => {
         if (!c.acceptsDecision('reviewInvestigationReport', decision)) return;
         if (decision.approved) {
-          c.record('reportAccepted', `领导审核通过调查核实报告：${decision.comment}`, decision.actor);
+          c.record('reportAccepted', INVESTIGATION_TEXTS.reportAccepted(decision.comment), decision.actor);
           c.moveTo('determination');
           return startTimelyPeriod(c, 'meeting');
         } else {
           // A report sent back is stale: the meeting may no longer decide on it, nor a new report reuse its number.
           if (c.data.report) (c.data.sentBackReportRefs ??= []).push(c.data.report.reportRef);
           c.data.report = undefined;
-          c.record('reportSentBack', `调查核实报告被退回：${decision.comment}`, decision.actor);
+          c.record('reportSentBack', INVESTIGATION_TEXTS.reportSentBack(decision.comment), decision.actor);
           c.moveTo('investigation');
           // The team reports again, in the investigation's own period.
           return startTimelyPeriod(c, 'investigation');

@@ -7,7 +7,7 @@
 import { lastInstantOf } from '../domain/dates';
 import { meetingDateProblem } from '../domain/meeting';
 import { periodFor } from '../domain/periods';
-import { REFUSALS } from '../domain/texts';
+import { DETERMINATION_TEXTS, REFUSALS } from '../domain/texts';
 import { shanghaiToday } from './clock';
 import type { CaseContext } from './context';
 import { armDeadline, watchDeadline } from './deadlines';
@@ -34,7 +34,7 @@ export function meetingRecordStands(
   const { meetingDate, problem } = record();
   const wrong = problem ?? (c.current ? meetingDateProblem(meetingDate, shanghaiToday(), c.data.timeline) : undefined);
   if (wrong) {
-    c.record('decisionIgnored', `领导班子会议记录不符合要求：${wrong}`, message.actor);
+    c.record('decisionIgnored', DETERMINATION_TEXTS.meetingRecordRejected(wrong), message.actor);
     return false;
   }
   return true;
@@ -58,7 +58,7 @@ export function meetingEffects(c: CaseContext) {
         c.data.deferredTo = deferredTo;
         c.record(
           'determinationDeferred',
-          `领导班子会议（${meetingDate}）决定暂缓研究，定于 ${deferredTo} 再次研究（${message.minutesRef}）：${message.reason}`,
+          DETERMINATION_TEXTS.deferred(meetingDate, deferredTo, message.minutesRef, message.reason),
           message.actor,
         );
       },
@@ -70,7 +70,7 @@ export function meetingEffects(c: CaseContext) {
         c.data.deferredTo = undefined;
         c.record(
           'supplementaryInvestigationOrdered',
-          `领导班子会议（${meetingDate}）决定退回补充调查，须重新提交调查核实报告（${message.minutesRef}）：${message.questions}`,
+          DETERMINATION_TEXTS.supplementaryInvestigationOrdered(meetingDate, message.minutesRef, message.questions),
           message.actor,
         );
         c.moveTo('investigation');

@@ -7,11 +7,10 @@
 import { condition } from '@temporalio/workflow';
 
 import type { ClockPause } from '../domain/case';
-import { HANDLING_BODY_NAMES } from '../domain/labels';
-import { beijingText, msUntil } from './clock';
+import { CLOCK_TEXTS } from '../domain/texts';
+import { msUntil } from './clock';
 import type { CaseContext } from './context';
 import { sendNotice } from './delivery';
-import { pauseWords } from './pause-words';
 
 /** Watches the pause at `index` of the case's pauses until it ends; safe to start again on a new run. */
 export async function watchPause(c: CaseContext, index: number): Promise<void> {
@@ -29,7 +28,7 @@ export async function watchPause(c: CaseContext, index: number): Promise<void> {
     const p = pause();
     if (!p || p.until !== undefined) return;
     const at = p.nextEscalationAt ?? p.limitAt ?? '';
-    const resumed = await condition(ended, msUntil(at), { summary: '暂停计时超期督办' });
+    const resumed = await condition(ended, msUntil(at), { summary: CLOCK_TEXTS.pauseTimer });
     if (resumed) return;
     await c.bg.effect(() => escalate(c, index, at));
   }
@@ -45,16 +44,13 @@ async function escalate(c: CaseContext, index: number, at: string): Promise<void
   const { at: nextEscalationAt } = await c.calendar((cal) => cal.nextEscalation(at));
   set(c, index, { overdueNotices: count, nextEscalationAt });
   const body = c.data.submission.handlingBody;
-  const since = beijingText(p.from);
-  c.record(
-    'clockPauseOverdue',
-    `${count === 1 ? '暂停计时超过规定时限仍未恢复' : `暂停计时超期仍未恢复（第${count}次督办）`}：自 ${since} 起暂停（${pauseWords(p)}），时限至 ${beijingText(p.limitAt ?? at)}；已通知${HANDLING_BODY_NAMES[body]}及其上级`,
-  );
+  const limitAt = p.limitAt ?? at;
+  c.record('clockPauseOverdue', CLOCK_TEXTS.pauseOverdue(count, p, p.from, limitAt, body));
   await sendNotice(c, {
     key: `${c.caseNumber}/pause/${index}/overdue/${count}`,
     caseNumber: c.caseNumber,
     kind: count === 1 ? 'pauseOverdue' : 'pauseEscalated',
     recipients: [body, 'supervisingLevel'],
-    text: `案件 ${c.caseNumber} 自 ${since} 起暂停计时（${pauseWords(p)}），已超过规定时限（${beijingText(p.limitAt ?? at)}）仍未恢复，${count > 1 ? `已超期督办${count}次，` : ''}请及时恢复计时或说明情况。`,
+    text: CLOCK_TEXTS.pauseOverdueNotice(c.caseNumber, count, p, p.from, limitAt),
   });
 }

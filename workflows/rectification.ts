@@ -7,8 +7,9 @@
  */
 import { fixedInTime } from '../domain/rectification';
 import { talkDateProblem } from '../domain/meeting';
+import { RECTIFICATION_TEXTS } from '../domain/texts';
 import type { CaseContext } from './context';
-import { beijingText, shanghaiToday, workflowNow } from './clock';
+import { shanghaiToday, workflowNow } from './clock';
 import { conclude } from './conclusion';
 import { armDeadline, PERIODS, watchDeadline } from './deadlines';
 import { tellParty } from './delivery';
@@ -28,11 +29,7 @@ export function rectificationEffects(c: CaseContext) {
         apply: async ({ actor, talkedOn, talkedBy, talkedWith, ordered }) => {
           c.data.rectificationOrdered = true;
           c.data.rectificationTalk = { talkedOn, talkedBy, talkedWith, ordered };
-          c.record(
-            'rectificationTalked',
-            `约谈提醒（${talkedOn}，约谈人：${talkedBy}，约谈对象：${talkedWith}），督促整改：${ordered}`,
-            actor,
-          );
+          c.record('rectificationTalked', RECTIFICATION_TEXTS.talked(c.data.rectificationTalk), actor);
           const workingDays = c.data.handlingOpinion?.fixWithinWorkingDays ?? 1;
           const { dueAt } = await armDeadline(c, { ...PERIODS.rectification, workingDays });
           watchDeadline(c, 'rectification');
@@ -52,7 +49,7 @@ export function rectificationEffects(c: CaseContext) {
             c,
             'rectification/order',
             'rectificationOrder',
-            `案件 ${c.caseNumber}：经约谈提醒，请按以下要求整改：${ordered}。请于 ${beijingText(dueAt)} 前整改到位（${workingDays}个工作日）。`,
+            RECTIFICATION_TEXTS.orderNotice(c.caseNumber, ordered, dueAt, workingDays),
           );
         },
         validate: ({ talkedOn }) => {
@@ -65,32 +62,24 @@ export function rectificationEffects(c: CaseContext) {
         apply: async ({ actor, fixed, note }) => {
           if (!c.current) {
             if (fixed) {
-              c.record('rectified', `整改及时到位，不予追责：${note}`, actor);
+              c.record('rectified', RECTIFICATION_TEXTS.rectifiedBefore04(note), actor);
               await conclude(c, 'rectified');
             } else {
-              c.record('rectificationFailed', `整改未到位，转入调查核实：${note}`, actor);
+              c.record('rectificationFailed', RECTIFICATION_TEXTS.failedBefore04(note), actor);
               c.moveTo('investigation');
             }
             return;
           }
           const period = c.deadline(PERIODS.rectification.id);
-          const due = period ? `（整改期限 ${beijingText(period.dueAt)}）` : '';
+          const due = RECTIFICATION_TEXTS.due(period?.dueAt);
           if (!fixed) {
-            c.record('rectificationFailed', `核查整改情况：整改未到位${due}，转入调查核实：${note}`, actor);
+            c.record('rectificationFailed', RECTIFICATION_TEXTS.notFixed(due, note), actor);
             c.moveTo('investigation');
           } else if (period && !fixedInTime(period, workflowNow().toISOString(), openPauseFrom(c))) {
-            c.record(
-              'rectificationFailed',
-              `核查整改情况：整改到位晚于整改期限${due}，不属于整改及时到位，转入调查核实：${note}`,
-              actor,
-            );
+            c.record('rectificationFailed', RECTIFICATION_TEXTS.fixedLate(due, note), actor);
             c.moveTo('investigation');
           } else {
-            c.record(
-              'rectificationVerified',
-              `核查整改情况：整改及时到位${due}，呈领导审批不予追责问责：${note}`,
-              actor,
-            );
+            c.record('rectificationVerified', RECTIFICATION_TEXTS.fixedInTime(due, note), actor);
             c.moveTo('rectificationReview');
           }
         },
@@ -101,14 +90,10 @@ export function rectificationEffects(c: CaseContext) {
       approveRectification: async (decision) => {
         if (!c.acceptsDecision('approveRectification', decision)) return;
         if (decision.approved) {
-          c.record(
-            'rectified',
-            `领导审批同意：整改及时到位，依纪依规依法不予追责问责。${decision.comment}`,
-            decision.actor,
-          );
+          c.record('rectified', RECTIFICATION_TEXTS.approved(decision.comment), decision.actor);
           await conclude(c, 'rectified');
         } else {
-          c.record('rectificationFailed', `领导审批未同意不予追责：${decision.comment}，转入调查核实`, decision.actor);
+          c.record('rectificationFailed', RECTIFICATION_TEXTS.refused(decision.comment), decision.actor);
           c.moveTo('investigation');
         }
       },

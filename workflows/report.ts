@@ -3,8 +3,8 @@
  * timeline, and the situation corrected where the investigation found another than the one submitted.
  */
 import type { Actor, InvestigationReport } from '../domain/case';
-import { OUTCOME_NAMES, SITUATION_NAMES } from '../domain/labels';
 import { reductionText } from '../domain/reduction';
+import { INVESTIGATION_TEXTS } from '../domain/texts';
 import { findingsText } from '../domain/tolerance';
 import type { CaseContext } from './context';
 import { startTimelyPeriod } from './deadlines';
@@ -15,7 +15,12 @@ export function applyReport(c: CaseContext, report: InvestigationReport, actor: 
   c.data.report = report;
   c.record(
     'reportSubmitted',
-    `提交调查核实报告（${report.reportRef}），建议${OUTCOME_NAMES[report.recommendation]}${reductionText(report)}${findingsText(report)}`,
+    INVESTIGATION_TEXTS.reportSubmitted(
+      report.reportRef,
+      report.recommendation,
+      reductionText(report),
+      findingsText(report),
+    ),
     actor,
   );
   const was = c.data.submission.situation;
@@ -23,11 +28,7 @@ export function applyReport(c: CaseContext, report: InvestigationReport, actor: 
   // current revision takes a correction (its batched publisher sends it with the stage, in the same upsert).
   if (c.current && report.situation && report.situation !== was) {
     c.data.submission = { ...c.data.submission, situation: report.situation };
-    c.record(
-      'situationCorrected',
-      `调查核实认定所属情形为“${SITUATION_NAMES[report.situation]}”，更正提出时的“${SITUATION_NAMES[was]}”`,
-      actor,
-    );
+    c.record('situationCorrected', INVESTIGATION_TEXTS.situationCorrected(report.situation, was), actor);
   }
   if (c.revision5) {
     // A report submitted again (after a send-back or a supplementary investigation) takes the earlier one's place.

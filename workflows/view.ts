@@ -4,10 +4,9 @@
  */
 import type { ActionResult, CaseState, Deadline } from '../domain/case';
 import { applicantIdOf } from '../domain/case';
-import { HANDLING_BODY_NAMES, OUTCOME_NAMES, STAGE_NAMES } from '../domain/labels';
 import { allowedActions } from '../domain/procedure';
+import { caseSummaryText } from '../domain/texts';
 import type { CaseData } from './case-data';
-import { beijingText } from './clock';
 
 /** True while the case's statutory clock is paused. */
 export function clockPaused(d: CaseData): boolean {
@@ -28,17 +27,14 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 /** One Chinese line for the Web UI: case, body, stage, next deadline or outcome. Codes only, no names. */
 export function caseSummary(d: CaseData): string {
   const next = nextOpenDeadline(d.deadlines);
-  const parts = [
-    `容错事项 ${d.submission.caseNumber}`,
-    HANDLING_BODY_NAMES[d.submission.handlingBody],
-    `阶段：${STAGE_NAMES[d.stage]}`,
-    ...(d.outcome ? [`结论：${OUTCOME_NAMES[d.outcome]}`] : []),
-    ...(next
-      ? [`下一期限：${beijingText(next.dueAt)}（${next.clause}${next.status === 'overdue' ? '，已超期' : ''}）`]
-      : []),
-    ...(clockPaused(d) ? ['计时已暂停'] : []),
-  ];
-  return parts.join('｜');
+  return caseSummaryText({
+    caseNumber: d.submission.caseNumber,
+    handlingBody: d.submission.handlingBody,
+    stage: d.stage,
+    outcome: d.outcome,
+    next: next && { dueAt: next.dueAt, clause: next.clause, overdue: next.status === 'overdue' },
+    clockPaused: clockPaused(d),
+  });
 }
 
 /** What an officer's action answers (`ActionResult`). */

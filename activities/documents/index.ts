@@ -7,6 +7,7 @@ import { Context } from '@temporalio/activity';
 
 import { buildDocument } from '../../domain/documents/build';
 import { DOCUMENT_KIND_RULES } from '../../domain/documents/kinds';
+import { DOCUMENT_TEXTS } from '../../domain/texts';
 import type { DocumentRequest, IssuedDocument } from '../../domain/documents/request';
 import { renderDocx } from '../../documents/docx';
 import type { DocumentStore } from '../../documents/document-store';
@@ -41,7 +42,7 @@ export function createDocumentActivities(deps: DocumentDependencies) {
         title: doc.title,
         issuedOn: request.issuedOn,
         // Internal forms and records have no 主送机关: they stay in the body's own file.
-        addressee: doc.addressee ?? '本机关存档',
+        addressee: doc.addressee ?? DOCUMENT_TEXTS.internalAddressee,
         toParty: DOCUMENT_KIND_RULES[kind].toParty,
         sha256,
         ...(request.corrects ? { corrects: request.corrects } : {}),

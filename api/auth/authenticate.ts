@@ -7,6 +7,7 @@ import type { RequestHandler, Response } from 'express';
 
 import { HttpProblem } from '../http/errors';
 import type { Logger } from '../http/logger';
+import { HTTP_PROBLEM_TEXTS } from '../../domain/texts';
 import { logger as defaultLogger } from '../http/logger';
 import type { TokenFailure, TokenVerifier } from './verifier';
 import { TokenError } from './verifier';
@@ -15,7 +16,7 @@ import { TokenError } from './verifier';
 export const BEARER = /^Bearer[ ]+([A-Za-z0-9\-._~+/]+=*)[ ]*$/i;
 
 const DESCRIPTIONS: Readonly<Record<Exclude<TokenFailure, 'unavailable'>, string>> = {
-  missing: '缺少 Bearer 令牌',
+  missing: HTTP_PROBLEM_TEXTS.tokenMissing,
   invalid: 'invalid token',
   expired: 'token expired',
 };
@@ -53,7 +54,7 @@ export function authenticate(verifier: TokenVerifier, options: { readonly logger
       if (reason === 'unavailable') {
         log.warn('token verification unavailable', { requestId: res.locals.requestId, error: (err as Error).cause });
         res.setHeader('Retry-After', '5');
-        return next(new HttpProblem(503, 'Authentication unavailable', '暂时无法获取令牌验证密钥，请稍后再试'));
+        return next(new HttpProblem(503, 'Authentication unavailable', HTTP_PROBLEM_TEXTS.keysUnavailable));
       }
       next(challenge(res, reason === 'missing' ? 'invalid' : reason));
     }

@@ -105,6 +105,17 @@ export function canListCases(p: Principal): boolean {
   return listScope(p) !== undefined;
 }
 
+/**
+ * The cases `p`'s figures and register export are computed over: an officer's list scope; undefined for everyone
+ * else. Operators get no figures, not even counts: counts by stage, outcome, situation or overdue describe the
+ * contents of cases an operator may not read, which is why the list refuses them those filters too. Applicants'
+ * own cases are read one by one; the office's figures are not theirs.
+ */
+export function statisticsScope(p: Principal): Extract<ListScope, { kind: 'body' }> | undefined {
+  const scope = p.role === 'operator' || p.role === 'applicant' ? undefined : listScope(p);
+  return scope?.kind === 'body' ? scope : undefined;
+}
+
 /** True when `p` may load a year's holiday calendar: a system task, for operators only. */
 export function canLoadCalendar(p: Principal): boolean {
   return p.role === 'operator';

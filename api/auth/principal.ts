@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { HandlingBody, Role } from '../../domain/case';
 import { HANDLING_BODIES, ROLES } from '../../domain/case';
 import { identifierProblem, normaliseIdentifier } from '../../domain/party-identifier';
+import { FIELD_TEXTS } from '../../domain/texts';
 
 export interface Principal {
   /** Becomes `Actor.id`, hence the same 64-character bound as the API's actor schema. */
@@ -53,7 +54,7 @@ const claimsSchema = z
     name: z.string().trim().min(1).max(100).optional(),
     identifier: z
       .string()
-      .refine((v) => identifierProblem(v) === undefined, '须为有效的居民身份证号码或干部编号')
+      .refine((v) => identifierProblem(v) === undefined, FIELD_TEXTS.identifierInvalid)
       .transform(normaliseIdentifier)
       .optional(),
   })

@@ -18,6 +18,7 @@ import { operatorFileSchema } from '../../calendar/operator-files';
 import type { CaseState } from '../../domain/case';
 import type { CalendarLoaded } from '../../domain/messages';
 import { CALENDAR_LOADED_SIGNAL, CASE_STATE_QUERY } from '../../domain/messages';
+import { HOLIDAY_TEXTS } from '../../domain/texts';
 import { canLoadCalendar } from '../auth/policy';
 import { HttpProblem } from '../http/errors';
 import {
@@ -133,17 +134,13 @@ export function calendarRoute(client: Client, holidaysDir: string, log: Logger):
     handler: async (req, res) => {
       const principal = principalOf(res);
       if (!canLoadCalendar(principal)) {
-        throw new HttpProblem(403, 'Not permitted', '只有运维人员可以载入节假日安排');
+        throw new HttpProblem(403, 'Not permitted', HOLIDAY_TEXTS.onlyOperatorLoads);
       }
       const { year } = paramsSchema.parse(req.params);
       const options = querySchema.parse(req.query);
       const file = parseHolidayFile(year, req.body);
       if (yearInForce(year) && !options.correctionReason) {
-        throw new HttpProblem(
-          409,
-          'Year in force',
-          `${year}年已过去、正在施行或已有内置安排，期限已据此计算，不能直接替换；确需更正的，请以 correctionReason 说明理由`,
-        );
+        throw new HttpProblem(409, 'Year in force', HOLIDAY_TEXTS.yearInForce(year));
       }
       const calendar = calendarWith(holidaysDir, file);
       const { moves, unanswered } = await preview(client, calendar);
@@ -156,7 +153,7 @@ export function calendarRoute(client: Client, holidaysDir: string, log: Logger):
         throw new HttpProblem(
           409,
           'Confirmation required',
-          `载入将调整 ${moves.length} 个在办期限（另有 ${unanswered.length} 件案件未应答），请核对后以 confirm=${calendar.version} 确认`,
+          HOLIDAY_TEXTS.confirmationRequired(moves.length, unanswered.length, calendar.version),
           answer,
         );
       }

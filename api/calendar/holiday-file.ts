@@ -15,6 +15,7 @@ import { fixedStatutoryHolidays } from '../../calendar/fixed-holidays';
 import type { OperatorFile } from '../../calendar/operator-files';
 import { operatorFileSchema, readOperatorArrangements } from '../../calendar/operator-files';
 import { parseLocalDate, shanghaiDayOf, weekdayOf, yearOf } from '../../calendar/shanghai';
+import { HOLIDAY_TEXTS, HTTP_PROBLEM_TEXTS } from '../../domain/texts';
 import { HttpProblem } from '../http/errors';
 
 interface FieldError {
@@ -44,10 +45,10 @@ export function parseHolidayFile(year: number, body: unknown): OperatorFile {
     const errors: FieldError[] = parsed.error.issues.flatMap((i) => {
       const at = i.path.map(String);
       if (i.code === 'unrecognized_keys')
-        return i.keys.map((k) => ({ field: [...at, k].join('.'), message: '未知字段' }));
+        return i.keys.map((k) => ({ field: [...at, k].join('.'), message: HTTP_PROBLEM_TEXTS.unknownField }));
       return [{ field: at.join('.') || '(body)', message: i.message }];
     });
-    throw new HttpProblem(400, 'Invalid holiday arrangement', '一个或多个字段不符合要求', { errors });
+    throw new HttpProblem(400, 'Invalid holiday arrangement', HTTP_PROBLEM_TEXTS.invalidFields, { errors });
   }
   const file = parsed.data;
   const errors: FieldError[] = [];
@@ -58,11 +59,11 @@ export function parseHolidayFile(year: number, body: unknown): OperatorFile {
     }
   }
   if (errors.length) {
-    throw new HttpProblem(400, 'Invalid holiday arrangement', '节假日安排前后矛盾', { errors });
+    throw new HttpProblem(400, 'Invalid holiday arrangement', HOLIDAY_TEXTS.contradictory, { errors });
   }
   const implausible = plausibilityProblems(file);
   if (implausible.length) {
-    throw new HttpProblem(400, 'Implausible holiday arrangement', '节假日安排超出法定假日的合理范围，未予载入', {
+    throw new HttpProblem(400, 'Implausible holiday arrangement', HOLIDAY_TEXTS.implausible, {
       errors: implausible,
     });
   }

@@ -14,7 +14,7 @@ import { DOCUMENT_KIND_RULES, DOCUMENT_KINDS } from '../../domain/documents/kind
 import type { IssuedDocument } from '../../domain/documents/request';
 import { CASE_STATE_QUERY } from '../../domain/messages';
 import type { DocumentFormat, DocumentStore } from '../../documents/document-store';
-import { DOCUMENT_TEXTS } from '../../domain/documents/api-texts';
+import { DOCUMENT_TEXTS } from '../../domain/texts';
 import { HttpProblem } from '../http/errors';
 import { principalOf } from '../http/locals';
 import type { ApiRoute } from '../http/route';
@@ -106,7 +106,7 @@ export function caseDocumentRoutes(client: Client, store: DocumentStore | undefi
         tags: ['案件查询'],
         operationId: 'getCaseDocument',
         params: documentParamsSchema,
-        binary: Object.values(MEDIA_TYPES),
+        responseMediaType: Object.values(MEDIA_TYPES),
         responses: { 200: 'the document as issued', ...READ_RESPONSES },
         security: 'bearer',
       },

@@ -7,6 +7,7 @@ import { z } from 'zod';
 
 import { HANDLING_BODIES, OUTCOMES, STAGES } from '../../domain/case';
 import { CITY_LEVEL } from '../../domain/org-tree';
+import { FIELD_TEXTS } from '../../domain/texts';
 import type { ListScope } from '../auth/policy';
 import { partyIdentifier } from './schemas';
 
@@ -17,7 +18,7 @@ import { partyIdentifier } from './schemas';
 function wholeNumber(min: number, max: number, fallback: number) {
   return z
     .string()
-    .regex(/^\d{1,9}$/, '须为整数')
+    .regex(/^\d{1,9}$/, FIELD_TEXTS.wholeNumber)
     .transform(Number)
     .pipe(z.number().int().min(min).max(max))
     .default(fallback)

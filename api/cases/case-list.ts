@@ -13,6 +13,7 @@ import type { Payload } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 
 import type { HandlingBody, Outcome, Situation, Stage } from '../../domain/case';
+import { CASE_REQUEST_TEXTS, FIELD_TEXTS } from '../../domain/texts';
 import {
   CaseStage,
   FastTrack,
@@ -97,19 +98,14 @@ export function caseListRoute(client: Client, cursorKey: Buffer, parties: PartyI
     },
     handler: async (req, res) => {
       const scope = listScope(principalOf(res));
-      if (!scope) throw new HttpProblem(403, 'Not permitted', '该角色不能查看案件列表');
+      if (!scope) throw new HttpProblem(403, 'Not permitted', CASE_REQUEST_TEXTS.listNotPermitted);
       const filters = caseListQuerySchema.parse(req.query);
       if (scope.kind === 'all') {
         const used = CASE_FILTERS.filter((name) => filters[name] !== undefined);
         if (used.length) {
-          throw new HttpProblem(
-            400,
-            'Filter not permitted',
-            '运维人员只能查看案件编号，不能按阶段、机关、期限或结论筛选',
-            {
-              errors: used.map((field) => ({ field, message: '运维人员不能使用此筛选条件' })),
-            },
-          );
+          throw new HttpProblem(400, 'Filter not permitted', CASE_REQUEST_TEXTS.operatorFilters, {
+            errors: used.map((field) => ({ field, message: FIELD_TEXTS.operatorFilter })),
+          });
         }
       }
       const query = caseListQuery(scope, filters, filters.party ? parties.candidates(filters.party) : []);
@@ -121,8 +117,8 @@ export function caseListRoute(client: Client, cursorKey: Buffer, parties: PartyI
       // more than the first.
       const token = filters.cursor === undefined ? undefined : cursors.open(query, filters.cursor);
       if (filters.cursor !== undefined && !token) {
-        throw new HttpProblem(400, 'Invalid cursor', '翻页标记无效，请从第一页重新查询', {
-          errors: [{ field: 'cursor', message: '不是本列表返回的 nextCursor' }],
+        throw new HttpProblem(400, 'Invalid cursor', CASE_REQUEST_TEXTS.invalidCursor, {
+          errors: [{ field: 'cursor', message: FIELD_TEXTS.foreignCursor }],
         });
       }
       const answer = await client.workflowService.listWorkflowExecutions({

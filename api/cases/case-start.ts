@@ -6,9 +6,9 @@ import type { Client } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/client';
 
 import { applicantIdOf } from '../../domain/case';
-import { HANDLING_BODY_NAMES, SITUATION_NAMES } from '../../domain/labels';
 import type { CaseStart } from '../../domain/messages';
 import { CASE_WORKFLOW_TYPE, PROCEDURE_REVISION } from '../../domain/messages';
+import { caseStartSummaryText } from '../../domain/texts';
 import {
   ApplicantId,
   CaseStage,
@@ -56,6 +56,6 @@ export function startCaseWorkflow(
     ],
     // Which request started the case: a retry of that request finds its own start instead of a conflict.
     ...(submissionKey ? { memo: { [SUBMISSION_KEY]: submissionKey } } : {}),
-    staticSummary: `容错事项 ${submission.caseNumber}：${SITUATION_NAMES[submission.situation]}，报${HANDLING_BODY_NAMES[submission.handlingBody]}`,
+    staticSummary: caseStartSummaryText(submission.caseNumber, submission.situation, submission.handlingBody),
   });
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-import { HANDLING_BODIES, OUTCOMES, ROLES, SITUATIONS, STAGES } from '../../domain/case';
+import { HANDLING_BODIES, OUTCOMES, ROLES, SITUATIONS, STAGES, TIMELINE_KINDS } from '../../domain/case';
 
 const actor = z.object({ id: z.string(), role: z.enum(ROLES), body: z.enum(HANDLING_BODIES).optional() });
 
@@ -21,7 +21,7 @@ const deadline = z.looseObject({
 
 const timelineEntry = z.object({
   at: z.string(),
-  kind: z.string(),
+  kind: z.enum(TIMELINE_KINDS).describe('what the entry records (domain/case.ts TIMELINE_KINDS)'),
   actor: actor.optional(),
   summary: z.string().describe('one readable Chinese sentence'),
 });

@@ -32,7 +32,7 @@ import { reductionTermsProblem, relatedOfficialsProblem } from '../../domain/tol
 import { REFERRAL_OUTCOMES } from '../../domain/false-reports';
 import { ASPECT_NAMES } from '../../domain/labels';
 import { routingProblem } from '../../domain/routing';
-import { REFUSALS } from '../../domain/texts';
+import { FIELD_TEXTS, REFUSALS } from '../../domain/texts';
 import type {
   AcceptanceDecision,
   Announcement,
@@ -89,7 +89,7 @@ const text = (max: number) =>
     .max(max)
     .regex(HIDDEN, 'no control, zero-width or bidirectional-override characters')
     // With the u flag a surrogate pair is one code point, so only a lone surrogate is of category Cs.
-    .refine((v) => !/\p{Cs}/u.test(v), '含有不完整的 Unicode 字符（孤立代理项）')
+    .refine((v) => !/\p{Cs}/u.test(v), FIELD_TEXTS.loneSurrogate)
     .trim()
     .min(1);
 const refs = z.array(text(200)).min(1).max(200);
@@ -99,7 +99,7 @@ const localDate = z.iso.date('a date like 2026-12-10');
  * Case numbers become workflow IDs and URL segments (percent-encoded): the office's 宛纪容〔2026〕12号, or the first
  * form `NY-2026-0001` of cases begun before the office numbered them.
  */
-export const caseNumberSchema = z.string().regex(CASE_NUMBER_FORM, '案件编号形如 宛纪容〔2026〕12号');
+export const caseNumberSchema = z.string().regex(CASE_NUMBER_FORM, FIELD_TEXTS.caseNumberForm);
 
 /**
  * 当事人标识: a 居民身份证号码 with its GB 11643 check character, or the body's cadre number; kept normalised (a typed
@@ -115,8 +115,6 @@ export const partyIdentifier = z
     const problem = identifierProblem(v);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
-
-const IDENTIFIER_REQUIRED = '当事人为干部个人时须填写其居民身份证号码或干部编号';
 
 export const caseParamsSchema = z.object({ caseNumber: caseNumberSchema });
 
@@ -142,7 +140,7 @@ export const submissionSchema = z
     handlingBody: z.enum(HANDLING_BODIES),
     unitId: z
       .string()
-      .regex(/^[a-z][a-z0-9.-]{0,63}$/, '单位编号须取自组织树（GET /org-tree）')
+      .regex(/^[a-z][a-z0-9.-]{0,63}$/, FIELD_TEXTS.unitIdForm)
       .optional()
       .describe('当事人所在单位在组织树中的编号；由该单位所在层级的机关办理'),
     facts: text(20_000),
@@ -152,10 +150,10 @@ export const submissionSchema = z
   })
   .superRefine((s, ctx) => {
     if (s.party.kind === 'official' && s.party.identifier === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['party', 'identifier'], message: IDENTIFIER_REQUIRED });
+      ctx.addIssue({ code: 'custom', path: ['party', 'identifier'], message: FIELD_TEXTS.identifierRequired });
     }
     if (s.party.kind === 'unit' && s.party.identifier !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['party', 'identifier'], message: '单位当事人不填写个人身份标识' });
+      ctx.addIssue({ code: 'custom', path: ['party', 'identifier'], message: FIELD_TEXTS.unitWithoutIdentifier });
     }
     const problem = routingProblem(s.liability, s.handlingBody);
     if (problem) ctx.addIssue({ code: 'custom', path: ['handlingBody'], message: problem });
@@ -182,7 +180,7 @@ export const reassignmentSchema = z
     reason: text(2_000),
   })
   .refine((r) => r.caseOfficer !== undefined || r.investigationTeam !== undefined, {
-    message: '须指定承办人或调查组',
+    message: FIELD_TEXTS.reassignmentTarget,
     path: ['caseOfficer'],
   }) satisfies z.ZodType<RequestOf<Reassignment>>;
 
@@ -236,7 +234,7 @@ export const rectificationCheckSchema = z.strictObject({
 // (三) 调查核实
 
 export const teamFormationSchema = z.strictObject({
-  members: z.array(text(64)).min(2, '调查组至少由两人组成').max(30),
+  members: z.array(text(64)).min(2, REFUSALS.teamSize).max(30),
 }) satisfies z.ZodType<RequestOf<TeamFormation>>;
 
 export const evidenceSchema = z.strictObject({
@@ -276,13 +274,13 @@ export const investigationReportSchema = z
           finding: text(5_000),
         }),
       )
-      .length(ASPECTS.length, '六个方面须各有一项察看结论'),
+      .length(ASPECTS.length, FIELD_TEXTS.sixAspects),
     recommendation: z.enum(OUTCOMES),
     impactPeriodMonths: z.number().int().min(1).max(60).optional(),
     summary: text(20_000),
     negativeFindings: z
       .array(z.strictObject({ item: z.enum(NEGATIVE_ITEMS), found: z.boolean(), finding: text(5_000) }))
-      .length(NEGATIVE_ITEMS.length, 'one finding for each item of the negative list (不该容的情形)')
+      .length(NEGATIVE_ITEMS.length, FIELD_TEXTS.negativeListFindings)
       .describe('负面清单：每一项查实或未查实，并写明认定'),
     conditions: z
       .array(z.strictObject({ condition: z.enum(SITUATION_CONDITION_CODES), met: z.boolean(), finding: text(5_000) }))
@@ -377,7 +375,7 @@ export const determinationDeferralSchema = z
     minutesRef: text(200),
   })
   .refine((d) => d.deferredTo > d.meetingDate, {
-    message: '再次研究的日期须晚于本次会议日期',
+    message: FIELD_TEXTS.deferredAfterMeeting,
     path: ['deferredTo'],
   }) satisfies z.ZodType<SignalRequestOf<DeterminationDeferral>>;
 
@@ -453,7 +451,7 @@ export const clockPauseSchema = z
     reason: text(2_000).optional(),
   })
   .refine((p) => p.ground !== 'other' || p.reason !== undefined, {
-    message: '以“其他”情形暂停计时的，须写明理由',
+    message: FIELD_TEXTS.pauseReason,
     path: ['reason'],
   }) satisfies z.ZodType<RequestOf<ClockPauseRequest>>;
 

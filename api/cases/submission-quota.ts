@@ -7,6 +7,7 @@
  */
 import type { RequestHandler } from 'express';
 
+import { CASE_REQUEST_TEXTS } from '../../domain/texts';
 import { HttpProblem } from '../http/errors';
 
 /** China keeps no daylight saving time: Beijing is always eight hours ahead of UTC. */
@@ -39,11 +40,7 @@ export function submissionQuota(options: SubmissionQuotaOptions): RequestHandler
     if (used >= options.perDay) {
       const untilMidnight = Math.ceil(((today + 1) * DAY_MS - BEIJING_OFFSET_MS - now()) / 1000);
       res.setHeader('Retry-After', String(untilMidnight));
-      throw new HttpProblem(
-        429,
-        'Daily submission quota reached',
-        `每位申请人每天最多提出 ${options.perDay} 件申请，今日已达上限，请明日再提出`,
-      );
+      throw new HttpProblem(429, 'Daily submission quota reached', CASE_REQUEST_TEXTS.dailyQuota(options.perDay));
     }
     // Taken now, so concurrent submissions cannot all pass on the same count; given back unless it succeeds.
     counts.set(principal.sub, used + 1);

@@ -23,7 +23,7 @@ import type { ApiRoute } from '../http/route';
 import type { OrgTreeHolder } from '../org-tree/org-tree-file';
 import type { OrgTreeIndex } from '../../domain/org-tree';
 import { CITY_LEVEL } from '../../domain/org-tree';
-import { REFUSALS } from '../../domain/texts';
+import { CASE_REQUEST_TEXTS, FIELD_TEXTS, HTTP_PROBLEM_TEXTS, REFUSALS } from '../../domain/texts';
 import type { Principal } from '../auth/principal';
 
 /** Fields of a submission that only the office sets. */
@@ -40,7 +40,7 @@ function levelOfSubmission(tree: OrgTreeIndex, principal: Principal, unitId: str
   const own = principal.body ? (principal.level ?? CITY_LEVEL) : undefined;
   const level = tree.levelOfUnit(unitId);
   if (!level) {
-    throw new HttpProblem(400, 'Invalid request', '一个或多个字段不符合要求', {
+    throw new HttpProblem(400, 'Invalid request', HTTP_PROBLEM_TEXTS.invalidFields, {
       errors: [{ field: 'submission.unitId', message: REFUSALS.unknownUnit(unitId) }],
     });
   }
@@ -98,16 +98,12 @@ export function submissionRoute(
       // 快查快结 and 事前申请 are for the accepting office to establish (at acceptance), never for the applicant to claim.
       const claimed = principal.role === 'applicant' ? OFFICE_SET.filter((f) => request[f]) : [];
       if (claimed.length) {
-        throw new HttpProblem(400, 'Invalid request', '一个或多个字段不符合要求', {
-          errors: claimed.map((f) => ({ field: `submission.${f}`, message: '由受理机关在受理时认定，申请人不得填写' })),
+        throw new HttpProblem(400, 'Invalid request', HTTP_PROBLEM_TEXTS.invalidFields, {
+          errors: claimed.map((f) => ({ field: `submission.${f}`, message: FIELD_TEXTS.officeSet })),
         });
       }
       if (principal.role === 'applicant' && !applicantMayApplyFor(principal.identifier, request.party)) {
-        throw new HttpProblem(
-          403,
-          'Not permitted',
-          '申请人只能为本人（令牌所载身份证件号码）提出申请，或作为单位联系人为单位提出申请',
-        );
+        throw new HttpProblem(403, 'Not permitted', CASE_REQUEST_TEXTS.applicantForOthers);
       }
       const submittedBy = actorOf(principal);
       const submissionKey = messageIdFor(req, principal.sub, undefined);

@@ -30,7 +30,7 @@ import { DEV_CODEC_AUDIENCE } from '../auth/development';
 import type { Principal } from '../auth/principal';
 import type { TokenVerifier } from '../auth/verifier';
 import type { AccessLog } from '../http/access-log';
-import { ROLE_NAMES } from '../../domain/texts';
+import { CODEC_TEXTS } from '../../domain/texts';
 import { HttpProblem, problemHandler } from '../http/errors';
 import type { Logger } from '../http/logger';
 
@@ -149,10 +149,10 @@ export function codecServer(options: CodecServerOptions): Router {
       res.locals.principal = await verifier.verify(token);
     } catch {
       res.setHeader('WWW-Authenticate', 'Bearer realm="tolerance-cases"');
-      throw new HttpProblem(401, 'Unauthorized', '解密服务须凭办案人员的令牌访问');
+      throw new HttpProblem(401, 'Unauthorized', CODEC_TEXTS.tokenRequired);
     }
     if (!roles.includes(res.locals.principal.role)) {
-      throw new HttpProblem(403, 'Forbidden', `${ROLE_NAMES[res.locals.principal.role]}不能读取案件数据`);
+      throw new HttpProblem(403, 'Forbidden', CODEC_TEXTS.roleMayNotRead(res.locals.principal.role));
     }
     next();
   };
@@ -208,7 +208,7 @@ export function codecServer(options: CodecServerOptions): Router {
           });
         } catch (err) {
           options.logger.error('access log write failed', { requestId: res.locals.requestId, error: String(err) });
-          throw new HttpProblem(503, 'Access log unavailable', '访问记录无法写入，暂不解密');
+          throw new HttpProblem(503, 'Access log unavailable', CODEC_TEXTS.decodeNotLogged);
         }
       }
       res.setHeader('Cache-Control', 'no-store');
@@ -230,18 +230,12 @@ export function devCodecSessionRouter(dev: DevelopmentAuth): Router {
   router.get('/dev/codec-session', async (req, res) => {
     const user = DEMO_USERS.find((u) => u.sub === req.query.user);
     if (!user)
-      throw new HttpProblem(
-        400,
-        'Unknown demo user',
-        `演示用户须为以下之一：${DEMO_USERS.map((u) => u.sub).join('、')}`,
-      );
+      throw new HttpProblem(400, 'Unknown demo user', CODEC_TEXTS.unknownDemoUser(DEMO_USERS.map((u) => u.sub)));
     const token = await dev.mint(user, { audience: DEV_CODEC_AUDIENCE });
     const secure = req.secure ? '; Secure' : '';
     res.setHeader('Set-Cookie', `${COOKIE}=${token}; Path=/codec; HttpOnly; SameSite=Strict; Max-Age=28800${secure}`);
     res.setHeader('Cache-Control', 'no-store');
-    res
-      .type('text/plain; charset=utf-8')
-      .send(`编解码服务已为 ${user.sub} 开启（8 小时）。请回到 Temporal Web UI 查看案件内容。\n`);
+    res.type('text/plain; charset=utf-8').send(CODEC_TEXTS.sessionOpened(user.sub));
   });
   return router;
 }

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 
 import { ROLES, STAGES } from '../../domain/case';
+import { HTTP_PROBLEM_TEXTS } from '../../domain/texts';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -28,9 +29,12 @@ export interface RouteDoc {
   readonly requestName?: string;
   /** The body of every 2xx answer except 204. */
   readonly responseSchema?: z.ZodType;
+  /**
+   * A 2xx body that is a file of this media type (an XLSX workbook), or of one of these (a document's DOCX or PDF),
+   * rather than JSON; then no responseSchema.
+   */
+  readonly responseMediaType?: string | readonly string[];
   readonly responseName?: string;
-  /** Media types of a 2xx answer whose body is a file (a document's DOCX or PDF) instead of JSON. */
-  readonly binary?: readonly string[];
   /** Status code to description; 4xx/5xx answers are problem+json. */
   readonly responses: Readonly<Record<number, string>>;
   readonly security: 'bearer' | 'none';
@@ -147,7 +151,7 @@ function commonResponses(route: RouteDoc): Record<number, string> {
     // The JSON body middleware answers these for any POST, before the route.
     responses[413] = 'the body is larger than the API accepts';
     responses[415] = 'the body is not application/json';
-    responses[422] = '此 Idempotency-Key 已用于另一个不同的请求';
+    responses[422] = HTTP_PROBLEM_TEXTS.idempotencyReused;
   }
   return responses;
 }
@@ -198,8 +202,12 @@ export class OpenApiRegistry {
         const content =
           status >= 400
             ? { 'application/problem+json': { schema: PROBLEM_REF } }
-            : route.binary && status < 300
-              ? Object.fromEntries(route.binary.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]))
+            : route.responseMediaType && status !== 204
+              ? Object.fromEntries(
+                  [route.responseMediaType]
+                    .flat()
+                    .map((type) => [type, { schema: { type: 'string', contentMediaType: type } }]),
+                )
               : route.responseSchema && status !== 204
                 ? {
                     'application/json': {

@@ -5,6 +5,7 @@
  */
 import type { RequestHandler, Response } from 'express';
 
+import { HTTP_PROBLEM_TEXTS } from '../../domain/texts';
 import type { AccessLog } from './access-log';
 import type { Logger } from './logger';
 import { principalOf } from './locals';
@@ -58,7 +59,7 @@ function unrecorded(res: Response, send: Response['send'], logger: Logger, err: 
       type: 'about:blank',
       title: 'Access log unavailable',
       status: 503,
-      detail: '访问记录无法写入，暂不提供案件内容',
+      detail: HTTP_PROBLEM_TEXTS.readNotLogged,
     }),
   );
 }

@@ -13,6 +13,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { ZodError } from 'zod';
 
 import { NOT_PERMITTED, STAGE_CONFLICT } from '../../domain/failures';
+import { HTTP_PROBLEM_TEXTS } from '../../domain/texts';
 
 /** An error that already knows its HTTP status and problem fields. */
 export class HttpProblem extends Error {
@@ -31,7 +32,7 @@ export class HttpProblem extends Error {
  * body's case numbers reveals nothing.
  */
 export function caseNotFound(): HttpProblem {
-  return new HttpProblem(404, 'Case not found', '没有此编号的案件');
+  return new HttpProblem(404, 'Case not found', HTTP_PROBLEM_TEXTS.caseNotFound);
 }
 
 /** One entry per bad field; an unknown key is named as its own field, so the client sees exactly what to drop. */
@@ -39,7 +40,7 @@ function fieldErrors(err: ZodError): { field: string; message: string }[] {
   return err.issues.flatMap((i) => {
     const at = i.path.map(String);
     if (i.code === 'unrecognized_keys') {
-      return i.keys.map((key) => ({ field: [...at, key].join('.'), message: '未知字段' }));
+      return i.keys.map((key) => ({ field: [...at, key].join('.'), message: HTTP_PROBLEM_TEXTS.unknownField }));
     }
     return [{ field: at.join('.') || '(body)', message: i.message }];
   });
@@ -87,13 +88,13 @@ export function isTemporalUnavailable(err: unknown): boolean {
 function toProblem(err: unknown): HttpProblem {
   if (err instanceof HttpProblem) return err;
   if (err instanceof ZodError) {
-    return new HttpProblem(400, 'Invalid request', '一个或多个字段不符合要求', {
+    return new HttpProblem(400, 'Invalid request', HTTP_PROBLEM_TEXTS.invalidFields, {
       errors: fieldErrors(err),
     });
   }
   if (err instanceof WorkflowNotFoundError) return caseNotFound();
   if (err instanceof WorkflowExecutionAlreadyStartedError) {
-    return new HttpProblem(409, 'Case already exists', '此编号的案件已经提出');
+    return new HttpProblem(409, 'Case already exists', HTTP_PROBLEM_TEXTS.caseExists);
   }
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
     const failure = err.cause;
@@ -109,14 +110,11 @@ function toProblem(err: unknown): HttpProblem {
     return new HttpProblem(status, 'Bad request body', (err as Error).message);
   }
   if (isTemporalUnavailable(err)) {
-    return new HttpProblem(
-      503,
-      'Temporal unavailable',
-      '案件服务暂时无法连接或未及时应答，请用同一 Idempotency-Key 重新发送同一请求',
-      { retryAfter: RETRY_AFTER_SECONDS },
-    );
+    return new HttpProblem(503, 'Temporal unavailable', HTTP_PROBLEM_TEXTS.temporalUnavailable, {
+      retryAfter: RETRY_AFTER_SECONDS,
+    });
   }
-  return new HttpProblem(500, 'Internal error', '请求处理出现意外错误');
+  return new HttpProblem(500, 'Internal error', HTTP_PROBLEM_TEXTS.internal);
 }
 
 export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {

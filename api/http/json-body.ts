@@ -1,6 +1,7 @@
 import express from 'express';
 import type { RequestHandler } from 'express';
 
+import { HTTP_PROBLEM_TEXTS } from '../../domain/texts';
 import { HttpProblem } from './errors';
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
@@ -16,7 +17,7 @@ export function jsonBody(options: { readonly limit: string }): RequestHandler[] 
     // A request without a body (`is` answers null, or an empty one: `Content-Length: 0`, which clients send for a
     // bodiless POST) reaches its schema and is told what is missing.
     if (WITH_BODY.has(req.method) && req.is(JSON_TYPES) === false && req.get('content-length') !== '0') {
-      throw new HttpProblem(415, 'Unsupported media type', '请求体须为 application/json', {
+      throw new HttpProblem(415, 'Unsupported media type', HTTP_PROBLEM_TEXTS.jsonBody, {
         accepted: JSON_TYPES,
       });
     }

@@ -5,6 +5,7 @@
 import type { Response } from 'express';
 
 import type { Principal } from '../auth/principal';
+import { HTTP_PROBLEM_TEXTS } from '../../domain/texts';
 import { HttpProblem } from './errors';
 
 declare global {
@@ -27,6 +28,6 @@ declare global {
  */
 export function principalOf(res: Response): Principal {
   const principal = res.locals.principal;
-  if (!principal) throw new HttpProblem(401, 'Unauthorized', '缺少 Bearer 令牌');
+  if (!principal) throw new HttpProblem(401, 'Unauthorized', HTTP_PROBLEM_TEXTS.tokenMissing);
   return principal;
 }

@@ -11,6 +11,7 @@ import { Router } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 import { STAGES } from '../../domain/case';
+import { HTTP_PROBLEM_TEXTS } from '../../domain/texts';
 import { HttpProblem } from './errors';
 import type { Logger } from './logger';
 import { logger as defaultLogger } from './logger';
@@ -101,7 +102,7 @@ export function createApiMetrics(
   router.get('/metrics', async (req, res) => {
     if (options.token && !bearerMatches(req.get('authorization'), options.token)) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
-      throw new HttpProblem(401, 'Unauthorized', '读取指标须提供 METRICS_TOKEN 令牌');
+      throw new HttpProblem(401, 'Unauthorized', HTTP_PROBLEM_TEXTS.metricsToken);
     }
     try {
       const text = await registry.metrics();
@@ -110,7 +111,7 @@ export function createApiMetrics(
       // The gRPC text names hosts and the server's internals: it goes to the log, the scraper learns only the status.
       log.warn('metrics: the caseload cannot be read', { requestId: res.locals.requestId, error: err });
       res.setHeader('Retry-After', '5');
-      throw new HttpProblem(503, 'Metrics unavailable', '暂时无法读取案件统计，请稍后再试');
+      throw new HttpProblem(503, 'Metrics unavailable', HTTP_PROBLEM_TEXTS.metricsUnavailable);
     }
   });
   return { middleware, router };

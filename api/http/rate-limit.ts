@@ -1,6 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit as expressRateLimit } from 'express-rate-limit';
 
+import { HTTP_PROBLEM_TEXTS } from '../../domain/texts';
 import { HttpProblem } from './errors';
 
 export interface RateLimitOptions {
@@ -30,7 +31,7 @@ export function rateLimit(options: RateLimitOptions): RequestHandler {
       return sub ? `sub:${sub}` : clientKey(req);
     },
     handler: (_req, _res, next) => {
-      next(new HttpProblem(429, 'Too many requests', '请求过于频繁，请在 Retry-After 所示秒数后再试'));
+      next(new HttpProblem(429, 'Too many requests', HTTP_PROBLEM_TEXTS.rateLimited));
     },
   });
 }

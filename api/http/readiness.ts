@@ -6,6 +6,7 @@
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 
+import { HTTP_PROBLEM_TEXTS } from '../../domain/texts';
 import { HttpProblem } from './errors';
 import type { Logger } from './logger';
 import type { ApiRoute } from './route';
@@ -42,7 +43,7 @@ export function readinessRoute(client: Client, taskQueue: string, log: Logger): 
         // Unauthenticated callers read this answer; the gRPC text (addresses, server internals) is for the log.
         log.warn('readiness: Temporal does not answer', { requestId: res.locals.requestId, error: err });
         res.setHeader('Retry-After', '5');
-        throw new HttpProblem(503, 'Not ready', 'Temporal 暂无应答');
+        throw new HttpProblem(503, 'Not ready', HTTP_PROBLEM_TEXTS.temporalSilent);
       }
       const fresh = pollers.filter((p) => {
         const seconds = Number(p.lastAccessTime?.seconds ?? 0);
@@ -50,7 +51,7 @@ export function readinessRoute(client: Client, taskQueue: string, log: Logger): 
       });
       if (fresh.length === 0) {
         res.setHeader('Retry-After', '5');
-        throw new HttpProblem(503, 'Not ready', `任务队列 ${taskQueue} 暂无 worker 在线`);
+        throw new HttpProblem(503, 'Not ready', HTTP_PROBLEM_TEXTS.noWorker(taskQueue));
       }
       res.setHeader('Cache-Control', 'no-store');
       res.json({ status: 'ready', taskQueue, workers: fresh.length });

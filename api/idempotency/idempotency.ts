@@ -15,6 +15,7 @@ import type { RequestHandler, Response } from 'express';
 
 import { HttpProblem } from '../http/errors';
 import type { IdempotencyStore, StoredResponse } from './idempotency-store';
+import { HTTP_PROBLEM_TEXTS } from '../../domain/texts';
 import type { Logger } from '../http/logger';
 import { logger as defaultLogger } from '../http/logger';
 
@@ -107,7 +108,7 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
       throw new HttpProblem(
         400,
         key === undefined ? 'Idempotency-Key header required' : 'Invalid Idempotency-Key header',
-        '每个 POST 请求须带 Idempotency-Key 请求头：1–200 个字符，限 A–Z a–z 0–9 . _ : -',
+        HTTP_PROBLEM_TEXTS.idempotencyKey,
         { errors: [{ field: IDEMPOTENCY_HEADER, message: key === undefined ? 'required' : 'malformed' }] },
       );
     }
@@ -118,7 +119,7 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
 
     // Taken before the first await, so two concurrent requests cannot both miss the store and both run.
     if (inFlight.has(storeKey)) {
-      throw new HttpProblem(409, 'Request in progress', '使用此 Idempotency-Key 的请求正在处理中');
+      throw new HttpProblem(409, 'Request in progress', HTTP_PROBLEM_TEXTS.idempotencyInProgress);
     }
     inFlight.add(storeKey);
     const release = () => inFlight.delete(storeKey);
@@ -135,7 +136,7 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
     if (stored) {
       release();
       if (stored.fingerprint !== fingerprint) {
-        throw new HttpProblem(422, 'Idempotency-Key reused', '此 Idempotency-Key 已用于另一个不同的请求');
+        throw new HttpProblem(422, 'Idempotency-Key reused', HTTP_PROBLEM_TEXTS.idempotencyReused);
       }
       return replay(res, stored);
     }
@@ -143,16 +144,12 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
     if (usage.owner >= maxPerCaller) {
       release();
       res.setHeader('Retry-After', String(FULL_RETRY_AFTER_SECONDS));
-      throw new HttpProblem(
-        429,
-        'Too many stored requests',
-        `本账号 24 小时内的请求记录已达上限（${maxPerCaller} 条），请稍后再试`,
-      );
+      throw new HttpProblem(429, 'Too many stored requests', HTTP_PROBLEM_TEXTS.idempotencyCallerFull(maxPerCaller));
     }
     if (usage.total >= maxTotal) {
       release();
       log.error('idempotency store full', { requestId: res.locals.requestId, total: usage.total });
-      throw new HttpProblem(503, 'Request store full', '请求记录存储已满，请稍后再试');
+      throw new HttpProblem(503, 'Request store full', HTTP_PROBLEM_TEXTS.idempotencyStoreFull);
     }
 
     // Whatever happens to the request (answered, aborted, streamed), the key is free once the connection is done.

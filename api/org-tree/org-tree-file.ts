@@ -13,16 +13,14 @@ import { projectRoot } from '../../config/paths';
 import { HANDLING_BODIES } from '../../domain/case';
 import type { OrgTree, OrgTreeIndex } from '../../domain/org-tree';
 import { indexOrgTree, orgTreeProblems } from '../../domain/org-tree';
+import { ORG_TREE_TEXTS } from '../../domain/texts';
 
 /** The tree the repository ships: the city and its counties and districts. */
 export const DEFAULT_ORG_TREE_FILE = path.join(projectRoot, 'config', 'org-tree.json');
 
-const id = z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/, '编号须为小写字母开头的字母、数字、点或连字符（至多 64 个）');
+const id = z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/, ORG_TREE_TEXTS.idForm);
 const name = z.string().trim().min(1).max(100);
-const levelBody = z.strictObject(
-  { name, office: name },
-  { error: '须写明该办理机关的名称（name）和受理科室（office）' },
-);
+const levelBody = z.strictObject({ name, office: name }, { error: ORG_TREE_TEXTS.bodyNamed });
 
 /** The file's shape; `orgTreeProblems` then checks what a schema cannot (unique ids, one root, parents). */
 export const orgTreeFileSchema = z.strictObject({
@@ -52,7 +50,7 @@ export class OrgTreeError extends Error {
     readonly source: string,
     readonly problems: readonly string[],
   ) {
-    super(`组织树 ${source} 有误：${problems.join('；')}`);
+    super(ORG_TREE_TEXTS.wrong(source, problems));
     this.name = 'OrgTreeError';
   }
 }
@@ -85,7 +83,7 @@ export function readOrgTreeFile(file: string): OrgTreeIndex {
   try {
     body = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new OrgTreeError(file, [`无法读取：${(err as Error).message}`]);
+    throw new OrgTreeError(file, [ORG_TREE_TEXTS.unreadable((err as Error).message)]);
   }
   return parseOrgTree(body, file);
 }

@@ -3,6 +3,7 @@
  * it); an operator replaces it at run time. A replacement is checked whole, written over the file, and used from
  * the next request on; a bad one is refused with every bad entry named and changes nothing.
  */
+import { ORG_TREE_TEXTS } from '../../domain/texts';
 import { canLoadCalendar } from '../auth/policy';
 import { HttpProblem } from '../http/errors';
 import { principalOf } from '../http/locals';
@@ -60,13 +61,14 @@ export function orgTreeRoutes(holder: OrgTreeHolder, log: Logger): ApiRoute[] {
       handler: async (req, res) => {
         const principal = principalOf(res);
         // The same system task as a holiday arrangement: operators only.
-        if (!canLoadCalendar(principal)) throw new HttpProblem(403, 'Not permitted', '只有运维人员可以替换组织树');
+        if (!canLoadCalendar(principal))
+          throw new HttpProblem(403, 'Not permitted', ORG_TREE_TEXTS.onlyOperatorReplaces);
         let tree;
         try {
           tree = parseOrgTree(req.body, 'PUT /org-tree');
         } catch (err) {
           if (!(err instanceof OrgTreeError)) throw err;
-          throw new HttpProblem(400, 'Invalid organisation tree', '组织树有误，未予替换', {
+          throw new HttpProblem(400, 'Invalid organisation tree', ORG_TREE_TEXTS.notReplaced, {
             errors: err.problems.map(fieldError),
           });
         }

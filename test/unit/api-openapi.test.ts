@@ -222,6 +222,22 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  test('a route answering a file declares its media type, and its errors stay problem+json', () => {
+    const registry = new OpenApiRegistry();
+    const media = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    registry.registerRoute({
+      method: 'get',
+      path: '/register.xlsx',
+      summary: '导出台账',
+      responseMediaType: media,
+      responses: { 200: 'the workbook', 403: 'not permitted' },
+      security: 'bearer',
+    });
+    const op = registry.buildOpenApiDocument({ title: 't', version: '1' }).paths['/register.xlsx'].get as any;
+    expect(op.responses['200'].content).toEqual({ [media]: { schema: { type: 'string', contentMediaType: media } } });
+    expect(Object.keys(op.responses['403'].content)).toEqual(['application/problem+json']);
+  });
+
   test('declares bearer JWT security', () => {
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({
       type: 'http',

@@ -7,6 +7,7 @@ import {
   canReadCase,
   canSubmit,
   listScope,
+  statisticsScope,
 } from '../../api/auth/policy';
 import { ACTION_ROLES, CASE_ACTIONS } from '../../domain/procedure';
 import type { HandlingBody, Role } from '../../domain/case';
@@ -110,6 +111,21 @@ describe('lists, calendar, actor', () => {
       else if (p.role === 'applicant') expect(scope).toEqual({ kind: 'applicant', applicantIds: [p.sub] });
       else expect(scope).toEqual({ kind: 'body', handlingBody: p.body });
     }
+  });
+
+  test('figures and the register are for officers, over their list scope; operators and applicants get none', () => {
+    for (const p of PRINCIPALS) {
+      expect({ who: label(p), scope: statisticsScope(p) }).toEqual({
+        who: label(p),
+        scope: p.body ? listScope(p) : undefined,
+      });
+    }
+    const county = { sub: 'officer.dc.dongcheng', role: 'caseOfficer', body: 'disciplineCommission' } as const;
+    expect(statisticsScope({ ...county, level: 'dongcheng', supervises: [] })).toEqual({
+      kind: 'body',
+      handlingBody: 'disciplineCommission',
+      levels: ['dongcheng'],
+    });
   });
 
   test('only operators load holiday calendars', () => {

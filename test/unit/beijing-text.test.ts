@@ -1,4 +1,4 @@
-import { beijingText } from '../../workflows/clock';
+import { beijingText } from '../../domain/texts/beijing-time';
 
 test('a period that ends at the end of a Beijing day reads as 24时 of that day, not 0时 of the next', () => {
   expect(beijingText('2026-10-09T16:00:00.000Z')).toBe('2026年10月9日24时');

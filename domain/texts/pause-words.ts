@@ -1,6 +1,6 @@
 /** How a pause's ground and reason read in the timeline and in notices. */
-import type { PauseGround } from '../domain/case';
-import { PAUSE_GROUND_NAMES } from '../domain/labels';
+import type { PauseGround } from '../case';
+import { PAUSE_GROUND_NAMES } from '../labels';
 
 /**
  * The ground's name with the reason written out, or the reason alone for a pause of a case begun before release

@@ -2,9 +2,9 @@
  * The timeline's words for an early exit (排除, 直接了结, 查无实据), with its ground in the seed's words: the same
  * whether leadership approved it with the handling opinion or decided it during the investigation.
  */
-import type { DirectClosureGround, ExclusionGround } from '../domain/case';
-import { isFalseAccusation } from '../domain/false-reports';
-import { DIRECT_CLOSURE_GROUND_NAMES, EXCLUSION_GROUND_NAMES } from '../domain/labels';
+import type { DirectClosureGround, ExclusionGround } from '../case';
+import { isFalseAccusation } from '../false-reports';
+import { DIRECT_CLOSURE_GROUND_NAMES, EXCLUSION_GROUND_NAMES } from '../labels';
 
 /**
  * An exclusion and its ground; from release 0.4.0 (`current`) also whether it is 诬告陷害, whose report goes on for

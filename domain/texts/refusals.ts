@@ -3,10 +3,10 @@
  * one place. The workflow's validators and gate, the domain rules and the API's own checks all take their words
  * from here, so the same refusal reads the same wherever it is met.
  */
-import type { HandlingBody, Role, Stage } from './case';
-import { HANDLING_BODY_NAMES, STAGE_NAMES } from './labels';
-import type { CaseAction } from './procedure';
-import { ACTIONS } from './procedure';
+import type { HandlingBody, Role, Stage } from '../case';
+import { HANDLING_BODY_NAMES, STAGE_NAMES } from '../labels';
+import type { CaseAction } from '../procedure';
+import { ACTIONS } from '../procedure';
 
 /** 角色名称. */
 export const ROLE_NAMES: Readonly<Record<Role, string>> = {
