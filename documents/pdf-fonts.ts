@@ -4,7 +4,7 @@
  * the text (仿宋), its bold for the issuer's mark and the title (小标宋), Noto Sans CJK SC for first-level headings
  * (黑体). The Docker image and CI install the package (`.ci/run`, `Dockerfile`).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { DOCUMENT_TEXTS } from '../domain/texts';
@@ -23,6 +23,18 @@ export interface PdfFonts {
   readonly text: FontFace;
   readonly title: FontFace;
   readonly heading: FontFace;
+}
+
+/**
+ * A collection's bytes, read once per process on first use: embedding reads the three collections (73 MB) for every
+ * document otherwise, which doubled the time a PDF takes on a loaded machine. A worker that never issues a document
+ * never reads them.
+ */
+const collections = new Map<string, Buffer>();
+export function fontBytes(file: string): Buffer {
+  let bytes = collections.get(file);
+  if (!bytes) collections.set(file, (bytes = readFileSync(file)));
+  return bytes;
 }
 
 /** The faces under `dir`; throws naming the package when a file is missing, so the operator knows what to install. */

@@ -9,6 +9,7 @@ import PDFDocument from 'pdfkit';
 import type { BodyParagraph, OfficialDocument } from '../domain/documents/layout';
 import { LINE_PT, PAGE_MM, PT_PER_MM, RED, SIZE_PT } from './gbt9704';
 import type { PdfFonts } from './pdf-fonts';
+import { fontBytes } from './pdf-fonts';
 
 const pt = (mm: number) => mm * PT_PER_MM;
 const MARGINS = { top: pt(PAGE_MM.top), bottom: pt(PAGE_MM.bottom), left: pt(PAGE_MM.left), right: pt(PAGE_MM.right) };
@@ -117,9 +118,7 @@ export function renderPdf(d: OfficialDocument, fonts: PdfFonts): Promise<Buffer>
     info: { Title: d.title, Author: d.signer, Subject: d.number },
     lang: 'zh-CN',
   });
-  doc.registerFont('text', fonts.text.file, fonts.text.face);
-  doc.registerFont('title', fonts.title.file, fonts.title.face);
-  doc.registerFont('heading', fonts.heading.file, fonts.heading.face);
+  for (const [name, { file, face }] of Object.entries(fonts)) doc.registerFont(name, fontBytes(file), face);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));
