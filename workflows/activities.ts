@@ -34,12 +34,13 @@ const DELIVERY = {
 } satisfies ActivityOptions;
 
 /**
- * A document is numbered, rendered twice and stored in one attempt: rendering with embedded fonts takes about a
- * second, so the timeout leaves room for a loaded machine; it keeps retrying, like a delivery, until it is issued.
+ * A document is numbered, rendered twice and stored in one attempt, which takes under a second (a few on a loaded
+ * machine); like the deliveries' the timeout is kept short, so an attempt whose worker died is retried within
+ * seconds, and it keeps retrying until the document is issued.
  */
 const DOCUMENTS = {
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+  startToCloseTimeout: '15 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 } satisfies ActivityOptions;
 
 /** The activities a case calls, as remote or as local activities. */

@@ -135,7 +135,18 @@ export function ensureBuilt(): void {
       if (e.isDirectory()) return Math.max(m, newest(p));
       return e.name.endsWith('.ts') ? Math.max(m, statSync(p).mtimeMs) : m;
     }, 0);
-  const sources = ['activities', 'api', 'calendar', 'codec', 'config', 'domain', 'scripts', 'worker', 'workflows']
+  const sources = [
+    'activities',
+    'api',
+    'calendar',
+    'codec',
+    'config',
+    'documents',
+    'domain',
+    'scripts',
+    'worker',
+    'workflows',
+  ]
     .map((d) => path.join(projectRoot, d))
     .filter(existsSync);
   const stale = !existsSync(stamp) || Math.max(...sources.map(newest)) > statSync(stamp).mtimeMs;
