@@ -9,10 +9,9 @@ import { buildDocument } from '../../domain/documents/build';
 import { DOCUMENT_KIND_RULES } from '../../domain/documents/kinds';
 import { DOCUMENT_TEXTS } from '../../domain/texts';
 import type { DocumentRequest, IssuedDocument } from '../../domain/documents/request';
-import { renderDocx } from '../../documents/docx';
 import type { DocumentStore } from '../../documents/document-store';
 import { drawDocumentNumber } from './numbering';
-import { renderPdf } from '../../documents/pdf';
+import { render } from '../../documents/render-thread';
 import type { PdfFonts } from '../../documents/pdf-fonts';
 import { pdfFonts } from '../../documents/pdf-fonts';
 
@@ -31,7 +30,7 @@ export function createDocumentActivities(deps: DocumentDependencies) {
       const { client, info } = Context.current();
       const number = await drawDocumentNumber(client, info.taskQueue, request);
       const doc = buildDocument(request, number);
-      const [docx, pdf] = await Promise.all([renderDocx(doc), renderPdf(doc, fonts())]);
+      const { docx, pdf } = await render(doc, fonts());
       const body = request.handlingBody;
       const sha256 = { docx: await deps.store.put(docx, 'docx', body), pdf: await deps.store.put(pdf, 'pdf', body) };
       const kind = request.detail.kind;
