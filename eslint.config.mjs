@@ -65,6 +65,7 @@ export default tseslint.config(
       'codec/**/*.ts',
       'register/**/*.ts',
       'domain/**/*.ts',
+      'documents/**/*.ts',
       'config/**/*.ts',
     ],
     rules: {

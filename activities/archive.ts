@@ -16,6 +16,11 @@ export interface ArchiveEntry extends Partial<DecisionRecord> {
   readonly impactPeriodMonths?: number;
   readonly meetingDate: string;
   readonly minutesRef: string;
+  /** The decision document (决定书) filed with the entry: its 发文字号 and SHA-256 (release 0.5.0 on). */
+  readonly decisionDocument?: {
+    readonly number: string;
+    readonly sha256: { readonly docx: string; readonly pdf: string };
+  };
 }
 
 /** Where decisions are archived. Implementations return the existing receipt for a key already written. */

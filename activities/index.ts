@@ -2,6 +2,8 @@ import type { WorkingCalendar } from '../calendar';
 import type { ArchiveStore } from './archive';
 import { createArchiveActivities } from './archive';
 import type { DeadlineSettings } from './deadlines';
+import type { DocumentDependencies } from './documents';
+import { createDocumentActivities } from './documents';
 import { createDeadlineActivities } from './deadlines';
 import type { NoticeTransport } from './notify';
 import { createNotifyActivities } from './notify';
@@ -16,6 +18,8 @@ export interface ActivityDependencies {
   readonly deadlines?: Partial<DeadlineSettings>;
   /** The register every case projects itself into (`register/`). */
   readonly register: ProjectionStore;
+  /** Where issued documents are kept (release 0.5.0 on), and the fonts their PDFs embed. */
+  readonly documents: DocumentDependencies;
 }
 
 /** All activities of the case workflow, built over their dependencies. */
@@ -25,5 +29,6 @@ export function createActivities(deps: ActivityDependencies) {
     ...createNotifyActivities(deps.notices),
     ...createArchiveActivities(deps.archive),
     ...createRegisterActivities(deps.register),
+    ...createDocumentActivities(deps.documents),
   };
 }

@@ -45,6 +45,9 @@ import { calendarRoute } from './calendar/calendar-route';
 import { caseActionRoutes } from './cases/case-actions';
 import { caseListRoute } from './cases/case-list';
 import { caseReadRoutes } from './cases/case-reads';
+import { caseDocumentRoutes } from './cases/case-documents';
+import type { DocumentStore } from '../documents/document-store';
+import { FileDocumentStore } from '../documents/document-store';
 import type { ApiRoute } from './http/route';
 import { mountRoutes } from './http/route';
 import { submissionRoute } from './cases/submission';
@@ -82,6 +85,11 @@ export interface ApiDependencies {
   /** Where first answers to POSTs are kept; files under `<dataDir>/idempotency`, or memory when neither is given. */
   readonly idempotencyStore?: IdempotencyStore;
   readonly dataDir?: string;
+  /**
+   * Where the workers keep issued documents; `<dataDir>/documents` (opened with the payload keys) by default, none
+   * without a data directory (a download then answers 503).
+   */
+  readonly documents?: DocumentStore;
   /** The payload keys, which seal the answers kept under `dataDir`; required with it. */
   readonly payloadKeys?: PayloadKeys;
   /** Rate limits, log level and the bound on Temporal calls (`config/http.ts`). */
@@ -215,6 +223,13 @@ export function createApp(deps: ApiDependencies): express.Express {
     ),
     caseListRoute(deps.client, cursorKey(deps.payloadKeys), parties, deps.register),
     ...caseReadRoutes(deps.client, statistics.calendar, deps.register),
+    ...caseDocumentRoutes(
+      deps.client,
+      deps.documents ??
+        (deps.dataDir && deps.payloadKeys
+          ? new FileDocumentStore(path.join(deps.dataDir, 'documents'), deps.payloadKeys)
+          : undefined),
+    ),
     ...caseActionRoutes(deps.client, orgTree),
     calendarRoute(deps.client, holidaysDir, logger),
     ...orgTreeRoutes(orgTree, logger),

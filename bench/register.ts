@@ -20,6 +20,7 @@ import { PartyIndex } from '../codec/blind-index';
 import { CASE_WORKFLOW_TYPE } from '../domain/messages';
 import { rebuildRegister } from '../register/rebuild';
 import { applicant, IDENTIFIER_OF, submission } from '../test/helpers/cases';
+import { FileDocumentStore } from '../documents/document-store';
 import { TEST_PAYLOAD_KEYS } from '../test/helpers/payload-keys';
 import { openTestRegister } from '../test/helpers/register';
 import { startDevServer } from '../test/helpers/temporal';
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
       notices: new FileOutbox(path.join(dir, 'outbox')),
       archive: new FileArchive(path.join(dir, 'archive')),
       register,
+      documents: { store: new FileDocumentStore(path.join(dir, 'documents'), TEST_PAYLOAD_KEYS) },
     },
     dataConverter: env.client.options.dataConverter,
   });

@@ -36,6 +36,8 @@ export const APPLICANT_FIELDS = {
   closure: true,
   openObligations: false,
   archiveReceipts: false,
+  // Only those addressed to them, through GET /cases/{n}/documents, never the office's own forms and reports.
+  documents: false,
   impactPeriodEndsAt: true,
   // The dates of the visits made to them; the officer's notes stay internal.
   followUpVisits: true,
@@ -114,6 +116,8 @@ export const APPLICANT_TIMELINE: { readonly [K in TimelineKind]: false | ((entry
   clockPaused: () => APPLICANT_TIMELINE_TEXTS.clockPaused,
   clockResumed: () => APPLICANT_TIMELINE_TEXTS.clockResumed,
   calendarLoaded: false,
+  // The applicant lists the documents addressed to them with GET /cases/{n}/documents; the entry names internal ones too.
+  documentIssued: false,
   decisionIgnored: false,
   noticeRefused: false,
   archiveRefused: false,

@@ -2,6 +2,7 @@
  * Plain data of one 容错纠错免责减责 case, named by the glossary in DOMAIN.md. These types travel through Temporal
  * payloads and the HTTP API alike, so they are readonly JSON: strings, numbers, booleans, arrays, objects.
  */
+import type { IssuedDocument } from './documents/request';
 import type { NegativeFinding } from './negative-list';
 import type { Reduction } from './reduction';
 import type { RelatedOfficial } from './related-officials';
@@ -347,6 +348,8 @@ export const TIMELINE_KINDS = [
   'determinationDeferred',
   'supplementaryInvestigationOrdered',
   'calendarLoaded',
+  /** A written document issued (release 0.5.0 on): its kind, 发文字号 and SHA-256. */
+  'documentIssued',
   'decisionIgnored',
   'noticeRefused',
   'archiveRefused',
@@ -396,6 +399,8 @@ export interface CaseState {
   readonly closure?: Closure;
   readonly openObligations: readonly Obligation[];
   readonly archiveReceipts: readonly ArchiveReceipt[];
+  /** The written documents issued so far (release 0.5.0 on), oldest first; none ever changes once issued. */
+  readonly documents?: readonly IssuedDocument[];
   readonly impactPeriodEndsAt?: string;
   readonly followUpVisits: readonly { readonly visitedOn: string; readonly note: string }[];
   readonly pauses: readonly ClockPause[];

@@ -79,6 +79,7 @@ const MOVES: { readonly [K in TimelineKind]: Stage | null | ((facts: StageFacts)
   determinationDeferred: null,
   supplementaryInvestigationOrdered: 'investigation',
   calendarLoaded: null,
+  documentIssued: null,
   decisionIgnored: null,
   noticeRefused: null,
   archiveRefused: null,

@@ -2,6 +2,7 @@ import path from 'node:path';
 
 import type { ActivityDependencies } from '../activities';
 import type { ProjectionStore } from '../activities/register';
+import { FileDocumentStore } from '../documents/document-store';
 import { FileArchive } from '../activities/file-archive';
 import { FileOutbox } from '../activities/file-outbox';
 import { HttpArchive } from '../activities/http-archive';
@@ -16,7 +17,7 @@ import type { WorkerProcessConfig } from '../config';
  * calendar now, so a bad holiday file stops start-up with its name.
  */
 export function activityDependencies(
-  config: Pick<WorkerProcessConfig, 'worker' | 'dataDir' | 'holidaysDir'>,
+  config: Pick<WorkerProcessConfig, 'worker' | 'dataDir' | 'holidaysDir' | 'payload'>,
   register: ProjectionStore,
 ): ActivityDependencies {
   const w = config.worker;
@@ -28,6 +29,10 @@ export function activityDependencies(
     archive: w.ARCHIVE_URL
       ? new HttpArchive({ url: w.ARCHIVE_URL, token: w.ARCHIVE_TOKEN })
       : new FileArchive(path.join(config.dataDir, 'archive')),
+    // Sealed with each body's payload key; the API reads them from the same directory.
+    documents: {
+      store: new FileDocumentStore(path.join(config.dataDir, 'documents'), config.payload.keys, config.payload.cipher),
+    },
     deadlines: {
       reminderWorkingDays: w.REMINDER_WORKING_DAYS,
       pauseLimitWorkingDays: w.PAUSE_LIMIT_WORKING_DAYS,

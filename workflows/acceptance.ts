@@ -8,6 +8,7 @@ import type { CaseContext } from './context';
 import { tellParty } from './delivery';
 import { armDeadline, PERIODS, startTimelyPeriod, watchDeadline } from './deadlines';
 import { conclude } from './conclusion';
+import { dateOf, issueDocument } from './documents';
 import type { StageEffects } from './procedure';
 import type { AcceptanceDecision } from './messages';
 
@@ -27,6 +28,11 @@ export function acceptanceEffects(c: CaseContext) {
                 ACCEPTANCE_TEXTS.declinedNotice(c.caseNumber, decision.reason),
               );
             }
+            if (c.revision5) {
+              issueDocument(c, 'declineNotice', () => ({
+                detail: { kind: 'declineNotice', submittedOn: dateOf(c, 'submitted'), reason: decision.reason },
+              }));
+            }
             c.moveTo('declined');
             return;
           }
@@ -39,6 +45,15 @@ export function acceptanceEffects(c: CaseContext) {
             decision.actor,
           );
           c.moveTo('handlingOpinion');
+          if (c.revision5) {
+            issueDocument(c, 'acceptanceNotice', () => ({
+              detail: {
+                kind: 'acceptanceNotice',
+                submittedOn: dateOf(c, 'submitted'),
+                caseOfficer: decision.caseOfficer,
+              },
+            }));
+          }
           // 快查快结 shortens the period by local policy (domain/periods.ts), for cases of revision 4 on.
           await armDeadline(
             c,
@@ -97,6 +112,20 @@ export function acceptanceEffects(c: CaseContext) {
         c.data.handlingOpinion = { ...opinion, approved: true };
         c.data.route = opinion.route;
         c.record('handlingOpinionApproved', ACCEPTANCE_TEXTS.handlingOpinionApproved(opinion.route), decision.actor);
+        if (c.revision5) {
+          issueDocument(c, 'handlingOpinionForm', () => ({
+            detail: {
+              kind: 'handlingOpinionForm',
+              acceptedOn: dateOf(c, 'accepted'),
+              caseOfficer: c.data.caseOfficer ?? '',
+              facts: c.data.submission.facts,
+              opinion: opinion.opinion,
+              route: opinion.route,
+              approvedBy: decision.actor.id,
+              comment: decision.comment,
+            },
+          }));
+        }
         switch (opinion.route) {
           case 'investigate':
             c.moveTo('investigation');

@@ -19,6 +19,7 @@ import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 
 import type { ArchiveActivities } from '../activities/archive';
 import type { DeadlineActivities } from '../activities/deadlines';
+import type { DocumentActivities } from '../activities/documents';
 import type { NotifyActivities } from '../activities/notify';
 import type { RegisterActivities } from '../activities/register';
 
@@ -33,11 +34,23 @@ const DELIVERY = {
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 } satisfies ActivityOptions;
 
+/**
+ * A document is numbered, rendered twice and stored in one attempt, which takes under a second (a few on a loaded
+ * machine); like the deliveries' the timeout is kept short, so an attempt whose worker died is retried within
+ * seconds, and it keeps retrying until the document is issued.
+ */
+const DOCUMENTS = {
+  startToCloseTimeout: '15 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+} satisfies ActivityOptions;
+
 /** The activities a case calls, as remote or as local activities. */
 export interface CaseActivities {
   readonly calendar: DeadlineActivities;
   readonly notify: NotifyActivities;
   readonly archive: ArchiveActivities;
+  /** Issuing written documents (cases begun on revision 5 only). */
+  readonly documents: DocumentActivities;
 }
 
 /** Cases begun before revision 4 schedule activities, as their histories record. */
@@ -45,6 +58,7 @@ export const REMOTE_ACTIVITIES: CaseActivities = {
   calendar: proxyActivities<DeadlineActivities>(CALENDAR),
   notify: proxyActivities<NotifyActivities>(DELIVERY),
   archive: proxyActivities<ArchiveActivities>(DELIVERY),
+  documents: proxyActivities<DocumentActivities>(DOCUMENTS),
 };
 
 /** Revision 4 on: the calendar as a local activity; deliveries as before. */

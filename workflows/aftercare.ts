@@ -6,10 +6,12 @@
 import { referralEnds } from '../domain/false-reports';
 import { shanghaiDateOf } from '../domain/dates';
 import { afterConclusionDateProblem } from '../domain/meeting';
-import { AFTERCARE_TEXTS, REFUSALS } from '../domain/texts';
+import { AFTERCARE_TEXTS, DOCUMENT_TEXTS, REFUSALS } from '../domain/texts';
 import { shanghaiToday } from './clock';
 import type { CaseContext } from './context';
 import { fulfil } from './conclusion';
+import { issueDocument, settledDocument } from './documents';
+import { reductionText } from '../domain/reduction';
 import type { StageEffects } from './procedure';
 
 export function aftercareEffects(c: CaseContext) {
@@ -19,6 +21,20 @@ export function aftercareEffects(c: CaseContext) {
         apply: ({ actor, visitedOn, note }) => {
           c.data.followUpVisits.push({ visitedOn, note });
           c.record('followUpVisited', AFTERCARE_TEXTS.followUpVisited(visitedOn, note), actor);
+          if (c.revision5) {
+            issueDocument(c, 'followUpRecord', () => ({
+              detail: {
+                kind: 'followUpRecord',
+                visitedOn,
+                note,
+                conclusion: DOCUMENT_TEXTS.conclusion(
+                  c.data.outcome,
+                  reductionText(c.data.determination ?? {}),
+                  c.data.closure,
+                ),
+              },
+            }));
+          }
           fulfil(c, 'followUpVisit');
         },
         // A visit is dated between the conclusion and today.
@@ -50,6 +66,21 @@ export function aftercareEffects(c: CaseContext) {
         apply: ({ actor, scope, form, documentRef }) => {
           c.data.announced = true;
           c.record('announced', AFTERCARE_TEXTS.announced(scope, form, documentRef), actor);
+          if (c.revision5) {
+            issueDocument(c, 'announcement', async () => {
+              const decision = await settledDocument(c, 'decision');
+              return {
+                detail: {
+                  kind: 'announcement',
+                  scope,
+                  ...(form ? { form } : {}),
+                  outcome: c.data.outcome ?? 'refuse',
+                  decidedOn: c.data.determination?.meetingDate ?? shanghaiDateOf(c.data.decidedAt ?? ''),
+                  ...(decision ? { decisionNumber: decision.number } : {}),
+                },
+              };
+            });
+          }
           fulfil(c, 'announcement');
         },
       },
@@ -69,6 +100,17 @@ export function aftercareEffects(c: CaseContext) {
               : AFTERCARE_TEXTS.nameClearingDeclined,
             actor,
           );
+          if (c.revision5 && partyWishes === 'clear') {
+            issueDocument(c, 'nameClearingLetter', () => ({
+              detail: {
+                kind: 'nameClearingLetter',
+                scope: scope ?? '',
+                method: method ?? '',
+                closure: c.data.closure ?? 'decided',
+                finding: DOCUMENT_TEXTS.clearingFinding(c.data.closure, c.data.exitGrounds),
+              },
+            }));
+          }
           fulfil(c, 'nameClearing');
         },
         validate: (n) => {

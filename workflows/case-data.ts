@@ -18,6 +18,8 @@ import type {
   Submission,
   TimelineEntry,
 } from '../domain/case';
+import type { DocumentKind } from '../domain/documents/kinds';
+import type { IssuedDocument } from '../domain/documents/request';
 import type { ExitGrounds } from '../domain/false-reports';
 import type { CasePlace } from '../domain/org-tree';
 import type { CaseStart, Consultation, HandlingOpinionProposal, RectificationTalk } from './messages';
@@ -45,6 +47,10 @@ export interface CaseData {
   decidedAt?: string;
   openObligations: Obligation[];
   archiveReceipts: ArchiveReceipt[];
+  /** The documents issued (release 0.5.0 on), in the order they were issued. */
+  documents?: IssuedDocument[];
+  /** How many documents of each kind were asked for: the next one's id, reserved before its activity runs. */
+  documentCounts?: Partial<Record<DocumentKind, number>>;
   impactPeriodEndsAt?: string;
   followUpDueAt?: string;
   followUpReminded: boolean;

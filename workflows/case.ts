@@ -106,7 +106,8 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseState> {
     await condition(() => isFinal(c) || c.bg.failed() || (longHistory() && c.bg.idle()));
     c.bg.check();
     if (isFinal(c)) {
-      await condition(allHandlersFinished);
+      // Revision 5 on, documents still being issued (the last visit's record) are issued before the run ends.
+      await condition(c.revision5 ? () => allHandlersFinished() && c.bg.idle() : allHandlersFinished);
       c.flush();
       await c.projector.settled();
       return c.view();

@@ -15,6 +15,7 @@ import { CONCLUSION_TEXTS } from '../domain/texts';
 import type { CaseContext } from './context';
 import { archiveOnce, sendNotice, tellParty } from './delivery';
 import { addMs, msUntil, workflowNow } from './clock';
+import { settledDocument } from './documents';
 
 /** The first follow-up visit is due this long after the conclusion. */
 const FOLLOW_UP_AFTER_MS = 30 * 24 * 3600 * 1000;
@@ -109,7 +110,10 @@ async function writeArchive(c: CaseContext, file: ArchiveReceipt['file']): Promi
     minutesRef: determination.minutesRef,
   };
   // Cases begun before release 0.4.0 replay the entries they wrote; later ones carry the whole decision.
-  const filed = c.current ? { ...entry, ...decisionRecord(c.data.submission.handlingBody, determination) } : entry;
+  const whole = c.current ? { ...entry, ...decisionRecord(c.data.submission.handlingBody, determination) } : entry;
+  // Revision 5 on, the entry carries the decision document's number and hash, once it is issued.
+  const issued = c.revision5 ? await settledDocument(c, 'decision') : undefined;
+  const filed = issued ? { ...whole, decisionDocument: { number: issued.number, sha256: issued.sha256 } } : whole;
   const receipt = await c.bg.effect(() => archiveOnce(c, filed));
   // A refused entry stays owed: the case waits in aftercare, with the refusal in its timeline, until it is filed.
   if (!receipt) return;

@@ -17,6 +17,7 @@ import { tellParty } from './delivery';
 import { workflowNow } from './clock';
 import { armDeadline, PERIODS, watchDeadline } from './deadlines';
 import { meetingRecordStands } from './meeting';
+import { issueDocument, settledDocument } from './documents';
 
 export function determinationEffects(c: CaseContext) {
   return {
@@ -32,6 +33,19 @@ export function determinationEffects(c: CaseContext) {
             DETERMINATION_TEXTS.feedbackNotice(c.caseNumber, outcome, terms, documentRef),
           );
           c.record('feedbackDelivered', DETERMINATION_TEXTS.feedbackDelivered(documentRef), actor);
+          const determination = c.data.determination;
+          if (c.revision5 && determination) {
+            issueDocument(c, 'feedbackLetter', async () => {
+              const decision = await settledDocument(c, 'decision');
+              return {
+                detail: {
+                  kind: 'feedbackLetter',
+                  determination,
+                  ...(decision ? { decisionNumber: decision.number } : {}),
+                },
+              };
+            });
+          }
           await conclude(c, 'decided');
         },
       },
@@ -71,6 +85,20 @@ export function determinationEffects(c: CaseContext) {
           c.record('responsibilityCleared', DETERMINATION_TEXTS.responsibilityCleared(clearedText(official)), actor);
         }
         c.moveTo('feedback');
+        // Before the archive entries start: each files the decision's number and hash (`conclusion.ts`).
+        if (c.revision5) {
+          issueDocument(c, 'decision', async () => {
+            const report = await settledDocument(c, 'investigationReport');
+            return {
+              detail: {
+                kind: 'decision',
+                facts: c.data.submission.facts,
+                determination,
+                ...(report ? { reportNumber: report.number } : {}),
+              },
+            };
+          });
+        }
         startDecisionEffects(c);
         if (c.current) await armDeadline(c, periodFor('feedback', c.data.submission.fastTrack), c.data.decidedAt);
         else await armDeadline(c, PERIODS.feedback);

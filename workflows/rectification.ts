@@ -13,6 +13,8 @@ import { shanghaiToday, workflowNow } from './clock';
 import { conclude } from './conclusion';
 import { armDeadline, PERIODS, watchDeadline } from './deadlines';
 import { tellParty } from './delivery';
+import { issueDocument } from './documents';
+import { shanghaiDateOf } from '../domain/dates';
 import type { StageEffects } from './procedure';
 
 /** When the pause the clock is in now began, if it is paused. */
@@ -31,6 +33,18 @@ export function rectificationEffects(c: CaseContext) {
           const workingDays = c.data.handlingOpinion?.fixWithinWorkingDays ?? 1;
           const { dueAt } = await armDeadline(c, { ...PERIODS.rectification, workingDays });
           watchDeadline(c, 'rectification');
+          if (c.revision5) {
+            issueDocument(c, 'rectificationNotice', () => ({
+              detail: {
+                kind: 'rectificationNotice',
+                talkedOn,
+                talkedBy,
+                ordered,
+                dueOn: shanghaiDateOf(dueAt),
+                workingDays,
+              },
+            }));
+          }
           await tellParty(
             c,
             'rectification/order',

@@ -8,6 +8,7 @@ import { INVESTIGATION_TEXTS } from '../domain/texts';
 import { findingsText } from '../domain/tolerance';
 import type { CaseContext } from './context';
 import { startTimelyPeriod } from './deadlines';
+import { issueDocument, settledDocument } from './documents';
 
 /** Takes the submitted report and moves the case to the leadership's review. */
 export function applyReport(c: CaseContext, report: InvestigationReport, actor: Actor): Promise<void> | undefined {
@@ -28,6 +29,23 @@ export function applyReport(c: CaseContext, report: InvestigationReport, actor: 
   if (c.current && report.situation && report.situation !== was) {
     c.data.submission = { ...c.data.submission, situation: report.situation };
     c.record('situationCorrected', INVESTIGATION_TEXTS.situationCorrected(report.situation, was), actor);
+  }
+  if (c.revision5) {
+    // A report submitted again (after a send-back or a supplementary investigation) takes the earlier one's place.
+    issueDocument(c, 'investigationReport', async (n) => {
+      const earlier = await settledDocument(c, 'investigationReport', n - 1);
+      return {
+        detail: {
+          kind: 'investigationReport',
+          facts: c.data.submission.facts,
+          report,
+          team: c.data.investigationTeam ?? [],
+          hearings: c.data.hearings.map((h) => h.heard),
+          evidenceCount: c.data.evidenceRefs.length,
+        },
+        ...(earlier ? { corrects: earlier.number } : {}),
+      };
+    });
   }
   c.moveTo('reportReview');
   return startTimelyPeriod(c, 'reportReview');

@@ -79,6 +79,7 @@ export function caseView(d: CaseData): CaseState {
     ...optional('closure', d.closure),
     openObligations: d.openObligations,
     archiveReceipts: d.archiveReceipts,
+    ...optional('documents', d.documents),
     ...optional('impactPeriodEndsAt', d.impactPeriodEndsAt),
     followUpVisits: d.followUpVisits,
     pauses: d.pauses,

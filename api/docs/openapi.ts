@@ -30,8 +30,11 @@ export interface RouteDoc {
   readonly requestName?: string;
   /** The body of every 2xx answer except 204. */
   readonly responseSchema?: z.ZodType;
-  /** A 2xx body that is a file of this media type (an XLSX workbook) rather than JSON; then no responseSchema. */
-  readonly responseMediaType?: string;
+  /**
+   * A 2xx body that is a file of this media type (an XLSX workbook), or of one of these (a document's DOCX or PDF),
+   * rather than JSON; then no responseSchema.
+   */
+  readonly responseMediaType?: string | readonly string[];
   readonly responseName?: string;
   /** Status code to description; 4xx/5xx answers are problem+json. */
   readonly responses: Readonly<Record<number, string>>;
@@ -201,7 +204,11 @@ export class OpenApiRegistry {
           status >= 400
             ? { 'application/problem+json': { schema: PROBLEM_REF } }
             : route.responseMediaType && status !== 204
-              ? { [route.responseMediaType]: { schema: { type: 'string', contentMediaType: route.responseMediaType } } }
+              ? Object.fromEntries(
+                  [route.responseMediaType]
+                    .flat()
+                    .map((type) => [type, { schema: { type: 'string', contentMediaType: type } }]),
+                )
               : route.responseSchema && status !== 204
                 ? {
                     'application/json': {

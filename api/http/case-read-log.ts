@@ -1,6 +1,7 @@
 /**
- * Records every read of a case's content (`GET /cases/{n}`, `GET /cases/{n}/timeline`) in the access log before
- * the content is sent: a read that cannot be recorded is not answered (503), so no case is read unrecorded.
+ * Records every read of a case's content (`GET /cases/{n}`, `GET /cases/{n}/timeline`, its documents' list and each
+ * document downloaded) in the access log before the content is sent: a read that cannot be recorded is not answered
+ * (503), so no case is read unrecorded.
  */
 import type { RequestHandler, Response } from 'express';
 
@@ -10,7 +11,7 @@ import type { Logger } from './logger';
 import { principalOf } from './locals';
 
 /** The routes that answer with a case's content; the case number is the first group. */
-const CASE_CONTENT = /^\/cases\/([^/]+)(\/timeline)?$/;
+const CASE_CONTENT = /^\/cases\/([^/]+)(\/timeline|\/documents(?:\/[^/]+)?)?$/;
 
 /** The case number as the route read it: 宛纪容〔2026〕12号 travels percent-encoded. */
 function decoded(segment: string): string {
@@ -26,9 +27,10 @@ export function caseReadLog(log: AccessLog, logger: Logger): RequestHandler {
   return (req, res, next) => {
     const match = req.method === 'GET' ? CASE_CONTENT.exec(req.path) : null;
     if (!match) return next();
-    const json = res.json.bind(res);
-    res.json = ((body: unknown) => {
-      if (res.statusCode >= 300) return json(body);
+    // `send` carries every answer: JSON (res.json calls it) and a document's bytes alike.
+    const send = res.send.bind(res);
+    res.send = ((body: unknown) => {
+      if (res.statusCode >= 300) return send(body);
       const p = principalOf(res);
       log
         .append({
@@ -40,22 +42,24 @@ export function caseReadLog(log: AccessLog, logger: Logger): RequestHandler {
           detail: { requestId: res.locals.requestId },
         })
         .then(
-          () => json(body),
-          (err: unknown) => unrecorded(res, json, logger, err),
+          () => send(body),
+          (err: unknown) => unrecorded(res, send, logger, err),
         );
       return res;
-    }) as Response['json'];
+    }) as Response['send'];
     next();
   };
 }
 
-function unrecorded(res: Response, json: Response['json'], logger: Logger, err: unknown): void {
+function unrecorded(res: Response, send: Response['send'], logger: Logger, err: unknown): void {
   logger.error('access log write failed', { requestId: res.locals.requestId, error: String(err) });
   res.status(503).type('application/problem+json');
-  json({
-    type: 'about:blank',
-    title: 'Access log unavailable',
-    status: 503,
-    detail: HTTP_PROBLEM_TEXTS.readNotLogged,
-  });
+  send(
+    JSON.stringify({
+      type: 'about:blank',
+      title: 'Access log unavailable',
+      status: 503,
+      detail: HTTP_PROBLEM_TEXTS.readNotLogged,
+    }),
+  );
 }

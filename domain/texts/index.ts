@@ -28,3 +28,4 @@ export * from './http-problems';
 export * from './requests';
 export * from './operations';
 export * from './statistics';
+export * from './documents';

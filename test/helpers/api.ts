@@ -16,6 +16,7 @@ import type { Worker } from '@temporalio/worker';
 import { FileArchive } from '../../activities/file-archive';
 import { CaseCodec } from '../../codec/case-codec';
 import { FileOutbox } from '../../activities/file-outbox';
+import { FileDocumentStore } from '../../documents/document-store';
 import { createApp } from '../../api/app';
 import { DEFAULT_ORG_TREE_FILE } from '../../api/org-tree/org-tree-file';
 import { FileAccessLog } from '../../api/http/access-log';
@@ -130,6 +131,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const outbox = new FileOutbox(path.join(dir, 'outbox'));
   // One register for the stack's worker and API, as `npm start` has.
   const register = await openTestRegister(options.registerDir);
+  // The worker issues documents into the store the API serves them from, as under one DATA_DIR.
+  const documents = new FileDocumentStore(path.join(dir, 'documents'), TEST_PAYLOAD_KEYS);
   const worker: Worker = await createCaseWorker({
     connection: env.nativeConnection,
     namespace: 'default',
@@ -139,6 +142,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       notices: outbox,
       archive: new FileArchive(path.join(dir, 'archive')),
       register: register.register,
+      documents: { store: documents },
     },
     dataConverter: testDataConverter,
   });
@@ -152,6 +156,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     numbering,
     holidaysDir,
     orgTreeFile,
+    documents,
     authentication: options.authentication ?? { mode: 'development', verifier: dev.verifier, development: dev },
     // The authorisation matrix alone sends hundreds of requests from one address within a minute.
     http: {

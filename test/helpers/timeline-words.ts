@@ -1,6 +1,6 @@
 /**
  * The rule that no code reaches a person: a sentence of the timeline or a notice may name identifiers (a case
- * number, a user id, a calendar version, an archive receipt, a document reference the case holds), never a code such
+ * number, a user id, a calendar version, an archive receipt, a document reference or digest the case holds), never a code such
  * as `retaliation` or `noticeRefused`.
  *
  * A token is a run of ASCII letters and digits with the `.` `_` `:` `-` that join identifiers. A token that holds two
@@ -33,6 +33,8 @@ export function identifiersOf(state: Partial<CaseState>): Set<string> {
     ...(state.evidenceRefs ?? []),
     ...(state.report ? [state.report.reportRef] : []),
     ...(state.determination ? [state.determination.minutesRef, ...state.determination.attendees] : []),
+    // The SHA-256 digests of the documents the case issued.
+    ...(state.documents ?? []).flatMap((d) => [d.sha256.pdf, d.sha256.docx]),
   ]);
 }
 

@@ -14,6 +14,7 @@ import type { Worker } from '@temporalio/worker';
 import type { ActivityDependencies } from '../../activities';
 import { FileArchive } from '../../activities/file-archive';
 import { FileOutbox } from '../../activities/file-outbox';
+import { FileDocumentStore } from '../../documents/document-store';
 import type { WorkingCalendar } from '../../calendar';
 import { loadCalendar } from '../../calendar';
 import type { Actor, CaseState, Outcome, PauseGround, Submission } from '../../domain/case';
@@ -53,8 +54,8 @@ import {
   submission,
 } from './cases';
 import type { OpenRegister } from '../../register/register';
-import { testDataConverter } from './payload-keys';
 import { openTestRegister } from './register';
+import { TEST_PAYLOAD_KEYS, testDataConverter } from './payload-keys';
 import { startTimeSkippingServer } from './temporal';
 
 export type CaseHandle = WorkflowHandle<typeof caseWorkflow>;
@@ -63,6 +64,8 @@ export interface WorkflowHarness {
   readonly env: TestWorkflowEnvironment;
   readonly outbox: FileOutbox;
   readonly archive: FileArchive;
+  /** Where the worker keeps the documents it issues, sealed with the test payload keys. */
+  readonly documents: FileDocumentStore;
   readonly taskQueue: string;
   /** The register the worker projects cases into (PGlite in memory). */
   readonly register: OpenRegister;
@@ -83,13 +86,21 @@ export async function startHarness(
   mkdirSync(holidaysDir);
   const outbox = new FileOutbox(path.join(dir, 'outbox'));
   const archive = new FileArchive(path.join(dir, 'archive'));
+  const documents = new FileDocumentStore(path.join(dir, 'documents'), TEST_PAYLOAD_KEYS);
   let calendar = loadCalendar({ holidaysDir });
   const register = await openTestRegister();
   const worker: Worker = await createCaseWorker({
     connection: env.nativeConnection,
     namespace: 'default',
     taskQueue,
-    dependencies: { calendar: () => calendar, notices: outbox, archive, register: register.register, ...stores },
+    dependencies: {
+      calendar: () => calendar,
+      notices: outbox,
+      archive,
+      register: register.register,
+      documents: { store: documents },
+      ...stores,
+    },
     dataConverter: testDataConverter,
   });
   const running = worker.run();
@@ -97,6 +108,7 @@ export async function startHarness(
     env,
     outbox,
     archive,
+    documents,
     taskQueue,
     register,
     holidaysDir,

@@ -143,6 +143,8 @@ export function ensureBuilt(): void {
     'config',
     'domain',
     'register',
+    'documents',
+    'domain',
     'scripts',
     'worker',
     'workflows',

@@ -27,7 +27,8 @@ import {
   proposeHandlingOpinionUpdate,
 } from '../../workflows/messages';
 import { applicant, caseOfficer, decisionId, leader, submission } from '../helpers/cases';
-import { testDataConverter } from '../helpers/payload-keys';
+import { FileDocumentStore } from '../../documents/document-store';
+import { TEST_PAYLOAD_KEYS, testDataConverter } from '../helpers/payload-keys';
 import { openTestRegister } from '../helpers/register';
 import type { CaseHandle } from '../helpers/workflow-env';
 import type { Proc } from './cluster';
@@ -152,6 +153,7 @@ test('a worker killed while its cases project leaves every row as the case answe
         notices: new FileOutbox(path.join(dir, 'outbox')),
         archive: new FileArchive(path.join(dir, 'archive')),
         register: opened.register,
+        documents: { store: new FileDocumentStore(path.join(dir, 'documents'), TEST_PAYLOAD_KEYS) },
       },
       dataConverter: testDataConverter,
     });

@@ -1,0 +1,84 @@
+/**
+ * The thread that renders documents for a compiled worker. Embedding Chinese fonts takes about a second of CPU per
+ * PDF, and a worker's activities share its main thread with the workflow tasks: rendered there, a burst of documents
+ * (a worker restarted with a backlog) held workflow tasks past their timeout. Compiled (`dist/`), rendering runs on
+ * one thread of its own; from the TypeScript sources (tests, tsx) it runs inline, as the workflow bundle does.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parentPort, Worker } from 'node:worker_threads';
+
+import type { OfficialDocument } from '../domain/documents/layout';
+import { renderDocx } from './docx';
+import { renderPdf } from './pdf';
+import type { PdfFonts } from './pdf-fonts';
+
+/** Both renderings of a document. */
+export interface Renderings {
+  readonly docx: Buffer;
+  readonly pdf: Buffer;
+}
+
+interface Request {
+  readonly id: number;
+  readonly doc: OfficialDocument;
+  readonly fonts: PdfFonts;
+}
+
+type Answer = { readonly id: number } & (
+  { readonly docx: Uint8Array; readonly pdf: Uint8Array } | { readonly error: string }
+);
+
+async function renderBoth(doc: OfficialDocument, fonts: PdfFonts): Promise<Renderings> {
+  return { docx: await renderDocx(doc), pdf: await renderPdf(doc, fonts) };
+}
+
+let thread: Worker | undefined;
+let next = 0;
+const waiting = new Map<number, { resolve: (r: Renderings) => void; reject: (e: Error) => void }>();
+
+function renderThread(): Worker {
+  if (thread) return thread;
+  const started = new Worker(__filename);
+  started.on('message', (a: Answer) => {
+    const w = waiting.get(a.id);
+    waiting.delete(a.id);
+    if (waiting.size === 0) started.unref();
+    if (!w) return;
+    if ('error' in a) w.reject(new Error(a.error));
+    else w.resolve({ docx: Buffer.from(a.docx), pdf: Buffer.from(a.pdf) });
+  });
+  // A thread that dies fails what it had; the next document starts a new one (the activity retries).
+  started.on('error', (err) => {
+    for (const w of waiting.values()) w.reject(err);
+    waiting.clear();
+    thread = undefined;
+  });
+  thread = started;
+  return started;
+}
+
+/** Renders `doc` as DOCX and PDF: on the render thread when compiled, inline from the sources. */
+export function render(doc: OfficialDocument, fonts: PdfFonts): Promise<Renderings> {
+  const compiled = __filename.endsWith('.js') && existsSync(path.join(__dirname, 'render-thread.js'));
+  if (!compiled) return renderBoth(doc, fonts);
+  const t = renderThread();
+  const id = (next += 1);
+  // Held while it has work, let go when idle: an idle render thread never keeps the process alive.
+  t.ref();
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    t.postMessage({ id, doc, fonts } satisfies Request);
+  });
+}
+
+// Inside the render thread: answer each request with both renderings, or the error.
+if (parentPort) {
+  const port = parentPort;
+  port.on('message', (r: Request) => {
+    renderBoth(r.doc, r.fonts).then(
+      ({ docx, pdf }) => port.postMessage({ id: r.id, docx, pdf } satisfies Answer),
+      (err: unknown) => port.postMessage({ id: r.id, error: String(err) } satisfies Answer),
+    );
+  });
+}
