@@ -31,11 +31,11 @@ export async function openRegisterDatabase(location: RegisterLocation): Promise<
   let db: Kysely<RegisterDatabase>;
   let closeMore: () => Promise<void> = () => Promise.resolve();
   if (location.kind === 'postgres') {
-    const pool = new Pool({
-      connectionString: location.url,
-      ...(location.password ? { password: location.password } : {}),
-      max: 5,
-    });
+    // pg lets the connection string's fields override the others, a missing password included, so the password
+    // goes into the URL (percent-encoded there, whatever characters it holds).
+    const url = new URL(location.url);
+    if (location.password) url.password = encodeURIComponent(location.password);
+    const pool = new Pool({ connectionString: url.toString(), max: 5 });
     db = new Kysely({ dialect: new PostgresDialect({ pool }) });
   } else {
     const pglite = await PGlite.create({

@@ -81,7 +81,8 @@ beforeAll(async () => {
   ]);
   await sleepUntil(MEETINGS_RECORDED);
   late = await toDetermination('exempt');
-});
+  // Four cases walked to the meeting, each issuing its notices and forms as PDFs in the background (0.5.0 on).
+}, 180_000);
 afterAll(async () => {
   await h?.stop();
 });
