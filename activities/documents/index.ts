@@ -27,8 +27,12 @@ export function createDocumentActivities(deps: DocumentDependencies) {
     async issueDocument(request: DocumentRequest): Promise<IssuedDocument> {
       const filed = await deps.store.issued(request.caseNumber, request.id);
       if (filed) return filed;
-      const { client, info } = Context.current();
-      const number = await drawDocumentNumber(client, info.taskQueue, request);
+      const { client, info, cancellationSignal } = Context.current();
+      // A worker shutting down cancels the attempt; the Update's wait must end with it, since the numbering workflow
+      // it waits for has no worker left to answer.
+      const number = await client.withAbortSignal(cancellationSignal, () =>
+        drawDocumentNumber(client, info.taskQueue, request),
+      );
       const doc = buildDocument(request, number);
       const { docx, pdf } = await render(doc, fonts());
       const body = request.handlingBody;

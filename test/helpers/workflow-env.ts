@@ -17,7 +17,7 @@ import { FileOutbox } from '../../activities/file-outbox';
 import { FileDocumentStore } from '../../documents/document-store';
 import type { WorkingCalendar } from '../../calendar';
 import { loadCalendar } from '../../calendar';
-import type { Actor, CaseState, Outcome, PauseGround, Submission } from '../../domain/case';
+import type { Actor, CaseState, Outcome, PauseGround, Submission, TimelineEntry } from '../../domain/case';
 import { shanghaiDateOf } from '../../domain/dates';
 import { reportAcceptedOn } from '../../domain/meeting';
 import { startCaseWorkflow } from '../../api/cases/case-start';
@@ -134,6 +134,14 @@ export async function startCase(
 ): Promise<CaseHandle> {
   const input: CaseInput = { submission: submission(overrides), submittedBy: applicant, ...extra };
   return (await startCaseWorkflow(h.env.client, h.taskQueue, input)) as CaseHandle;
+}
+
+/**
+ * The timeline's last step: its last entry but the documents' issue, which a case of 0.5.0 on records in the
+ * background, so that it may come after the step that issued it.
+ */
+export function lastStep(timeline: readonly TimelineEntry[]): TimelineEntry | undefined {
+  return timeline.filter((entry) => entry.kind !== 'documentIssued').at(-1);
 }
 
 /** Polls the case's state until `predicate` holds: signals are applied asynchronously. */

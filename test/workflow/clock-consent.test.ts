@@ -15,7 +15,7 @@ import {
 import { caseOfficer, decisionId, leader } from '../helpers/cases';
 import { saveHistory } from '../helpers/histories';
 import type { CaseHandle, WorkflowHarness } from '../helpers/workflow-env';
-import { pauseClock, refusal, startCase, startHarness, waitFor } from '../helpers/workflow-env';
+import { pauseClock, refusal, startCase, startHarness, waitFor, lastStep } from '../helpers/workflow-env';
 
 let h: WorkflowHarness;
 beforeAll(async () => {
@@ -61,9 +61,9 @@ test("a case officer's pause waits for the approving leader's consent", async ()
   expect(paused.pauseRequest).toBeUndefined();
   expect(paused.deadlines[0].status).toBe('paused');
   expect(paused.pauses[0]).toMatchObject({ by: caseOfficer, approvedBy: leader, ground: 'supplementaryMaterial' });
-  expect(paused.timeline.at(-1)).toMatchObject({ kind: 'clockPaused', actor: leader });
-  expect(paused.timeline.at(-1)?.summary).toContain('经审批领导同意');
-  expect(paused.timeline.at(-1)?.summary).toContain('等待当事人或所在单位补充材料：当事人补充审批材料');
+  expect(lastStep(paused.timeline)).toMatchObject({ kind: 'clockPaused', actor: leader });
+  expect(lastStep(paused.timeline)?.summary).toContain('经审批领导同意');
+  expect(lastStep(paused.timeline)?.summary).toContain('等待当事人或所在单位补充材料：当事人补充审批材料');
   await handle.executeUpdate(resumeClockUpdate, { args: [{ actor: caseOfficer }] });
   await saveHistory(handle, 'pause-asked-and-approved');
 });
@@ -81,7 +81,7 @@ test('a pause the approving leader refuses leaves the clock running', async () =
   expect(state.clockPaused).toBe(false);
   expect(state.pauses).toEqual([]);
   expect(state.deadlines[0].status).toBe('running');
-  expect(state.timeline.at(-1)).toMatchObject({ kind: 'clockPauseRefused', actor: leader });
+  expect(lastStep(state.timeline)).toMatchObject({ kind: 'clockPauseRefused', actor: leader });
   expect(state.allowedActions.map((a) => a.action)).toContain('pauseClock');
 });
 
@@ -129,8 +129,8 @@ test('a pause longer than its bound is escalated to the handling body and its su
   expect(await notices(handle.workflowId)).toEqual([]);
   await sleepUntil(pause.limitAt!, 60_000);
   const overdue = await waitFor(handle, (s) => s.pauses[0].overdueNotices === 1, 'the first escalation');
-  expect(overdue.timeline.at(-1)).toMatchObject({ kind: 'clockPauseOverdue' });
-  expect(overdue.timeline.at(-1)?.summary).toContain('暂停计时超过规定时限仍未恢复');
+  expect(lastStep(overdue.timeline)).toMatchObject({ kind: 'clockPauseOverdue' });
+  expect(lastStep(overdue.timeline)?.summary).toContain('暂停计时超过规定时限仍未恢复');
   const next = overdue.pauses[0].nextEscalationAt!;
   expect(Date.parse(next) - Date.parse(pause.limitAt!)).toBeGreaterThanOrEqual(24 * 3600 * 1000);
 

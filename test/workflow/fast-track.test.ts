@@ -18,6 +18,7 @@ import {
   throughInvestigation,
   throughOpinion,
   waitFor,
+  lastStep,
 } from '../helpers/workflow-env';
 
 let h: WorkflowHarness;
@@ -92,8 +93,8 @@ test('the integrity review of a fast-track case is answered at any stage, with i
   });
   expect(replied.stage).toBe('handlingOpinion');
   expect(replied.allowedActions.map((a) => a.action)).not.toContain('replyIntegrityReview');
-  const state = await waitFor(handle, (s) => s.timeline.at(-1)?.kind === 'integrityReviewReplied');
-  expect(state.timeline.at(-1)?.summary).toContain('案件处于“拟办意见”阶段');
+  const state = await waitFor(handle, (s) => lastStep(s.timeline)?.kind === 'integrityReviewReplied');
+  expect(lastStep(state.timeline)?.summary).toContain('案件处于“拟办意见”阶段');
 
   await throughOpinion(handle, 'investigate', {}, { accepted: true });
   await throughInvestigation(handle, 'refuse');

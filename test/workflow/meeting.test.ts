@@ -29,6 +29,7 @@ import {
   throughInvestigation,
   throughOpinion,
   waitFor,
+  lastStep,
 } from '../helpers/workflow-env';
 
 const REPORTS_ACCEPTED = Date.parse('2030-12-12T10:00:00+08:00');
@@ -67,8 +68,8 @@ async function recordMeeting(handle: CaseHandle, determination: Determination) {
 }
 
 const lastEntry = (handle: CaseHandle) =>
-  waitFor(handle, (s) => s.timeline.at(-1)?.kind !== 'reportAccepted', 'the meeting recorded').then((s) =>
-    s.timeline.at(-1)!,
+  waitFor(handle, (s) => lastStep(s.timeline)?.kind !== 'reportAccepted', 'the meeting recorded').then((s) =>
+    lastStep(s.timeline)!,
   );
 
 beforeAll(async () => {
@@ -128,7 +129,7 @@ test('a meeting dated in the future is refused', async () => {
 test('a meeting dated before the report was accepted is refused', async () => {
   await recordMeeting(late, meeting({ meetingDate: '2030-12-13' }));
   const state = await waitFor(late, (s) => s.timeline.filter((e) => e.kind === 'decisionIgnored').length === 2);
-  expect(state.timeline.at(-1)?.summary).toContain('早于调查核实报告审核通过之日（2030-12-16）');
+  expect(lastStep(state.timeline)?.summary).toContain('早于调查核实报告审核通过之日（2030-12-16）');
   expect(state.stage).toBe('determination');
 });
 
@@ -153,14 +154,14 @@ test('the meeting may defer its decision to a later date, but not to one before 
   const state = await waitFor(late, (s) => s.deferredTo !== undefined, 'the deferral');
   expect(state.deferredTo).toBe('2030-12-20');
   expect(state.stage).toBe('determination');
-  expect(state.timeline.at(-1)).toMatchObject({ kind: 'determinationDeferred', actor: secretary });
+  expect(lastStep(state.timeline)).toMatchObject({ kind: 'determinationDeferred', actor: secretary });
   expect(state.allowedActions.map((a) => a.action)).toContain('recordDetermination');
 });
 
 test('a vote without more than half of all members for it decides nothing', async () => {
   await recordMeeting(late, meeting({ votesFor: 3, votesAgainst: 2 }));
   const state = await waitFor(late, (s) => s.timeline.filter((e) => e.kind === 'decisionIgnored').length === 4);
-  expect(state.timeline.at(-1)?.summary).toContain('同意票未超过应到会成员半数：7 名成员中同意 3 票');
+  expect(lastStep(state.timeline)?.summary).toContain('同意票未超过应到会成员半数：7 名成员中同意 3 票');
   expect(state.stage).toBe('determination');
 });
 
@@ -187,7 +188,7 @@ test('a case returned for supplementary investigation needs a new report within 
     'the investigation again',
   );
   expect(returned.report).toBeUndefined();
-  expect(returned.timeline.at(-1)?.kind).toBe('deadlineArmed');
+  expect(lastStep(returned.timeline)?.kind).toBe('deadlineArmed');
   const period = returned.deadlines.find((d) => d.id === 'supplementaryInvestigation')!;
   // 15 working days after Thursday 12 December 2030, New Year's Day 2031 left out.
   expect(period).toMatchObject({

@@ -12,7 +12,7 @@ import { caseOfficer, decisionId, leader } from '../helpers/cases';
 import { saveHistory } from '../helpers/histories';
 import { entriesWithCodes } from '../helpers/timeline-words';
 import type { CaseHandle, WorkflowHarness } from '../helpers/workflow-env';
-import { recordTalk, startCase, startHarness, throughOpinion, waitFor } from '../helpers/workflow-env';
+import { recordTalk, startCase, startHarness, throughOpinion, waitFor, lastStep } from '../helpers/workflow-env';
 
 let h: WorkflowHarness;
 beforeAll(async () => {
@@ -84,9 +84,9 @@ test('a fix verified after its due date is not 及时到位 and goes on to inves
   const state = await verify(handle, true);
   expect(state.stage).toBe('investigation');
   const { timeline } = await handle.query(caseStateQuery);
-  expect(timeline.at(-1)).toMatchObject({ kind: 'rectificationFailed' });
-  expect(timeline.at(-1)?.summary).toContain('整改到位晚于整改期限');
-  expect(timeline.at(-1)?.summary).toContain('不属于整改及时到位，转入调查核实');
+  expect(lastStep(timeline)).toMatchObject({ kind: 'rectificationFailed' });
+  expect(lastStep(timeline)?.summary).toContain('整改到位晚于整改期限');
+  expect(lastStep(timeline)?.summary).toContain('不属于整改及时到位，转入调查核实');
   await saveHistory(handle, 'rectification-late');
 });
 
@@ -106,7 +106,7 @@ test('a fix verified in time waits for the approving leader, who closes it witho
   });
   const ignored = await waitFor(handle, (s) => s.timeline.some((e) => e.kind === 'decisionIgnored'), 'the refusal');
   expect(ignored.stage).toBe('rectificationReview');
-  expect(ignored.timeline.at(-1)?.summary).toContain('未采纳的决定（领导审批整改情况）');
+  expect(lastStep(ignored.timeline)?.summary).toContain('未采纳的决定（领导审批整改情况）');
 
   await handle.signal(approveRectificationSignal, {
     decisionId: decisionId(),
@@ -134,7 +134,7 @@ test('a leader who does not agree to close without liability sends the case on t
     comment: '损失较大，需调查核实',
   });
   const state = await waitFor(handle, (s) => s.stage === 'investigation', 'the investigation');
-  expect(state.timeline.at(-1)?.summary).toBe('领导审批未同意不予追责：损失较大，需调查核实，转入调查核实');
+  expect(lastStep(state.timeline)?.summary).toBe('领导审批未同意不予追责：损失较大，需调查核实，转入调查核实');
 });
 
 test('a fix not done goes on to investigation', async () => {

@@ -19,7 +19,14 @@ import {
 import { caseOfficer, decisionId, investigator, leader, otherBodyOfficer, report, secretary } from '../helpers/cases';
 import { saveHistory } from '../helpers/histories';
 import type { WorkflowHarness } from '../helpers/workflow-env';
-import { startCase, startHarness, throughInvestigation, throughOpinion, waitFor } from '../helpers/workflow-env';
+import {
+  startCase,
+  startHarness,
+  throughInvestigation,
+  throughOpinion,
+  waitFor,
+  lastStep,
+} from '../helpers/workflow-env';
 
 let h: WorkflowHarness;
 beforeAll(async () => {
@@ -163,7 +170,7 @@ test('a report review arriving after the meeting stage opened is recorded and no
     approved: false,
     comment: '补充证据',
   });
-  const ignored = await waitFor(handle, (s) => s.timeline.at(-1)?.kind === 'decisionIgnored', 'the ignored review');
+  const ignored = await waitFor(handle, (s) => lastStep(s.timeline)?.kind === 'decisionIgnored', 'the ignored review');
   expect(ignored.stage).toBe('determination');
 });
 
@@ -204,9 +211,9 @@ test('a meeting without a quorum decides nothing and is recorded', async () => {
       reportRef: '调查报告〔2026〕1号',
     },
   });
-  const state = await waitFor(handle, (s) => s.timeline.at(-1)?.kind === 'decisionIgnored', 'the ignored meeting');
+  const state = await waitFor(handle, (s) => lastStep(s.timeline)?.kind === 'decisionIgnored', 'the ignored meeting');
   expect(state.stage).toBe('determination');
-  expect(state.timeline.at(-1)?.summary).toContain('7 名成员中到会 3 名');
+  expect(lastStep(state.timeline)?.summary).toContain('7 名成员中到会 3 名');
   await saveHistory(handle, 'no-quorum');
 });
 
@@ -233,6 +240,6 @@ test('a leadership decision sent in plaintext around the API changes nothing and
   const state = await waitFor(handle, (s) => s.timeline.some((e) => e.kind === 'foreignMessageRefused'));
   expect(state.stage).toBe('determination');
   expect(state.outcome).toBeUndefined();
-  expect(state.timeline.at(-1)?.summary).toContain('自称 intruder');
+  expect(lastStep(state.timeline)?.summary).toContain('自称 intruder');
   await saveHistory(handle, 'foreign-message-refused');
 });

@@ -26,6 +26,7 @@ import {
   startHarness,
   throughOpinion,
   waitFor,
+  lastStep,
 } from '../helpers/workflow-env';
 
 let h: WorkflowHarness;
@@ -145,7 +146,7 @@ test('refuse is always possible: recommended and decided while the report finds 
   await review(handle, true);
   const ignored = await decide(handle, meeting({ outcome: 'exempt' }));
   expect(ignored.stage).toBe('determination');
-  expect(ignored.timeline.at(-1)).toMatchObject({
+  expect(lastStep(ignored.timeline)).toMatchObject({
     kind: 'decisionIgnored',
     summary: '领导班子会议决定未予采纳：调查核实报告查实“谋取私利或者局部利益”，属于不该容的情形，不能决定容错免责',
   });
@@ -165,7 +166,7 @@ test('a determination naming a report sent back is stale and decides nothing; a 
   await review(handle, true);
   const stale = await decide(handle, meeting({}));
   expect(stale.stage).toBe('determination');
-  expect(stale.timeline.at(-1)?.summary).toContain(`调查核实报告 ${REPORT_REF} 已被退回，不能据此作出决定`);
+  expect(lastStep(stale.timeline)?.summary).toContain(`调查核实报告 ${REPORT_REF} 已被退回，不能据此作出决定`);
   const decided = await decide(handle, meeting({ reportRef: '调查报告〔2026〕2号' }));
   expect(decided).toMatchObject({ stage: 'feedback', outcome: 'exempt' });
 });
@@ -239,7 +240,7 @@ test('a refusal cannot clear related officials', async () => {
     meeting({ outcome: 'refuse', relatedOfficials: [{ name: '王某', post: '主任', responsibilities: ['primary'] }] }),
   );
   expect(ignored.stage).toBe('determination');
-  expect(ignored.timeline.at(-1)?.summary).toContain('不予容错的，不能决定不再追究相关人员');
+  expect(lastStep(ignored.timeline)?.summary).toContain('不予容错的，不能决定不再追究相关人员');
 });
 
 test('a unit’s case files no personal-file entry', async () => {
