@@ -18,7 +18,9 @@ module.exports = {
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   setupFiles: ['<rootDir>/test/setup-runtime.ts'],
-  testTimeout: 60_000,
+  // Hooks too: a stack's teardown waits for its worker's activities, and from 0.5.0 on a case renders its documents
+  // (PDFs, CPU-bound) beside the browser tests on two cores.
+  testTimeout: 120_000,
   // Each workflow suite starts a time-skipping server, the e2e suites share one dev server; two cores fit two at a time.
   maxWorkers: 2,
 };

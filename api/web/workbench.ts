@@ -14,6 +14,7 @@ import path from 'node:path';
 import express, { Router } from 'express';
 
 import { projectRoot } from '../../config/paths';
+import { HTTP_PROBLEM_TEXTS } from '../../domain/texts';
 import { HttpProblem } from '../http/errors';
 
 /** Where `npm run build` writes the workbench. */
@@ -71,7 +72,7 @@ export function workbenchRouter(options: WorkbenchOptions = {}): Router {
     try {
       page ??= readFileSync(path.join(dir, 'index.html'), 'utf8');
     } catch {
-      next(new HttpProblem(404, 'Workbench not built', '工作台尚未构建，请先运行 npm run build'));
+      next(new HttpProblem(404, 'Workbench not built', HTTP_PROBLEM_TEXTS.workbenchNotBuilt));
       return;
     }
     const nonce = randomBytes(16).toString('base64');
@@ -86,6 +87,8 @@ export function workbenchRouter(options: WorkbenchOptions = {}): Router {
   router.get(`${WORKBENCH_PAGES}/{*page}`, sendPage);
   router.use('/assets', express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '365d', index: false }));
   // A missing asset is answered here, not by authentication further on (a 401 would mislead the browser).
-  router.use('/assets', (req, _res, next) => next(new HttpProblem(404, 'Not found', `没有文件 ${req.path}`)));
+  router.use('/assets', (req, _res, next) =>
+    next(new HttpProblem(404, 'Not found', HTTP_PROBLEM_TEXTS.noSuchAsset(req.path))),
+  );
   return router;
 }

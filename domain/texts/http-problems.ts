@@ -20,6 +20,10 @@ export const HTTP_PROBLEM_TEXTS = {
   temporalUnavailable: '案件服务暂时无法连接或未及时应答，请用同一 Idempotency-Key 重新发送同一请求',
   /** Anything unforeseen. */
   internal: '请求处理出现意外错误',
+  /** The workbench's page asked for before `npm run build` made it. */
+  workbenchNotBuilt: '工作台尚未构建，请先运行 npm run build',
+  /** A workbench file (script, style) that the build did not make. */
+  noSuchAsset: (path: string) => `没有文件 ${path}`,
   /** A path and method the API does not have. */
   noSuchRoute: (method: string, path: string) => `没有 ${method} ${path} 这一接口`,
   /** A body that is not JSON. */
