@@ -67,18 +67,7 @@ export const LOCAL_ACTIVITIES: CaseActivities = {
   calendar: proxyLocalActivities<DeadlineActivities>(CALENDAR),
 };
 
-/**
- * The register's projection, first as a local activity with a short timeout: one marker in history per changing
- * workflow task, and the register current within the task. The register is a database beside the worker, so a
- * healthy write takes milliseconds; an outage must not hold the case's task open, so one quick retry, then the
- * fallback below takes over.
- */
-export const REGISTER_LOCAL = proxyLocalActivities<RegisterActivities>({
-  startToCloseTimeout: '5 seconds',
-  retry: { initialInterval: '200 milliseconds', maximumAttempts: 2 },
-});
-
-/** The fallback when the local attempt failed: a scheduled activity that retries until the register is back. */
+/** The register's projection: a scheduled activity that retries until the register answers. */
 export const REGISTER_SCHEDULED = proxyActivities<RegisterActivities>({
   startToCloseTimeout: '15 seconds',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },

@@ -6,15 +6,14 @@
  * Release 0.5.0 brought it: cases begun on revision 5 always project; cases begun earlier project from their next
  * change on (the `register-projection` patch marks where), and replay what they ran before as they ran it.
  *
- * One local activity per changing task (a marker, no extra task); when it fails (the register is down) a scheduled
- * activity takes the same projection over and retries for as long as it takes, so an outage never holds the case's
- * workflow task open. The case completes only once its last projection is in, so a closed case stays readable from
+ * One scheduled activity per changing task, retried for as long as it takes, so an outage never holds the case's
+ * workflow task open; changes made while one is out go out together in the next. The case completes only once its last projection is in, so a closed case stays readable from
  * the register after Temporal's retention removed it.
  */
 import { condition } from '@temporalio/workflow';
 
 import type { CaseProjection } from '../domain/case-record';
-import { REGISTER_LOCAL, REGISTER_SCHEDULED } from './activities';
+import { REGISTER_SCHEDULED } from './activities';
 import type { CaseData } from './case-data';
 import { caseView } from './view';
 
@@ -31,7 +30,6 @@ export class Projector {
   private dirty = false;
   private holds = 0;
   private projecting = false;
-  private fallbacks = 0;
   /** Set once the case has projected in this run: only then does its completion wait for the register. */
   private enabled = false;
 
@@ -76,7 +74,7 @@ export class Projector {
   /** Waits until every change is in the register: before the case completes. No command on cases that never projected. */
   async settled(): Promise<void> {
     if (!this.enabled) return;
-    await condition(() => !this.dirty && !this.projecting && this.fallbacks === 0);
+    await condition(() => !this.dirty && !this.projecting);
   }
 
   /** Projects at the end of each workflow task that made a change: conditions are checked after every handler. */
@@ -95,18 +93,13 @@ export class Projector {
     const projection = this.current();
     this.projecting = true;
     try {
-      // An effect: the run does not continue as new while its local attempt is out, so its answer is not lost.
-      await this.effect(() => REGISTER_LOCAL.projectCase(projection));
+      // A scheduled activity, not a local one: a local projection's marker could be matched on replay with a
+      // calendar question's (the saved history of a sent-back opinion did not replay), whereas a scheduled one has
+      // its command's place. It retries until the register answers, so an outage holds no action of the case.
+      // An effect: the run does not continue as new while it is out, so its answer is not lost.
+      await this.effect(() => REGISTER_SCHEDULED.projectCase(projection));
     } catch {
-      // The register is down or slow: the same projection, scheduled, retries until it is back; later ones may
-      // overtake it, and its version keeps it from taking the row back.
-      this.fallbacks += 1;
-      // It retries without end, so it fails only when the run is cancelled or ends, when there is nothing to do.
-      void REGISTER_SCHEDULED.projectCase(projection)
-        .catch(() => undefined)
-        .finally(() => {
-          this.fallbacks -= 1;
-        });
+      // Only when the run is cancelled or ends: nothing left to project.
     } finally {
       this.projecting = false;
     }

@@ -79,7 +79,9 @@ test("a fast-track case's feedback is due in 3 working days of the meeting", asy
   const handle = await accepted(true);
   await throughOpinion(handle, 'investigate', {}, { accepted: true });
   await throughInvestigation(handle, 'refuse');
-  const state = await determine(handle, 'refuse');
+  await determine(handle, 'refuse');
+  // The feedback period is armed once the calendar has answered, in a task after the decision's.
+  const state = await waitFor(handle, (s) => s.deadlines.some((d) => d.id === 'feedback'), 'the feedback period');
   const feedback = state.deadlines.find((d) => d.id === 'feedback')!;
   expect(feedback.workingDays).toBe(3);
   const calendar = loadCalendar({ holidaysDir: h.holidaysDir });
