@@ -206,9 +206,11 @@ export function createApp(deps: ApiDependencies): express.Express {
     }),
   );
   const holidaysDir = deps.holidaysDir ?? DEFAULT_HOLIDAYS_DIR;
+  // One calendar for the reads' working days left and the statistics' working days per stage.
+  const calendar = calendarSource({ holidaysDir });
   const statistics = {
     source: deps.caseRecords ?? deps.register ?? temporalCaseRecords(deps.client, deps.taskQueue),
-    calendar: calendarSource({ holidaysDir }),
+    calendar,
     levelNames: () => Object.fromEntries(orgTree.current().tree.levels.map((l) => [l.id, l.name])),
   };
   const cases = Router();
@@ -222,7 +224,7 @@ export function createApp(deps: ApiDependencies): express.Express {
       deps.numbering ?? numberingInSeries(http.CASE_NUMBER_SERIES),
     ),
     caseListRoute(deps.client, cursorKey(deps.payloadKeys), parties, deps.register),
-    ...caseReadRoutes(deps.client, statistics.calendar, deps.register),
+    ...caseReadRoutes(deps.client, calendar, deps.register),
     ...caseDocumentRoutes(
       deps.client,
       deps.documents ??
