@@ -1,11 +1,11 @@
 /**
  * The thread that renders documents for a compiled worker. Embedding Chinese fonts takes about a second of CPU per
  * PDF, and a worker's activities share its main thread with the workflow tasks: rendered there, a burst of documents
- * (a worker restarted with a backlog) held workflow tasks past their timeout. Compiled (`dist/`), rendering runs on
- * one thread of its own; from the TypeScript sources (tests, tsx) it runs inline, as the workflow bundle does.
+ * (a worker restarted with a backlog) held workflow tasks past their timeout. Rendering therefore runs on one thread
+ * of its own, compiled (`dist/`) or from the TypeScript sources (tests, tsx), which the thread loads through tsx: in
+ * tests the API, the worker and the test share one event loop, and a PDF rendered inline held all three.
  */
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { parentPort, Worker } from 'node:worker_threads';
 
 import type { OfficialDocument } from '../domain/documents/layout';
@@ -37,9 +37,16 @@ let thread: Worker | undefined;
 let next = 0;
 const waiting = new Map<number, { resolve: (r: Renderings) => void; reject: (e: Error) => void }>();
 
+/** This module as a thread: the compiled file itself, or the source loaded through tsx's require hook. */
+function spawnThread(): Worker {
+  if (__filename.endsWith('.js') && existsSync(__filename)) return new Worker(__filename);
+  const source = `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(__filename)});`;
+  return new Worker(source, { eval: true });
+}
+
 function renderThread(): Worker {
   if (thread) return thread;
-  const started = new Worker(__filename);
+  const started = spawnThread();
   started.on('message', (a: Answer) => {
     const w = waiting.get(a.id);
     waiting.delete(a.id);
@@ -58,10 +65,8 @@ function renderThread(): Worker {
   return started;
 }
 
-/** Renders `doc` as DOCX and PDF: on the render thread when compiled, inline from the sources. */
+/** Renders `doc` as DOCX and PDF on the render thread. */
 export function render(doc: OfficialDocument, fonts: PdfFonts): Promise<Renderings> {
-  const compiled = __filename.endsWith('.js') && existsSync(path.join(__dirname, 'render-thread.js'));
-  if (!compiled) return renderBoth(doc, fonts);
   const t = renderThread();
   const id = (next += 1);
   // Held while it has work, let go when idle: an idle render thread never keeps the process alive.

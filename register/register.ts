@@ -27,6 +27,8 @@ export interface RegisterListItem {
   readonly caseNumber: string;
   readonly stage: Stage;
   readonly handlingBody: HandlingBody;
+  /** The level handling the case (`HandlingLevel`): the workbench parts 待办 from 督办 by it. */
+  readonly level: string;
   readonly situation: Situation;
   readonly outcome?: Outcome;
   readonly nextDeadline?: string;
@@ -119,6 +121,7 @@ function listItem(r: {
   case_number: string;
   stage: string;
   handling_body: string;
+  handling_level: string;
   situation: string;
   outcome: string | null;
   next_deadline: Date | null;
@@ -131,6 +134,7 @@ function listItem(r: {
     caseNumber: r.case_number,
     stage: r.stage as Stage,
     handlingBody: r.handling_body as HandlingBody,
+    level: r.handling_level,
     situation: r.situation as Situation,
     ...(r.outcome ? { outcome: r.outcome as Outcome } : {}),
     ...(r.next_deadline ? { nextDeadline: new Date(r.next_deadline).toISOString() } : {}),
@@ -226,6 +230,7 @@ export class CaseRegister {
         'case_number',
         'stage',
         'handling_body',
+        'handling_level',
         'situation',
         'outcome',
         'next_deadline',

@@ -9,11 +9,13 @@
 import { condition } from '@temporalio/workflow';
 
 import { shanghaiDateOf } from '../domain/dates';
+import { CITY_LEVEL } from '../domain/org-tree';
 import type { DocumentKind } from '../domain/documents/kinds';
 import { DOCUMENT_TEXTS } from '../domain/texts';
 import type { DocumentDetail, DocumentRequest, IssuedDocument } from '../domain/documents/request';
 import type { TimelineKind } from '../domain/case';
 import { shanghaiToday } from './clock';
+import type { CaseData } from './case-data';
 import type { CaseContext } from './context';
 
 /** The document of `kind` issued last, if any. */
@@ -25,6 +27,23 @@ export function issuedOf(c: CaseContext, kind: DocumentKind): IssuedDocument | u
 export function dateOf(c: CaseContext, kind: TimelineKind): string {
   const entry = c.data.timeline.filter((e) => e.kind === kind).at(-1);
   return entry ? shanghaiDateOf(entry.at) : shanghaiToday();
+}
+
+/**
+ * The ids of the documents this run asked for, in the order of their steps. Issued documents complete in any order
+ * (their numbers and renderings run side by side), and the case lists them in the order they were asked; those of
+ * an earlier run were all issued before it continued as new, so they stay first.
+ */
+const askedInRun = new WeakMap<CaseData, string[]>();
+
+/** Files `issued` among the case's documents in the order its step asked for it. */
+function fileInOrder(d: CaseData, issued: IssuedDocument): void {
+  const asked = askedInRun.get(d) ?? [];
+  const rank = (id: string) => asked.indexOf(id);
+  const documents = (d.documents ??= []);
+  const after = documents.findIndex((doc) => rank(doc.id) > rank(issued.id));
+  if (after < 0) documents.push(issued);
+  else documents.splice(after, 0, issued);
 }
 
 /** What a step hands over for its document: the detail, and the issued document it corrects, if any. */
@@ -48,15 +67,21 @@ export function issueDocument<K extends DocumentKind>(
   const n = (counts[kind] ?? 0) + 1;
   counts[kind] = n;
   const issuedOn = shanghaiToday();
+  const asked = askedInRun.get(c.data) ?? [];
+  askedInRun.set(c.data, [...asked, `${kind}-${n}`]);
   const s = c.data.submission;
   c.bg.run(() =>
     c.bg.effect(async () => {
       const { detail, corrects } = await prepare(n);
+      const place = c.data.place;
       const request: DocumentRequest = {
         caseNumber: c.caseNumber,
         id: `${kind}-${n}`,
         issuedOn,
         handlingBody: s.handlingBody,
+        ...(place && place.level !== CITY_LEVEL
+          ? { level: { id: place.level, name: place.levelName, partyCommittee: place.bodies.partyCommittee } }
+          : {}),
         party: { kind: s.party.kind, name: s.party.name, unit: s.party.unit },
         situation: c.data.submission.situation,
         origin: s.origin,
@@ -65,7 +90,7 @@ export function issueDocument<K extends DocumentKind>(
         detail,
       };
       const issued = await c.activities.documents.issueDocument(request);
-      (c.data.documents ??= []).push(issued);
+      fileInOrder(c.data, issued);
       c.record('documentIssued', DOCUMENT_TEXTS.issued(issued));
     }),
   );

@@ -15,7 +15,13 @@ import type { DocumentRequest } from '../../domain/documents/request';
 /** The number of the document `request` asks for, e.g. 宛纪容决〔2026〕3号. */
 export async function drawDocumentNumber(client: Client, taskQueue: string, request: DocumentRequest): Promise<string> {
   const year = Number(request.issuedOn.slice(0, 4));
-  const numbering = documentNumbering(request.caseNumber, request.handlingBody, request.detail.kind, year);
+  const numbering = documentNumbering(
+    request.caseNumber,
+    request.handlingBody,
+    request.detail.kind,
+    year,
+    request.level,
+  );
   const key = documentNumberKey(request.caseNumber, request.id);
   const n = await client.workflow.executeUpdateWithStart<Workflow, number, [string]>(NEXT_NUMBER_UPDATE, {
     updateId: `number-${key}`,

@@ -12,7 +12,7 @@ import type { DocumentContent } from './notices';
 import { acceptanceNotice, declineNotice, feedbackLetter, nameClearingLetter, rectificationNotice } from './notices';
 import { announcement, decision, followUpRecord, handlingOpinionForm, investigationReport } from './records';
 import type { DocumentRequest } from './request';
-import { correctionText, ISSUERS } from './texts';
+import { correctionText, issuerOf } from './texts';
 
 /** The content of `r`'s kind, dispatched on its detail so each builder gets the detail of its own kind. */
 function content(r: DocumentRequest): DocumentContent {
@@ -49,7 +49,7 @@ export function kindOf(r: DocumentRequest): DocumentKind {
 /** The whole document `r` issues under `number`. */
 export function buildDocument(r: DocumentRequest, number: string): OfficialDocument {
   const c = content(r);
-  const issuer = ISSUERS[r.handlingBody];
+  const issuer = issuerOf(r.handlingBody, r.level);
   return {
     issuer: issuer.mark,
     number,

@@ -7,7 +7,7 @@ import { reductionText } from '../reduction';
 import { chineseDate } from './layout';
 import type { BodyParagraph } from './layout';
 import type { DocumentDetail, DocumentRequest } from './request';
-import { ISSUERS, partyAddress, partyYou, partyWithUnit, SEED } from './texts';
+import { issuerOf, partyAddress, partyYou, partyWithUnit, SEED } from './texts';
 
 /** What a builder decides; the rest of the document is the same for every kind. */
 export interface DocumentContent {
@@ -30,7 +30,7 @@ function source(r: DocumentRequest): string {
 }
 
 export function acceptanceNotice(r: DocumentRequest, d: Of<'acceptanceNotice'>): DocumentContent {
-  const self = ISSUERS[r.handlingBody].self;
+  const self = issuerOf(r.handlingBody, r.level).self;
   return {
     title: '容错纠错免责减责事项受理通知书',
     addressee: partyAddress(r.party),

@@ -12,7 +12,7 @@ import { chineseDate } from './layout';
 import type { BodyParagraph } from './layout';
 import type { DocumentContent } from './notices';
 import type { DocumentDetail, DocumentRequest } from './request';
-import { ISSUERS, partyAddress, partyWithUnit, SEED } from './texts';
+import { issuerOf, partyAddress, partyWithUnit, SEED } from './texts';
 
 type Of<K extends DocumentDetail['kind']> = Extract<DocumentDetail, { kind: K }>;
 
@@ -96,7 +96,7 @@ export function decision(r: DocumentRequest, d: Of<'decision'>): DocumentContent
       text: `${partyWithUnit(r.party)}的容错事项（案件编号${r.caseNumber}，所属情形：${SITUATION_NAMES[r.situation]}）：${d.facts}`,
     },
     {
-      text: `经调查核实${d.reportNumber ? `（${d.reportNumber}）` : det.reportRef ? `（${det.reportRef}）` : ''}，${chineseDate(det.meetingDate)}，${ISSUERS[r.handlingBody].self}召开领导班子会议（应到${det.membersTotal}人，实到${det.attendees.length}人${votes}），结合动机态度、客观条件、程序方法、性质程度、个人表现、后果影响以及挽回损失等情况综合分析，集体研究认为：${det.reasoning}`,
+      text: `经调查核实${d.reportNumber ? `（${d.reportNumber}）` : det.reportRef ? `（${det.reportRef}）` : ''}，${chineseDate(det.meetingDate)}，${issuerOf(r.handlingBody, r.level).self}召开领导班子会议（应到${det.membersTotal}人，实到${det.attendees.length}人${votes}），结合动机态度、客观条件、程序方法、性质程度、个人表现、后果影响以及挽回损失等情况综合分析，集体研究认为：${det.reasoning}`,
     },
     {
       text: `依纪依规依法决定：对${partyWithUnit(r.party)}${favourable ? '予以' : ''}${OUTCOME_NAMES[det.outcome]}${reductionText(det)}。`,

@@ -87,6 +87,13 @@ export type DocumentDetail =
       readonly conclusion: string;
     };
 
+/** A level as its documents name it: its id, its name (东城区) and its party committee's short name (东城区委). */
+export interface DocumentLevel {
+  readonly id: string;
+  readonly name: string;
+  readonly partyCommittee: string;
+}
+
 /** One document to issue. */
 export interface DocumentRequest {
   readonly caseNumber: string;
@@ -95,6 +102,11 @@ export interface DocumentRequest {
   /** 成文日期 (YYYY-MM-DD, Asia/Shanghai): the day the step happened. */
   readonly issuedOn: string;
   readonly handlingBody: HandlingBody;
+  /**
+   * The level handling the case, as the organisation tree names it (cases begun on 0.5.0 know it): a county or
+   * district issues under its own bodies' names and numbers in series of its own. Absent: the city.
+   */
+  readonly level?: DocumentLevel;
   readonly party: Pick<Party, 'kind' | 'name' | 'unit'>;
   readonly situation: Situation;
   readonly origin: Origin;

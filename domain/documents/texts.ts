@@ -3,6 +3,8 @@
  * the sentences of the seed they quote. Every word a document prints is Chinese, in the seed's words.
  */
 import type { HandlingBody, Party } from '../case';
+import { CITY_LEVEL } from '../org-tree';
+import type { DocumentLevel } from './request';
 
 /** A handling body as its documents name it: the 发文机关标志, the 署名, and how it calls itself (我委, 我部). */
 export interface Issuer {
@@ -21,6 +23,31 @@ export const ISSUERS: Readonly<Record<HandlingBody, Issuer>> = {
   },
   organizationDepartment: { mark: '中共南阳市委组织部', signer: '中共南阳市委组织部', self: '我部' },
 };
+
+/**
+ * The body issuing at `level`: the city's bodies as above; a county's or district's under its own name, as such
+ * bodies sign (中共东城区纪律检查委员会, 中共南县县委组织部).
+ */
+export function issuerOf(body: HandlingBody, level: DocumentLevel | undefined): Issuer {
+  if (!level || level.id === CITY_LEVEL) return ISSUERS[body];
+  const { name, partyCommittee } = level;
+  switch (body) {
+    case 'partyCommittee':
+      return { mark: `中共${name}委员会`, signer: `中共${partyCommittee}`, self: partyCommittee };
+    case 'disciplineCommission':
+      return {
+        mark: `中共${name}纪律检查委员会\n${name}监察委员会`,
+        signer: `中共${name}纪律检查委员会`,
+        self: ISSUERS.disciplineCommission.self,
+      };
+    case 'organizationDepartment':
+      return {
+        mark: `中共${partyCommittee}组织部`,
+        signer: `中共${partyCommittee}组织部`,
+        self: ISSUERS.organizationDepartment.self,
+      };
+  }
+}
 
 /** The party as a document addresses them: 李娜同志, or the unit's name. */
 export function partyAddress(party: Pick<Party, 'kind' | 'name'>): string {

@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 
-import { api, startStack } from '../helpers/api';
+import { api, eventually, startStack } from '../helpers/api';
 import type { Stack } from '../helpers/api';
 import { launchBrowser, openPage, signInAs } from '../helpers/browser';
 import { application } from '../helpers/cases';
@@ -22,6 +22,12 @@ beforeAll(async () => {
   cityCase = (await http.post('/cases', { submission: application() }, 'applicant.li')).body?.caseNumber;
   countyCase = (await http.post('/cases', { submission: application({ unitId: 'dongcheng.housing' }) }, 'applicant.li'))
     .body?.caseNumber;
+  // The page reads the register once when it opens; the register learns of a case a moment after its submission.
+  await eventually(
+    () => http.get('/cases', 'officer.dc'),
+    (r) => [cityCase, countyCase].every((n) => r.body?.cases?.some((c: { caseNumber: string }) => c.caseNumber === n)),
+    'both cases in the register',
+  );
   ({ page } = await openPage(browser, stack.baseUrl));
 }, 120_000);
 

@@ -1,12 +1,11 @@
 /**
  * Two API processes over one Temporal server, one organisation tree file: a transfer (移送) made through one is
  * refused to the old level's actions through the other at once and hides the case from the old body there within
- * the scope cache's time; a tree one operator replaced through one is in force in the other within a second.
+ * the scope cache's time; a tree one operator replaced through one is in force in the other once it next looks at
+ * the file (each second). The bounds are the design's constants, not timed here: tests assert what, not how fast.
  */
 import { readFileSync } from 'node:fs';
 
-import { SCOPE_TTL_MS } from '../../api/cases/case-access';
-import { ORG_TREE_RECHECK_MS } from '../../api/org-tree/org-tree-file';
 import type { OrgTree } from '../../domain/org-tree';
 import type { Stack } from '../helpers/api';
 import { api, eventually, request, startSecondApi, startStack } from '../helpers/api';
@@ -54,18 +53,16 @@ test('a case transferred through one API is refused to the old level through the
   expect(declined.body?.detail).toBe('本案由市办理，其他层级的人员不能办理本案的“受理或不予受理”');
 
   // Within the scope's time the second process asks the server again: the county no longer reads it, the city acts.
-  const started = Date.now();
   await eventually(
     () => b.get(path(n), 'leader.dc.dongcheng').then((r) => r.status),
     (s) => s === 404,
     'the county losing the case in the second process',
   );
-  expect(Date.now() - started).toBeLessThan(SCOPE_TTL_MS + 2_000);
   const accepted = await b.post(path(n, '/acceptance'), { decision: 'accept', caseOfficer: 'officer.dc' }, 'leader.dc');
   expect(accepted.status).toBe(200);
 });
 
-test('a tree an operator replaced through one API is in force in the other within a second', async () => {
+test('a tree an operator replaced through one API is in force in the other without a restart', async () => {
   const tree = JSON.parse(readFileSync(stack.orgTreeFile, 'utf8')) as OrgTree;
   const grown = {
     levels: tree.levels.map((l) =>
@@ -77,13 +74,11 @@ test('a tree an operator replaced through one API is in force in the other withi
     404,
   );
   expect((await request(stack, 'PUT', '/org-tree', grown, { as: 'operator' })).status).toBe(200);
-  const started = Date.now();
   const proposal = await eventually(
     () => b.get('/org-tree/units/xicheng.water/competent-body?liability=sanction', 'applicant.li'),
     (r) => r.status === 200,
     'the new unit in the second process',
   );
-  expect(Date.now() - started).toBeLessThan(ORG_TREE_RECHECK_MS + 1_500);
   expect(proposal.body).toMatchObject({ level: 'xicheng', bodyName: '西城区纪委监委' });
   const submitted = await b.post('/cases', { submission: application({ unitId: 'xicheng.water' }) }, 'applicant.li');
   expect(submitted.status).toBe(201);

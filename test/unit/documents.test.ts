@@ -112,6 +112,35 @@ describe('发文字号 are numbered per body, family and year', () => {
   });
 });
 
+describe('a county or district issues in its own name and numbers', () => {
+  const dongcheng = { id: 'dongcheng', name: '东城区', partyCommittee: '东城区委' };
+
+  test('its documents carry its own bodies’ names, never the city’s', () => {
+    const doc = buildDocument({ ...sampleRequest('decision'), level: dongcheng }, '东城纪容决〔2026〕1号');
+    expect(doc.issuer).toBe('中共东城区纪律检查委员会\n东城区监察委员会');
+    expect(doc.signer).toBe('中共东城区纪律检查委员会');
+    const dept = buildDocument(
+      { ...sampleRequest('acceptanceNotice'), handlingBody: 'organizationDepartment', level: dongcheng },
+      'x',
+    );
+    expect(dept.issuer).toBe('中共东城区委组织部');
+  });
+
+  test('its numbers run in a series of its own, led by its short name', () => {
+    const n = documentNumbering('宛纪容〔2026〕12号', 'disciplineCommission', 'decision', 2026, dongcheng);
+    expect(n).toEqual({
+      workflowId: 'numbering/dongcheng/disciplineCommission/2026/decision',
+      pattern: '东城纪容决〔2026〕{n}号',
+    });
+    const city = documentNumbering('宛纪容〔2026〕12号', 'disciplineCommission', 'decision', 2026);
+    expect(city.workflowId).not.toBe(n.workflowId);
+    const county = { id: 'nanxian', name: '南县' };
+    expect(documentNumbering('宛组容〔2026〕1号', 'organizationDepartment', 'decision', 2026, county).pattern).toBe(
+      '南组容决〔2026〕{n}号',
+    );
+  });
+});
+
 describe('the renderings read back', () => {
   const decision = buildDocument(sampleRequest('decision'), NUMBER);
 

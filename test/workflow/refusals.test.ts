@@ -122,7 +122,7 @@ test('a handling opinion sent back by leadership returns to the case officer and
   const back = await waitFor(handle, (s) => s.stage === 'handlingOpinion', 'the send-back');
   expect(back.handlingOpinion).toBeUndefined();
   // The last step recorded; the re-proposal's 及时 period is armed after it.
-  expect(back.timeline.filter((e) => e.kind !== 'deadlineArmed').at(-1)).toMatchObject({
+  expect(lastStep(back.timeline.filter((e) => e.kind !== 'deadlineArmed'))).toMatchObject({
     kind: 'handlingOpinionSentBack',
     actor: leader,
   });
