@@ -5,6 +5,7 @@ import path from 'node:path';
 import * as prettier from 'prettier';
 
 import { round } from './stats';
+import type { WorkbenchFigures } from './workbench';
 
 interface Latency {
   readonly p50: number;
@@ -54,6 +55,7 @@ export interface Figures {
     readonly firstReplayMs: number;
   };
   readonly floor: { readonly fsyncedTransactionsPerSecond: number };
+  readonly workbench: WorkbenchFigures;
   readonly machine: { readonly cores: number; readonly node: string };
   readonly runSeconds: number;
 }
@@ -159,6 +161,71 @@ function table(cells: string[][]): string {
   ].join('\n');
 }
 
+const WORKBENCH_HEADING = '## 工作台首次加载 (Workbench first load)';
+
+/** The workbench's figures, the command and date that measured them, and the machine's cores. */
+export interface WorkbenchReport {
+  readonly command: string;
+  readonly date: string;
+  readonly cores: number;
+  readonly workbench: WorkbenchFigures;
+}
+
+const kib = (bytes: number) => `${round(bytes / 1024)} KiB`;
+const spread = (s: { readonly p50: number; readonly p90: number }) => `p50 ${round(s.p50)} ms, p90 ${round(s.p90)} ms`;
+
+/** The section of docs/PERFORMANCE.md on the workbench's first load: how it is measured, and the figures. */
+export function workbenchSection(r: WorkbenchReport): string {
+  const w = r.workbench;
+  const size = (a: WorkbenchFigures['firstLoad']['js']) =>
+    `${a.files.length} file${a.files.length === 1 ? '' : 's'}: ${kib(a.bytes)}, gzipped ${kib(a.gzipBytes)}; sent ${kib(a.servedBytes)}`;
+  const sent = w.firstLoad.servedCompressed
+    ? 'the API sent them compressed'
+    : 'the API compresses nothing, so "sent" is the raw size';
+  return [
+    WORKBENCH_HEADING,
+    '',
+    `Measured by \`${r.command}\` on ${r.date} (${r.cores} cores) in Chromium (headless, 1366×768, driven by`,
+    `playwright-core): ${w.samples} samples of each page, alternating, each in a fresh browser context (empty cache),`,
+    `with ${w.cases} cases on 待办.`,
+    '',
+    '- **First-load size**: the scripts and stylesheets `dist/web/index.html` names, which the page loads before its',
+    '  first paint: bytes on disk, gzipped at level 9 (what a compressing proxy in front of the API would send), and',
+    `  what the browser received (${sent}).`,
+    '- **待办 interactive**: from the navigation’s start (the page’s time origin) to the change of the page after which',
+    '  the `work-list` table holds a row for each case and no spinner. The officer (officer.dc) signed in on the',
+    '  sign-in page beforehand, in a context of its own; the measured context starts with that tab’s session. The time',
+    '  includes the list’s reads (`GET /cases`, then each case, six at a time) and grows with the cases listed.',
+    '- **Plain page**: `/docs`, the API’s own HTML page (one stylesheet, one script), public and served by the same',
+    '  Express app under the same security headers, so what differs is the workbench itself: navigation start to the',
+    '  load event.',
+    '',
+    table([
+      ['figure', 'workbench', `plain page \`${w.plainPage.path}\`, same server`],
+      ['first-load JS', size(w.firstLoad.js), kib(w.plainPage.jsBytes)],
+      ['first-load CSS', size(w.firstLoad.css), kib(w.plainPage.cssBytes)],
+      [
+        'time to interactive (待办 with its rows; the plain page’s load event)',
+        spread(w.workList),
+        `${spread(w.plainPage)} (ratio of the p50s ${round(w.ratio)})`,
+      ],
+      ['load event (the workbench’s JS and CSS fetched, its script started)', spread(w.workbenchLoad), ''],
+    ]),
+  ].join('\n');
+}
+
+/**
+ * Replaces the workbench's section in the generated part of `file` (or adds it at the end of that part), leaving
+ * the rest as it is: `npm run bench:workbench` measures this section alone.
+ */
+export async function writeWorkbenchSection(file: string, r: WorkbenchReport): Promise<void> {
+  const [generated, kept] = readFileSync(file, 'utf8').split(MARKER);
+  const before = generated.split(WORKBENCH_HEADING)[0].trimEnd();
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  const text = `${before}\n\n${workbenchSection(r)}\n\n${MARKER}${kept ?? '\n'}`;
+  writeFileSync(file, await prettier.format(text, { ...options, parser: 'markdown' }));
+}
+
 /** Writes the generated part of docs/PERFORMANCE.md; the analysis below the marker is kept by hand. */
 export async function writeReport(file: string, date: string, scale: number, f: Figures): Promise<void> {
   mkdirSync(path.dirname(file), { recursive: true });
@@ -171,6 +238,8 @@ export async function writeReport(file: string, date: string, scale: number, f: 
     `Raw figures: bench/results/${date}.json.`,
     '',
     table(rows(f)),
+    '',
+    workbenchSection({ command: 'npm run bench', date, cores: f.machine.cores, workbench: f.workbench }),
     '',
   ].join('\n');
   const kept = existsSync(file) ? (readFileSync(file, 'utf8').split(MARKER)[1] ?? '\n') : '\n';

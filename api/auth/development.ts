@@ -30,6 +30,18 @@ export interface DemoToken {
   readonly token: string;
 }
 
+/** A demo user as `GET /dev/tokens` lists them, with `token` signed for them. */
+export function demoToken(u: Principal, token: string): DemoToken {
+  return {
+    sub: u.sub,
+    role: u.role,
+    body: u.body ?? null,
+    level: u.body ? (u.level ?? CITY_LEVEL) : null,
+    ...(u.name ? { name: u.name } : {}),
+    token,
+  };
+}
+
 export interface MintOptions {
   /** A jose time span such as `8h` or `-1m`, or seconds since the epoch; 8 hours by default. */
   readonly expiresIn?: string | number;
@@ -86,16 +98,6 @@ export async function createDevelopmentAuth(): Promise<DevelopmentAuth> {
     verifier,
     codecVerifier,
     mint,
-    demoTokens: () =>
-      Promise.all(
-        DEMO_USERS.map(async (u) => ({
-          sub: u.sub,
-          role: u.role,
-          body: u.body ?? null,
-          level: u.body ? (u.level ?? CITY_LEVEL) : null,
-          ...(u.name ? { name: u.name } : {}),
-          token: await mint(u),
-        })),
-      ),
+    demoTokens: () => Promise.all(DEMO_USERS.map(async (u) => demoToken(u, await mint(u)))),
   };
 }
