@@ -45,6 +45,7 @@ import { startChild } from './processes';
 import { writeReport } from './report';
 import type { Figures } from './report';
 import { percentile, pool, round, steadyRate, timed } from './stats';
+import { measureRegister, REGISTER_DEFAULTS } from './register';
 import { measureWorkbench, WORKBENCH_DEFAULTS } from './workbench';
 
 const TASK_QUEUE = 'bench';
@@ -333,6 +334,12 @@ async function main(): Promise<void> {
     await env.teardown();
     rmSync(dir, { recursive: true, force: true });
   }
+  // Last, on a dev server of its own, so its 10,000 cases weigh on no other figure: the register beside visibility.
+  figures.register = await measureRegister({
+    cases: n(REGISTER_DEFAULTS.cases),
+    queries: REGISTER_DEFAULTS.queries,
+    log,
+  });
   const date = new Date().toISOString().slice(0, 10);
   const resultsDir = path.join(projectRoot, 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });

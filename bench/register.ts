@@ -4,11 +4,11 @@
  * worker in this process projecting into an embedded PGlite register, the cases started as the API starts them.
  * Then the same lists asked of both: an officer's page of one stage, and one person's cases (the register by the
  * party's blind index, visibility by `PartyId`), each a page of 20 and the total, `REGISTER_BENCH_QUERIES` times
- * (p50, p99 in ms); and the time
- * to rebuild the register from Temporal. Prints one JSON object.
+ * (p50, p99 in ms); and the time to rebuild the register from Temporal. `npm run bench` measures it last, at 10,000
+ * cases; alone it writes bench/results/<date>-register.json and its section of docs/PERFORMANCE.md.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -18,6 +18,7 @@ import { startCaseWorkflow } from '../api/cases/case-start';
 import { calendarSource, DEFAULT_HOLIDAYS_DIR } from '../calendar';
 import { PartyIndex } from '../codec/blind-index';
 import { CASE_WORKFLOW_TYPE } from '../domain/messages';
+import { projectRoot } from '../config/paths';
 import { rebuildRegister } from '../register/rebuild';
 import { applicant, IDENTIFIER_OF, submission } from '../test/helpers/cases';
 import { FileDocumentStore } from '../documents/document-store';
@@ -25,19 +26,33 @@ import { TEST_PAYLOAD_KEYS } from '../test/helpers/payload-keys';
 import { openTestRegister } from '../test/helpers/register';
 import { startDevServer } from '../test/helpers/temporal';
 import { createCaseWorker } from '../worker/worker';
+import { writeRegisterSection } from './report';
 import { percentile, pool, round, timed } from './stats';
 
-const CASES = Number(process.env.REGISTER_BENCH_CASES ?? '10000');
-const QUERIES = Number(process.env.REGISTER_BENCH_QUERIES ?? '200');
 const TASK_QUEUE = 'bench-register';
 
-function log(line: string): void {
-  process.stderr.write(`[bench register] ${line}\n`);
+/** The cases and the queries of each kind a run takes by default. */
+export const REGISTER_DEFAULTS = { cases: 10_000, queries: 200 } as const;
+
+interface Latency {
+  readonly p50: number;
+  readonly p99: number;
 }
 
-async function latencies(task: () => Promise<unknown>): Promise<{ p50: number; p99: number }> {
+/** What `measureRegister` answers: each list's latency on both sides, in ms, and the rebuild's time. */
+export interface RegisterFigures {
+  readonly cases: number;
+  readonly queries: number;
+  /** The time to start the cases through the API's start function, with the worker projecting each. */
+  readonly startSeconds: number;
+  readonly stagePageMs: { readonly register: Latency; readonly visibility: Latency };
+  readonly personMs: { readonly register: Latency; readonly visibility: Latency };
+  readonly rebuildSeconds: number;
+}
+
+async function latencies(queries: number, task: () => Promise<unknown>): Promise<Latency> {
   const ms: number[] = [];
-  for (let i = 0; i < QUERIES; i++) ms.push(await timed(task));
+  for (let i = 0; i < queries; i++) ms.push(await timed(task));
   return { p50: round(percentile(ms, 50)), p99: round(percentile(ms, 99)) };
 }
 
@@ -49,7 +64,13 @@ async function until(what: string, done: () => Promise<boolean>): Promise<void> 
   }
 }
 
-async function main(): Promise<void> {
+/** Starts `cases` cases on a dev server of its own, then measures both sides' lists and the rebuild. */
+export async function measureRegister(options: {
+  readonly cases: number;
+  readonly queries: number;
+  readonly log: (line: string) => void;
+}): Promise<RegisterFigures> {
+  const { cases, queries, log } = options;
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-register-'));
   const env = await startDevServer({ dbFilename: path.join(dir, 'temporal.sqlite') });
   const opened = await openTestRegister(path.join(dir, 'register'));
@@ -71,8 +92,8 @@ async function main(): Promise<void> {
   const parties = new PartyIndex(TEST_PAYLOAD_KEYS);
   const people = Object.values(IDENTIFIER_OF);
   try {
-    log(`starting ${CASES} cases`);
-    const startSeconds = await pool(CASES, 32, async (i) => {
+    log(`starting ${cases} cases`);
+    const startSeconds = await pool(cases, 32, async (i) => {
       const identifier = people[i % people.length];
       const s = submission({ party: { kind: 'official', name: '李娜', unit: '某单位', identifier } });
       await startCaseWorkflow(
@@ -84,8 +105,8 @@ async function main(): Promise<void> {
       );
     });
     const all = `WorkflowType = '${CASE_WORKFLOW_TYPE}' AND TaskQueue = '${TASK_QUEUE}'`;
-    await until('every case in the register', async () => (await register.summary()).length >= CASES);
-    await until('every case in visibility', async () => (await env.client.workflow.count(all)).count >= CASES);
+    await until('every case in the register', async () => (await register.summary()).length >= cases);
+    await until('every case in visibility', async () => (await env.client.workflow.count(all)).count >= cases);
 
     const scope = { kind: 'body', handlingBody: 'disciplineCommission' } as const;
     const one = people[0];
@@ -100,26 +121,27 @@ async function main(): Promise<void> {
       await env.client.workflow.count(query);
     };
     log('measuring lists');
-    const figures = {
-      cases: CASES,
-      queries: QUERIES,
+    const lists = {
+      cases,
+      queries,
       startSeconds: round(startSeconds),
       stagePageMs: {
-        register: await latencies(() => register.list(scope, { stage: 'acceptance' }, { limit: 20 })),
-        visibility: await latencies(() => visibilityPage(stagePage)),
+        register: await latencies(queries, () => register.list(scope, { stage: 'acceptance' }, { limit: 20 })),
+        visibility: await latencies(queries, () => visibilityPage(stagePage)),
       },
       personMs: {
-        register: await latencies(() => register.list(scope, { partyKeys: parties.candidates(one) }, { limit: 20 })),
-        visibility: await latencies(() => visibilityPage(personQuery)),
+        register: await latencies(queries, () =>
+          register.list(scope, { partyKeys: parties.candidates(one) }, { limit: 20 }),
+        ),
+        visibility: await latencies(queries, () => visibilityPage(personQuery)),
       },
-      rebuildSeconds: 0,
     };
     log('rebuilding');
     const started = performance.now();
     const rebuilt = await rebuildRegister(env.client, register, { clear: true, also: `TaskQueue = '${TASK_QUEUE}'` });
-    figures.rebuildSeconds = round((performance.now() - started) / 1000);
-    if (rebuilt.cases !== CASES) throw new Error(`rebuilt ${rebuilt.cases} of ${CASES} cases`);
-    process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+    const rebuildSeconds = round((performance.now() - started) / 1000);
+    if (rebuilt.cases !== cases) throw new Error(`rebuilt ${rebuilt.cases} of ${cases} cases`);
+    return { ...lists, rebuildSeconds };
   } finally {
     worker.shutdown();
     await running;
@@ -129,7 +151,33 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`bench register: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+/** `npm run bench:register`: REGISTER_BENCH_CASES and REGISTER_BENCH_QUERIES override the counts for a quick look. */
+async function alone(): Promise<void> {
+  const log = (line: string) => process.stderr.write(`[bench register] ${line}\n`);
+  const cases = Number(process.env.REGISTER_BENCH_CASES ?? REGISTER_DEFAULTS.cases);
+  const queries = Number(process.env.REGISTER_BENCH_QUERIES ?? REGISTER_DEFAULTS.queries);
+  const figures = await measureRegister({ cases, queries, log });
+  const date = new Date().toISOString().slice(0, 10);
+  const resultsDir = path.join(projectRoot, 'bench', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const results = { date, machine: { cores: cpus().length, node: process.version }, register: figures };
+  writeFileSync(path.join(resultsDir, `${date}-register.json`), `${JSON.stringify(results, null, 2)}\n`);
+  await writeRegisterSection(path.join(projectRoot, 'docs', 'PERFORMANCE.md'), {
+    command: 'npm run bench:register',
+    date,
+    cores: cpus().length,
+    register: figures,
+  });
+  process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+  log(`written bench/results/${date}-register.json and docs/PERFORMANCE.md's section`);
+}
+
+if (require.main === module) {
+  alone().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      process.stderr.write(`bench register: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -5,6 +5,7 @@ import path from 'node:path';
 import * as prettier from 'prettier';
 
 import { round } from './stats';
+import type { RegisterFigures } from './register';
 import type { WorkbenchFigures } from './workbench';
 
 interface Latency {
@@ -56,6 +57,7 @@ export interface Figures {
   };
   readonly floor: { readonly fsyncedTransactionsPerSecond: number };
   readonly workbench: WorkbenchFigures;
+  readonly register: RegisterFigures;
   readonly machine: { readonly cores: number; readonly node: string };
   readonly runSeconds: number;
 }
@@ -215,15 +217,73 @@ export function workbenchSection(r: WorkbenchReport): string {
 }
 
 /**
- * Replaces the workbench's section in the generated part of `file` (or adds it at the end of that part), leaving
- * the rest as it is: `npm run bench:workbench` measures this section alone.
+ * Replaces the section under `heading` in the generated part of `file` (or adds it at the end of that part), up to
+ * the next section, leaving the rest as it is: a part of the bench run alone rewrites its own section only.
  */
-export async function writeWorkbenchSection(file: string, r: WorkbenchReport): Promise<void> {
+async function writeSection(file: string, heading: string, section: string): Promise<void> {
   const [generated, kept] = readFileSync(file, 'utf8').split(MARKER);
-  const before = generated.split(WORKBENCH_HEADING)[0].trimEnd();
+  const at = generated.indexOf(heading);
+  const after = at < 0 ? -1 : generated.indexOf('\n## ', at + heading.length);
+  const before = (at < 0 ? generated : generated.slice(0, at)).trimEnd();
+  const rest = after < 0 ? '' : generated.slice(after).trim();
   const options = (await prettier.resolveConfig(file)) ?? {};
-  const text = `${before}\n\n${workbenchSection(r)}\n\n${MARKER}${kept ?? '\n'}`;
+  const text = `${before}\n\n${section}\n\n${rest ? `${rest}\n\n` : ''}${MARKER}${kept ?? '\n'}`;
   writeFileSync(file, await prettier.format(text, { ...options, parser: 'markdown' }));
+}
+
+/** Replaces the workbench's section: `npm run bench:workbench` measures it alone. */
+export async function writeWorkbenchSection(file: string, r: WorkbenchReport): Promise<void> {
+  await writeSection(file, WORKBENCH_HEADING, workbenchSection(r));
+}
+
+const REGISTER_HEADING = '## 台账与 Temporal 可见性 (Register against visibility)';
+
+/** The register's figures, the command and date that measured them, and the machine's cores. */
+export interface RegisterReport {
+  readonly command: string;
+  readonly date: string;
+  readonly cores: number;
+  readonly register: RegisterFigures;
+}
+
+const latency = (l: { readonly p50: number; readonly p99: number }) => `p50 ${round(l.p50)} ms, p99 ${round(l.p99)} ms`;
+
+/** The section of docs/PERFORMANCE.md on the register: how it is measured, and the figures beside visibility. */
+export function registerSection(r: RegisterReport): string {
+  const g = r.register;
+  const ratio = (x: { register: { p50: number }; visibility: { p50: number } }) =>
+    round(x.visibility.p50 / x.register.p50);
+  return [
+    REGISTER_HEADING,
+    '',
+    `Measured by \`${r.command}\` on ${r.date} (${r.cores} cores): ${g.cases} cases started on a dev server of its own`,
+    `(SQLite file, as \`npm start\` runs it) in ${round(g.startSeconds)} s, each projected by the worker into an embedded`,
+    `PGlite register. Each list is asked ${g.queries} times of both sides, one after the other: a page of 20 and the`,
+    'total, as `GET /cases` asks. The register is then rebuilt from Temporal (`register:rebuild`): every case listed',
+    'from visibility and its projection asked of its workflow.',
+    '',
+    table([
+      ['list', 'register (PGlite)', 'Temporal visibility, same run', 'visibility ÷ register (p50)'],
+      [
+        'an officer’s page of one stage (`stage=acceptance`)',
+        latency(g.stagePageMs.register),
+        latency(g.stagePageMs.visibility),
+        `${ratio(g.stagePageMs)}`,
+      ],
+      [
+        'one person’s cases (blind index; visibility by `PartyId`)',
+        latency(g.personMs.register),
+        latency(g.personMs.visibility),
+        `${ratio(g.personMs)}`,
+      ],
+      [`rebuild of the register from ${g.cases} cases`, `${round(g.rebuildSeconds)} s`, '', ''],
+    ]),
+  ].join('\n');
+}
+
+/** Replaces the register's section: `npm run bench:register` measures it alone. */
+export async function writeRegisterSection(file: string, r: RegisterReport): Promise<void> {
+  await writeSection(file, REGISTER_HEADING, registerSection(r));
 }
 
 /** Writes the generated part of docs/PERFORMANCE.md; the analysis below the marker is kept by hand. */
@@ -240,6 +300,8 @@ export async function writeReport(file: string, date: string, scale: number, f: 
     table(rows(f)),
     '',
     workbenchSection({ command: 'npm run bench', date, cores: f.machine.cores, workbench: f.workbench }),
+    '',
+    registerSection({ command: 'npm run bench', date, cores: f.machine.cores, register: f.register }),
     '',
   ].join('\n');
   const kept = existsSync(file) ? (readFileSync(file, 'utf8').split(MARKER)[1] ?? '\n') : '\n';

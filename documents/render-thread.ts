@@ -65,14 +65,34 @@ function renderThread(): Worker {
   return started;
 }
 
-/** Renders `doc` as DOCX and PDF on the render thread. */
-export function render(doc: OfficialDocument, fonts: PdfFonts): Promise<Renderings> {
+/**
+ * Renders `doc` as DOCX and PDF on the render thread. When `signal` aborts (a worker shutting down cancels its
+ * activities), the answer is given up at once: the thread's queue may hold many documents, and a stopping worker
+ * would otherwise wait for every one of them.
+ */
+export function render(doc: OfficialDocument, fonts: PdfFonts, signal?: AbortSignal): Promise<Renderings> {
+  signal?.throwIfAborted();
   const t = renderThread();
   const id = (next += 1);
   // Held while it has work, let go when idle: an idle render thread never keeps the process alive.
   t.ref();
   return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
+    const giveUp = () => {
+      if (!waiting.delete(id)) return;
+      if (waiting.size === 0) t.unref();
+      reject(signal?.reason instanceof Error ? signal.reason : new Error('rendering cancelled'));
+    };
+    waiting.set(id, {
+      resolve: (r) => {
+        signal?.removeEventListener('abort', giveUp);
+        resolve(r);
+      },
+      reject: (e) => {
+        signal?.removeEventListener('abort', giveUp);
+        reject(e);
+      },
+    });
+    signal?.addEventListener('abort', giveUp, { once: true });
     t.postMessage({ id, doc, fonts } satisfies Request);
   });
 }

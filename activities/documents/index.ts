@@ -34,7 +34,7 @@ export function createDocumentActivities(deps: DocumentDependencies) {
         drawDocumentNumber(client, info.taskQueue, request),
       );
       const doc = buildDocument(request, number);
-      const { docx, pdf } = await render(doc, fonts());
+      const { docx, pdf } = await render(doc, fonts(), cancellationSignal);
       const body = request.handlingBody;
       const sha256 = { docx: await deps.store.put(docx, 'docx', body), pdf: await deps.store.put(pdf, 'pdf', body) };
       const kind = request.detail.kind;

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import compression from 'compression';
 import express, { Router } from 'express';
 
 import { projectRoot } from '../../config/paths';
@@ -85,6 +86,10 @@ export function workbenchRouter(options: WorkbenchOptions = {}): Router {
   router.get('/', sendPage);
   router.get(WORKBENCH_PAGES, sendPage);
   router.get(`${WORKBENCH_PAGES}/{*page}`, sendPage);
+  // The assets are compressed (gzip, as the browser accepts it): the scripts and styles are about 2 MiB raw and a
+  // fifth of that compressed. They are the same public bytes for everyone, so compressing them reveals nothing;
+  // the API's own answers, which carry case data, stay uncompressed.
+  router.use('/assets', compression());
   router.use('/assets', express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '365d', index: false }));
   // A missing asset is answered here, not by authentication further on (a 401 would mislead the browser).
   router.use('/assets', (req, _res, next) =>

@@ -44,6 +44,25 @@ describe('the workbench is served by the API', () => {
     expect((await fetch(`${stack.baseUrl}/assets/missing.js`)).status).toBe(404);
   });
 
+  it('sends its scripts and styles compressed to a browser that accepts gzip, and the API’s case data never', async () => {
+    const page = await (await fetch(`${stack.baseUrl}/`)).text();
+    const assets = [...page.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+    expect(assets.length).toBeGreaterThan(1);
+    for (const asset of assets) {
+      const res = await fetch(`${stack.baseUrl}${asset}`, { headers: { 'accept-encoding': 'gzip' } });
+      expect({ asset, status: res.status, encoding: res.headers.get('content-encoding') }).toEqual({
+        asset,
+        status: 200,
+        encoding: 'gzip',
+      });
+    }
+    const cases = await fetch(`${stack.baseUrl}/cases`, {
+      headers: { 'accept-encoding': 'gzip', authorization: `Bearer ${stack.tokens['officer.dc']}` },
+    });
+    expect(cases.status).toBe(200);
+    expect(cases.headers.get('content-encoding')).toBeNull();
+  });
+
   it('signs a demo user in and shows their name and role, with no script or style refused by the CSP', async () => {
     const { page } = await openPage(browser, stack.baseUrl);
     await signInAs(page, 'officer.dc');

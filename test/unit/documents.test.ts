@@ -14,6 +14,7 @@ import { NEGATIVE_LIST } from '../../domain/negative-list';
 import { FileDocumentStore, sha256Hex } from '../../documents/document-store';
 import { renderDocx } from '../../documents/docx';
 import { renderPdf } from '../../documents/pdf';
+import { render } from '../../documents/render-thread';
 import { pdfFonts } from '../../documents/pdf-fonts';
 import type { IssuedDocument } from '../../domain/documents/request';
 import { SAMPLE_CASE_NUMBER, sampleRequest } from '../helpers/document-requests';
@@ -143,6 +144,16 @@ describe('a county or district issues in its own name and numbers', () => {
 
 describe('the renderings read back', () => {
   const decision = buildDocument(sampleRequest('decision'), NUMBER);
+
+  test('renders on a thread of its own, and a rendering its activity gives up (a worker stopping) ends at once', async () => {
+    const stopping = new AbortController();
+    const given = render(decision, pdfFonts(), stopping.signal);
+    stopping.abort(new Error('worker stopping'));
+    await expect(given).rejects.toThrow('worker stopping');
+    const { docx, pdf } = await render(decision, pdfFonts());
+    expect(docxText(docx)).toContain(NUMBER);
+    expect(pdfText(pdf)).toContain('予以减责');
+  });
 
   test('the DOCX is A4 with the standard’s margins and names the standard’s fonts', async () => {
     const docx = await renderDocx(decision);
