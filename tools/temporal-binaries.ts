@@ -27,6 +27,7 @@ import {
   constants,
   cpSync,
   createReadStream,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -378,7 +379,13 @@ function uiServerSpec(): BinarySpec {
         env: GO_ENV,
         log: (line) => (listed += line.trim()),
       });
-      cpSync(path.join(listed, 'config'), path.join(dir, 'config'), { recursive: true });
+      // Only an existing module directory with the UI's templates: a relative or empty answer would copy whatever
+      // `config/` the working directory holds (the project's own, once), and the UI server would not start.
+      const moduleDir = listed
+        .split(/\s+/)
+        .find((p) => path.isAbsolute(p) && existsSync(path.join(p, 'config', 'base.yaml')));
+      if (!moduleDir) throw new TemporalBinaryError(`go list -m ${module} named no module directory: ${listed}`);
+      cpSync(path.join(moduleDir, 'config'), path.join(dir, 'config'), { recursive: true });
       await goBuild('temporal-server', `${module}/cmd/server`, cachedPath, log);
     },
   };

@@ -18,6 +18,7 @@ import type { Answer, Stack } from '../helpers/api';
 import { eventually, request } from '../helpers/api';
 import { application, report, shanghaiToday } from '../helpers/cases';
 import { testIssuerTokens } from '../helpers/test-issuer';
+import { caseDataConverter } from '../../codec/data-converter';
 import { loadPayloadConfig } from '../../config/payload-keys';
 import { checkRegister } from '../../register/check';
 import { openRegister } from '../../register/register';
@@ -149,14 +150,16 @@ test('a case goes to closure across two workers, the one holding it killed with 
   );
 
   // The worker that completed the last workflow task has the case in its cache: that is the one to kill.
-  const before = await workflowTaskWorkers(n);
-  const holderPid = Number(before[before.length - 1].split('@')[0]);
+  const held = await workflowTaskWorkers(n);
+  const holderPid = Number(held[held.length - 1].split('@')[0]);
   const victim = cluster.workers.find((w) => w.process.pid === holderPid);
   const survivor = cluster.workers.find((w) => w.process.pid !== holderPid);
   expect(victim).toBeDefined();
   const killed = new Promise((resolve) => victim?.process.once('exit', (_code, signal) => resolve(signal)));
   victim?.process.kill('SIGKILL');
   expect(await killed).toBe('SIGKILL');
+  // Read once it is dead: until then it may still complete the tasks of the documents issued in the background.
+  const before = await workflowTaskWorkers(n);
   walkTimings['case walk until the kill'] = Date.now() - walkStarted;
   const afterKill = Date.now();
 
@@ -218,7 +221,14 @@ test('a case goes to closure across two workers, the one holding it killed with 
   // The register, its own database on the same PostgreSQL, keeps the closed case whole and sealed: what the list
   // answered came from it, and a read after the namespace's retention would too.
   const { REGISTER_DATABASE_URL: url, REGISTER_DATABASE_PASSWORD: password } = cluster.apiEnv;
-  const keys = loadPayloadConfig(cluster.apiEnv, { dataDir: cluster.dataDir, allowGenerated: false }).keys;
+  const payload = loadPayloadConfig(cluster.apiEnv, { dataDir: cluster.dataDir, allowGenerated: false });
+  const keys = payload.keys;
+  // The check lists the cases with their memos, sealed like every payload: a client with the deployment's keys.
+  const sealedClient = new Client({
+    connection,
+    namespace: 'default',
+    dataConverter: caseDataConverter(keys, { ...payload.sealing, cipher: payload.cipher }),
+  });
   const register = await openRegister({ kind: 'postgres', url, ...(password ? { password } : {}) }, keys);
   try {
     const kept = await register.register.read(n);
@@ -226,7 +236,7 @@ test('a case goes to closure across two workers, the one holding it killed with 
     expect(await register.register.version(n)).toBeGreaterThan(1);
     // Visibility trails the workflows by a moment: the check agrees once it has caught up.
     await eventually(
-      () => checkRegister(client, register.register),
+      () => checkRegister(sealedClient, register.register),
       (d) => d.missing.length === 0 && d.stageDiffers.length === 0,
       'the register agreeing with visibility',
     );

@@ -449,6 +449,9 @@ export async function startNativeCluster(): Promise<NativeCluster> {
         AUTH_ISSUER: _i,
         AUTH_AUDIENCE: _a,
         AUTH_JWKS_URL: _u,
+        // The workbench's sign-in goes to the city's identity provider, which the test issuer is not.
+        AUTH_OIDC_CLIENT_ID: _c,
+        AUTH_OIDC_SCOPES: _s,
         ...apiEnv
       } = environmentOf(s.api);
       apiEnvironment = {
