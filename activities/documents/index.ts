@@ -21,6 +21,16 @@ export interface DocumentDependencies {
   readonly fonts?: () => PdfFonts;
 }
 
+/** `work`'s answer, or the cancellation's reason as soon as `signal` aborts, whichever comes first. */
+function untilCancelled<T>(signal: AbortSignal, work: Promise<T>): Promise<T> {
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const cancelled = () => reject(signal.reason);
+    signal.addEventListener('abort', cancelled, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', cancelled));
+  });
+}
+
 export function createDocumentActivities(deps: DocumentDependencies) {
   const fonts = deps.fonts ?? (() => pdfFonts());
   return {
@@ -29,10 +39,9 @@ export function createDocumentActivities(deps: DocumentDependencies) {
       if (filed) return filed;
       const { client, info, cancellationSignal } = Context.current();
       // A worker shutting down cancels the attempt; the Update's wait must end with it, since the numbering workflow
-      // it waits for has no worker left to answer.
-      const number = await client.withAbortSignal(cancellationSignal, () =>
-        drawDocumentNumber(client, info.taskQueue, request),
-      );
+      // it waits for has no worker left to answer. The worker's own connection ignores abort signals, so the wait
+      // is raced with the cancellation; the number, once drawn, is the same on the next attempt (its Update ID).
+      const number = await untilCancelled(cancellationSignal, drawDocumentNumber(client, info.taskQueue, request));
       const doc = buildDocument(request, number);
       const { docx, pdf } = await render(doc, fonts(), cancellationSignal);
       const body = request.handlingBody;

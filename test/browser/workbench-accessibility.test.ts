@@ -1,6 +1,7 @@
 /**
  * Every page of the workbench passes axe-core with no serious or critical violation, at 1366×768: sign-in, 待办,
- * 台账, 事项提出, a case with its open action's form (and the field errors of a refused step), and 运维.
+ * 台账, 事项提出, a case with its open action's form (and the field errors of a refused step), and 运维; the work can
+ * be done by the keyboard alone; and the office screen zoomed to 150% needs no sideways scrolling.
  */
 import type { Browser, Page } from 'playwright-core';
 
@@ -10,6 +11,22 @@ import { launchBrowser, openPage, seriousViolations, signInAs } from '../helpers
 import { application } from '../helpers/cases';
 import { startDevServer } from '../helpers/temporal';
 import { fieldError, openAction, send } from '../helpers/workbench-pages';
+
+/**
+ * Presses Tab until the focused element matches `selector` (and holds `text`, when given), as a person without a
+ * mouse moves through the page; fails after 60 presses.
+ */
+async function tabTo(page: Page, selector: string, text?: string): Promise<void> {
+  for (let i = 0; i < 60; i += 1) {
+    await page.keyboard.press('Tab');
+    // A string, evaluated in the page: the tests are compiled without the DOM's types.
+    const focused = await page.evaluate(
+      `(() => { const el = document.activeElement; return Boolean(el && el.matches(${JSON.stringify(selector)}) && (el.textContent ?? '').includes(${JSON.stringify(text ?? '')})); })()`,
+    );
+    if (focused) return;
+  }
+  throw new Error(`Tab never reached ${selector}${text ? ` holding ${text}` : ''}`);
+}
 
 let stack: Stack;
 let browser: Browser;
@@ -60,6 +77,29 @@ describe('the workbench has no serious or critical accessibility violation', () 
     await page.getByRole('heading', { name: '载入节假日安排' }).waitFor();
     await page.locator('[data-field="year"]').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('by the keyboard alone, an officer signs in, opens a case from 待办 and sends its form, which names what is missing', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const keys = await context.newPage();
+    await keys.goto(stack.baseUrl);
+    await keys.getByLabel('演示用户').waitFor();
+    await tabTo(keys, '[aria-label="演示用户"], #demo-user, input[role="combobox"]');
+    await keys.keyboard.type('officer.dc');
+    await keys.locator('.ant-select-item-option').filter({ hasText: '（officer.dc）' }).first().waitFor();
+    await keys.keyboard.press('Enter');
+    await tabTo(keys, 'button', '登录');
+    await keys.keyboard.press('Enter');
+    await keys.getByTestId('work-list').getByRole('link', { name: caseNumber }).waitFor();
+    await tabTo(keys, 'a', caseNumber);
+    await keys.keyboard.press('Enter');
+    await keys.getByTestId('open-actions').waitFor();
+    await tabTo(keys, '[role="button"], [role="tab"]', '受理或不予受理');
+    await keys.keyboard.press('Enter');
+    await tabTo(keys, 'button[type="submit"]');
+    await keys.keyboard.press('Enter');
+    await fieldError(keys.getByTestId('open-actions'), 'decision').waitFor();
+    await context.close();
   });
 
   it('at 150% zoom on the office screen, 待办, a case and its form fit the width without scrolling sideways', async () => {

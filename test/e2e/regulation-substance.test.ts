@@ -96,7 +96,12 @@ test('a meeting dated in the future or before the report was accepted is refused
   expect(before.body?.timeline.map((e: { kind: string }) => e.kind)).not.toContain('decisionIgnored');
 
   await post(n, '/determination', meeting(shanghaiToday()), 'secretary.dc', 202);
-  const decided = await reach(n, 'feedback');
+  // The stage moves with the decision; the feedback period is armed once the calendar has answered, a moment later.
+  const decided = await eventually(
+    () => state(n),
+    (r) => r.body?.stage === 'feedback' && r.body.deadlines.some((d: { id: string }) => d.id === 'feedback'),
+    'the feedback period armed',
+  );
   expect(decided.body?.deadlines.find((d: { id: string }) => d.id === 'feedback').triggeredAt).toBe(
     new Date(Date.parse(`${shanghaiToday()}T00:00:00+08:00`) + DAY - 1).toISOString(),
   );

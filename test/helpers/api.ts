@@ -34,6 +34,7 @@ import type { OpenRegister } from '../../register/register';
 import { TEST_PAYLOAD_KEYS, testDataConverter } from './payload-keys';
 import { openTestRegister } from './register';
 import { startDevServer } from './temporal';
+import { stopping } from './stopping';
 
 /** The codec server's roles as configured by default. */
 const CODEC_ROLES = loadHttpConfig({}).CODEC_ROLES;
@@ -210,7 +211,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         server.closeAllConnections();
       });
       worker.shutdown();
-      await workerRun;
+      await stopping(taskQueue, worker, env.client, workerRun);
       await register.close();
       await env.teardown();
       rmSync(dir, { recursive: true, force: true });

@@ -57,6 +57,7 @@ import type { OpenRegister } from '../../register/register';
 import { openTestRegister } from './register';
 import { TEST_PAYLOAD_KEYS, testDataConverter } from './payload-keys';
 import { startTimeSkippingServer } from './temporal';
+import { stopping } from './stopping';
 
 export type CaseHandle = WorkflowHandle<typeof caseWorkflow>;
 
@@ -118,7 +119,7 @@ export async function startHarness(
     },
     async stop() {
       worker.shutdown();
-      await running;
+      await stopping(taskQueue, worker, env.client, running);
       await register.close();
       await env.teardown();
       rmSync(dir, { recursive: true, force: true });

@@ -46,6 +46,11 @@ beforeAll(
     archive.setDown(true);
     const faults = (async () => {
       await sleep(DOWN_MS);
+      // Down until each has cut a call (at most a minute more): from 0.5.0 a determination also issues its
+      // documents, and on a loaded machine the first delivery may come after the outage's own time.
+      for (const until = Date.now() + 60_000; Date.now() < until; await sleep(250)) {
+        if ([gateway, archive].every((r) => r.log.some((a) => a.status === 0))) break;
+      }
       for (const r of [gateway, archive]) {
         r.setDown(false);
         r.failFraction(FAILING_SHARE, { seed: r === gateway ? 7 : 11 });
