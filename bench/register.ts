@@ -7,8 +7,8 @@
  * (p50, p99 in ms); and the time to rebuild the register from Temporal. `npm run bench` measures it last, at 10,000
  * cases; alone it writes bench/results/<date>-register.json and its section of docs/PERFORMANCE.md.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -18,7 +18,6 @@ import { startCaseWorkflow } from '../api/cases/case-start';
 import { calendarSource, DEFAULT_HOLIDAYS_DIR } from '../calendar';
 import { PartyIndex } from '../codec/blind-index';
 import { CASE_WORKFLOW_TYPE } from '../domain/messages';
-import { projectRoot } from '../config/paths';
 import { rebuildRegister } from '../register/rebuild';
 import { applicant, IDENTIFIER_OF, submission } from '../test/helpers/cases';
 import { FileDocumentStore } from '../documents/document-store';
@@ -26,6 +25,7 @@ import { TEST_PAYLOAD_KEYS } from '../test/helpers/payload-keys';
 import { openTestRegister } from '../test/helpers/register';
 import { startDevServer } from '../test/helpers/temporal';
 import { createCaseWorker } from '../worker/worker';
+import { runAlone } from './alone';
 import { writeRegisterSection } from './report';
 import { percentile, pool, round, timed } from './stats';
 
@@ -152,32 +152,15 @@ export async function measureRegister(options: {
 }
 
 /** `npm run bench:register`: REGISTER_BENCH_CASES and REGISTER_BENCH_QUERIES override the counts for a quick look. */
-async function alone(): Promise<void> {
-  const log = (line: string) => process.stderr.write(`[bench register] ${line}\n`);
-  const cases = Number(process.env.REGISTER_BENCH_CASES ?? REGISTER_DEFAULTS.cases);
-  const queries = Number(process.env.REGISTER_BENCH_QUERIES ?? REGISTER_DEFAULTS.queries);
-  const figures = await measureRegister({ cases, queries, log });
-  const date = new Date().toISOString().slice(0, 10);
-  const resultsDir = path.join(projectRoot, 'bench', 'results');
-  mkdirSync(resultsDir, { recursive: true });
-  const results = { date, machine: { cores: cpus().length, node: process.version }, register: figures };
-  writeFileSync(path.join(resultsDir, `${date}-register.json`), `${JSON.stringify(results, null, 2)}\n`);
-  await writeRegisterSection(path.join(projectRoot, 'docs', 'PERFORMANCE.md'), {
-    command: 'npm run bench:register',
-    date,
-    cores: cpus().length,
-    register: figures,
-  });
-  process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
-  log(`written bench/results/${date}-register.json and docs/PERFORMANCE.md's section`);
-}
-
 if (require.main === module) {
-  alone().then(
-    () => process.exit(0),
-    (err: unknown) => {
-      process.stderr.write(`bench register: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-      process.exit(1);
-    },
+  runAlone(
+    'register',
+    (log) =>
+      measureRegister({
+        cases: Number(process.env.REGISTER_BENCH_CASES ?? REGISTER_DEFAULTS.cases),
+        queries: Number(process.env.REGISTER_BENCH_QUERIES ?? REGISTER_DEFAULTS.queries),
+        log,
+      }),
+    (file, run, register) => writeRegisterSection(file, { ...run, register }),
   );
 }

@@ -5,9 +5,6 @@
  * sample by sample so that both see the same machine. `bench/main.ts` runs it against its API process;
  * `npm run bench:workbench` runs it alone on a small stack of its own and writes its section of docs/PERFORMANCE.md.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
-import path from 'node:path';
 
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
@@ -15,7 +12,6 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { DEMO_USERS } from '../api/auth';
 import { demoToken } from '../api/auth/development';
 import { DEFAULT_WEB_DIR } from '../api/web/workbench';
-import { projectRoot } from '../config/paths';
 import { startStack } from '../test/helpers/api';
 import { launchBrowser, OFFICE_SCREEN, signInAs } from '../test/helpers/browser';
 import { application } from '../test/helpers/cases';
@@ -24,6 +20,7 @@ import { ensureWorkbenchBuilt } from '../tools/workbench-build';
 import type { AssetBytes } from './first-load';
 import { firstLoadBytes } from './first-load';
 import { get, post } from './http';
+import { runAlone } from './alone';
 import { writeWorkbenchSection } from './report';
 import { percentile } from './stats';
 
@@ -300,45 +297,27 @@ function bounded(value: string | undefined, fallback: number, max: number): numb
  * WORKBENCH_BENCH_CASES (10, at most 100) cases on 待办. Writes bench/results/<date>-workbench.json and the
  * workbench's section of docs/PERFORMANCE.md, and prints the figures.
  */
-async function alone(): Promise<void> {
-  const log = (line: string) => process.stderr.write(`[bench workbench] ${line}\n`);
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  ensureWorkbenchBuilt(log);
-  const stack = await startStack({ env: await startDevServer() });
-  try {
-    const figures = await measureWorkbench({
-      baseUrl: stack.baseUrl,
-      webDir: DEFAULT_WEB_DIR,
-      tokens: stack.tokens,
-      developmentMode: true,
-      samples: bounded(process.env.WORKBENCH_BENCH_SAMPLES, WORKBENCH_DEFAULTS.samples, 50),
-      cases: bounded(process.env.WORKBENCH_BENCH_CASES, WORKBENCH_DEFAULTS.cases, 100),
-      log,
-    });
-    const date = new Date().toISOString().slice(0, 10);
-    const resultsDir = path.join(projectRoot, 'bench', 'results');
-    mkdirSync(resultsDir, { recursive: true });
-    const results = { date, machine: { cores: cpus().length, node: process.version }, workbench: figures };
-    writeFileSync(path.join(resultsDir, `${date}-workbench.json`), `${JSON.stringify(results, null, 2)}\n`);
-    await writeWorkbenchSection(path.join(projectRoot, 'docs', 'PERFORMANCE.md'), {
-      command: 'npm run bench:workbench',
-      date,
-      cores: cpus().length,
-      workbench: figures,
-    });
-    process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
-    log(`written bench/results/${date}-workbench.json and docs/PERFORMANCE.md's section`);
-  } finally {
-    await stack.stop();
-  }
-}
-
 if (require.main === module) {
-  alone().then(
-    () => process.exit(0),
-    (err: unknown) => {
-      process.stderr.write(`bench workbench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-      process.exit(1);
+  runAlone(
+    'workbench',
+    async (log) => {
+      Runtime.install({ logger: new DefaultLogger('WARN') });
+      ensureWorkbenchBuilt(log);
+      const stack = await startStack({ env: await startDevServer() });
+      try {
+        return await measureWorkbench({
+          baseUrl: stack.baseUrl,
+          webDir: DEFAULT_WEB_DIR,
+          tokens: stack.tokens,
+          developmentMode: true,
+          samples: bounded(process.env.WORKBENCH_BENCH_SAMPLES, WORKBENCH_DEFAULTS.samples, 50),
+          cases: bounded(process.env.WORKBENCH_BENCH_CASES, WORKBENCH_DEFAULTS.cases, 100),
+          log,
+        });
+      } finally {
+        await stack.stop();
+      }
     },
+    (file, run, workbench) => writeWorkbenchSection(file, { ...run, workbench }),
   );
 }
