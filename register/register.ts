@@ -114,6 +114,7 @@ function filterConditions(eb: Eb, f: RegisterFilters): Expression<SqlBool>[] {
   if (f.decidedTo) terms.push(eb('decided_on', '<=', f.decidedTo));
   if (f.year !== undefined) terms.push(eb('year', '=', f.year));
   if (f.partyKeys) terms.push(f.partyKeys.length ? eb('party_id', 'in', [...f.partyKeys]) : sql<boolean>`false`);
+  if (f.openTo) terms.push(eb.or([eb('open_roles', 'is', null), eb('open_roles', 'like', `%,${f.openTo},%`)]));
   return terms;
 }
 

@@ -29,6 +29,12 @@ function nextDeadline(state: CaseState): string | null {
   return next ? new Date(next.dueAt).toISOString() : null;
 }
 
+/** The roles with an action open, each once, delimited on both ends so that one role is found by `LIKE '%,role,%'`. */
+export function openRoles(state: CaseState): string {
+  const roles = [...new Set(state.allowedActions.flatMap((a) => a.roles))].sort();
+  return `,${roles.join(',')},`;
+}
+
 /** The keyed indexes of people: applicants' subjects and parties' identifiers (`codec/blind-index.ts`). */
 export interface PeopleIndexes {
   readonly applicants: ApplicantIndex;
@@ -64,5 +70,6 @@ export function registerColumns(p: CaseProjection, indexes: PeopleIndexes): Regi
     applicant_id: state.applicantId === undefined ? null : indexes.applicants.of(state.applicantId),
     party_id: identifier ? indexes.parties.of(identifier) : null,
     running: state.stage !== 'declined' && state.stage !== 'closed',
+    open_roles: openRoles(state),
   };
 }

@@ -37,6 +37,8 @@ export interface RegisterTable {
   party_id: string | null;
   /** False once the case is declined or closed: its workflow has completed. */
   running: boolean;
+  /** The roles with an action open now, comma-delimited on both ends (`,caseOfficer,`); null on rows older than it. */
+  open_roles: string | null;
   /** The id of the key that sealed `record`. */
   key_id: string;
   /** The whole `CaseState`, sealed with the case's body's key (`register/record-seal.ts`). */

@@ -28,6 +28,8 @@ export interface RegisterFilters {
   readonly year?: number;
   /** One person's cases: the blind indexes of their identifier under every known key. */
   readonly partyKeys?: readonly string[];
+  /** Cases in which this role has an action open now (rows projected before 0002 count as possibly open). */
+  readonly openTo?: string;
 }
 
 /** The orders a list can be read in; each ends on the case number, so pages never overlap. */

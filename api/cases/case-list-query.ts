@@ -46,6 +46,11 @@ const registerFilters = {
     .optional()
     .meta({ type: 'integer', minimum: 1000, maximum: 9999 })
     .describe('cases submitted in this year (Beijing)'),
+  actionable: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('true: only the cases in which the caller’s role has an action open now (待办)'),
   sort: z
     .enum(REGISTER_SORTS)
     .optional()

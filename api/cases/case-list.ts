@@ -111,7 +111,8 @@ export function caseListRoute(
       security: 'bearer',
     },
     handler: async (req, res) => {
-      const scope = listScope(principalOf(res));
+      const principal = principalOf(res);
+      const scope = listScope(principal);
       if (!scope) throw new HttpProblem(403, 'Not permitted', CASE_REQUEST_TEXTS.listNotPermitted);
       const filters = caseListQuerySchema.parse(req.query);
       if (scope.kind === 'all') {
@@ -123,7 +124,7 @@ export function caseListRoute(
         }
       }
       if (register) {
-        await listFromRegister(res, register, scope, filters, parties, cursors);
+        await listFromRegister(res, register, scope, principal.role, filters, parties, cursors);
         return;
       }
       const registerOnly = REGISTER_ONLY_FILTERS.filter((name) => filters[name] !== undefined);

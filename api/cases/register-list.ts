@@ -18,8 +18,9 @@ export interface CursorCodec {
   open(query: string, cursor: string): Buffer | undefined;
 }
 
-function registerFilters(filters: CaseListFilters, parties: PartyIndex): RegisterFilters {
+function registerFilters(filters: CaseListFilters, parties: PartyIndex, role: string): RegisterFilters {
   return {
+    ...(filters.actionable ? { openTo: role } : {}),
     ...(filters.stage ? { stage: filters.stage } : {}),
     ...(filters.handlingBody ? { handlingBody: filters.handlingBody } : {}),
     ...(filters.level ? { level: filters.level } : {}),
@@ -44,25 +45,26 @@ function position(token: Buffer | undefined): PagePosition | undefined {
   return { key: parsed[0], caseNumber: parsed[1] };
 }
 
-/** Answers one page of `GET /cases` from the register, within `scope`. */
+/** Answers one page of `GET /cases` from the register, within `scope`, for a caller of `role`. */
 export async function listFromRegister(
   res: Response,
   register: CaseRegister,
   scope: ListScope,
+  role: string,
   filters: CaseListFilters,
   parties: PartyIndex,
   cursors: CursorCodec,
 ): Promise<void> {
   const { cursor, limit, ...asked } = filters;
   // What the cursor is bound to: the caller's scope and every filter (the party's identifier only by its index).
-  const query = JSON.stringify([scope, { ...asked, party: asked.party && parties.of(asked.party) }]);
+  const query = JSON.stringify([scope, role, { ...asked, party: asked.party && parties.of(asked.party) }]);
   const after = cursor === undefined ? undefined : position(cursors.open(query, cursor));
   if (cursor !== undefined && !after) {
     throw new HttpProblem(400, 'Invalid cursor', CASE_REQUEST_TEXTS.invalidCursor, {
       errors: [{ field: 'cursor', message: FIELD_TEXTS.foreignCursor }],
     });
   }
-  const page = await register.list(scope, registerFilters(filters, parties), {
+  const page = await register.list(scope, registerFilters(filters, parties, role), {
     limit,
     ...(filters.sort ? { sort: filters.sort } : {}),
     ...(after ? { after } : {}),

@@ -5,9 +5,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 
 import * as m0001 from './0001-register';
+import * as m0002 from './0002-open-roles';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-register': m0001,
+  '0002-open-roles': m0002,
 };
 
 export const REGISTER_MIGRATIONS: MigrationProvider = {

@@ -4,6 +4,7 @@
  * with every filter within the caller's scope; a case Temporal no longer has is read from it; it is rebuilt from
  * Temporal to the same rows; and no name, identifier or fact is in clear in its files.
  */
+import { DEMO_USERS } from '../../api/auth/demo-users';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -130,6 +131,27 @@ test('a projection older than the row is refused, so replays never take a row ba
   expect(await stack.register.register.project(lost)).toBe(true);
   expect(await stack.register.register.project(current)).toBe(true);
   expect((await stack.register.register.read(applied))?.state).toEqual(before?.state);
+});
+
+test('GET /cases?actionable=true lists exactly the cases in which the caller’s role has an action open now', async () => {
+  await eventually(
+    () => http.get('/cases?limit=100', 'officer.dc'),
+    (r) => [applied, organised].every((n) => numbers(r.body).includes(n)),
+    'both cases listed',
+  );
+  for (const user of ['officer.dc', 'leader.dc', 'investigator.dc']) {
+    const role = DEMO_USERS.find((u) => u.sub === user)?.role as string;
+    const expected: string[] = [];
+    for (const n of [applied, organised]) {
+      const view = (await http.get(`/cases/${encodeURIComponent(n)}`, user)).body;
+      if (view?.allowedActions.some((a: { roles: string[] }) => a.roles.includes(role))) expected.push(n);
+    }
+    const listed = numbers((await http.get('/cases?actionable=true', user)).body);
+    expect({ user, listed: listed.sort() }).toEqual({ user, listed: expected.sort() });
+  }
+  // Not vacuous: the case officer has the applied case's handling opinion to propose; the investigator nothing yet.
+  expect(numbers((await http.get('/cases?actionable=true', 'officer.dc')).body)).toContain(applied);
+  expect(numbers((await http.get('/cases?actionable=true', 'investigator.dc')).body)).toEqual([]);
 });
 
 test('GET /cases lists from the register by person, unit, level, situation, stage, year and dates, within the caller’s scope', async () => {

@@ -74,6 +74,8 @@ export interface CaseFilters {
   readonly overdue?: boolean;
   readonly fastTrack?: boolean;
   readonly party?: string;
+  /** Only the cases in which the caller's role has an action open now (answered by the register). */
+  readonly actionable?: boolean;
 }
 
 /** Every case matching `filters` the signed-in person may list, following the cursor up to `max` cases. */

@@ -24,14 +24,28 @@ const PARALLEL = 6;
 const CITY_LEVEL = 'city';
 
 /**
+ * The cases awaiting `user`'s role: asked of the register in one list (`actionable`), or, from an API without a
+ * register, every case listed (which visibility answers). Only these are then read one by one.
+ */
+async function awaiting(): Promise<CaseListItem[]> {
+  try {
+    return await listCases({ actionable: true });
+  } catch (err) {
+    if (err instanceof ApiProblem && err.status === 400) return listCases();
+    throw err;
+  }
+}
+
+/**
  * The running cases of `user`'s own level in which their role has an action open, the next deadline first; and the
  * running cases of the level below, which they supervise (督办) and may read but not act on.
  */
 async function myWork(user: SignedInUser): Promise<{ work: CaseView[]; supervised: CaseListItem[] }> {
   const own = user.level ?? CITY_LEVEL;
-  const all = (await listCases()).filter((c) => c.running !== false);
-  const running = all.filter((c) => (c.level ?? CITY_LEVEL) === own);
-  const supervised = all.filter((c) => (c.level ?? CITY_LEVEL) !== own);
+  const ownLevel = (c: CaseListItem) => c.running !== false && (c.level ?? CITY_LEVEL) === own;
+  const [all, candidates] = await Promise.all([listCases(), awaiting()]);
+  const running = candidates.filter(ownLevel);
+  const supervised = all.filter((c) => c.running !== false && !ownLevel(c));
   const views: CaseView[] = [];
   for (let i = 0; i < running.length; i += PARALLEL) {
     const batch = await Promise.all(
