@@ -43,7 +43,9 @@ export async function openPage(browser: Browser, baseUrl: string): Promise<{ pag
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => consoleErrors.push(e.message));
-  page.setDefaultTimeout(20_000);
+  // A bound, not a measure: under the full suite the two cores also run the other tests, the worker's documents and
+  // the register's projections, and an action's answer has taken over 20 s there.
+  page.setDefaultTimeout(45_000);
   await page.goto(baseUrl);
   return { page, consoleErrors };
 }

@@ -57,7 +57,7 @@ export async function stageShown(page: Page, stage: string): Promise<void> {
   await page
     .getByTestId('case-stage')
     .filter({ hasText: new RegExp(`^${stage}$`) })
-    .waitFor({ timeout: 20_000 });
+    .waitFor({ timeout: 45_000 });
 }
 
 /**
