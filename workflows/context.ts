@@ -22,6 +22,7 @@ import { foreignReason, refusal } from './gate';
 import type { Sent } from './messages';
 import type { CaseActivities } from './activities';
 import { LOCAL_ACTIVITIES, REMOTE_ACTIVITIES } from './activities';
+import { CalendarHold } from './calendar-hold';
 import { Projector } from './projection';
 import type { Publisher } from './publish';
 import { publisherFor } from './publish';
@@ -55,6 +56,8 @@ export class CaseContext {
   /** The activities it calls: the calendar local from revision 4 on, everything scheduled before. */
   readonly activities: CaseActivities;
   private readonly publisher: Publisher;
+  /** The calendar questions awaited now: publishing and projecting wait until none is. */
+  private readonly calendarHold = new CalendarHold();
   /** The case's projection into the register (release 0.5.0 on; earlier cases from their next change). */
   readonly projector: Projector;
 
@@ -68,12 +71,13 @@ export class CaseContext {
     this.current = beganOnRevision(data.procedureRevision, REVISION_4);
     this.revision5 = beganOnRevision(data.procedureRevision, REVISION_5);
     this.activities = this.current ? LOCAL_ACTIVITIES : REMOTE_ACTIVITIES;
-    this.publisher = publisherFor(data, this.current);
+    this.publisher = publisherFor(data, this.current, this.calendarHold);
     this.projector = new Projector(
       data,
       level,
       (id) => this.patched5(id),
       (step) => this.bg.effect(step),
+      this.calendarHold,
     );
   }
 
@@ -95,7 +99,7 @@ export class CaseContext {
 
   /** Asks the calendar, with the search attributes held back so that what it answers goes out with them. */
   calendar<T>(ask: (calendar: CaseActivities['calendar']) => Promise<T>): Promise<T> {
-    return this.projector.hold(() => this.publisher.hold(() => ask(this.activities.calendar)));
+    return this.calendarHold.during(() => ask(this.activities.calendar));
   }
 
   /** Publishes pending search attributes now: before the run completes or continues as new. */

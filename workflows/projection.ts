@@ -14,6 +14,7 @@ import { condition } from '@temporalio/workflow';
 
 import type { CaseProjection } from '../domain/case-record';
 import { REGISTER_SCHEDULED } from './activities';
+import type { CalendarHold } from './calendar-hold';
 import type { CaseData } from './case-data';
 import { caseView } from './view';
 
@@ -28,7 +29,6 @@ export type Effect = <T>(step: () => Promise<T>) => Promise<T>;
 
 export class Projector {
   private dirty = false;
-  private holds = 0;
   private projecting = false;
   /** Set once the case has projected in this run: only then does its completion wait for the register. */
   private enabled = false;
@@ -38,6 +38,7 @@ export class Projector {
     private readonly level: string | undefined,
     private readonly patched5: Patched5,
     private readonly effect: Effect,
+    private readonly calendar: CalendarHold,
   ) {
     void this.run();
   }
@@ -45,16 +46,6 @@ export class Projector {
   /** The case changed in this task. */
   mark(): void {
     this.dirty = true;
-  }
-
-  /** Runs `work` (a calendar computation) with the projection held back until it is done, so it sees the answer. */
-  async hold<T>(work: () => Promise<T>): Promise<T> {
-    this.holds += 1;
-    try {
-      return await work();
-    } finally {
-      this.holds -= 1;
-    }
   }
 
   /** The projection as it stands: what the next one would send, with the version of the last one made. */
@@ -80,7 +71,7 @@ export class Projector {
   /** Projects at the end of each workflow task that made a change: conditions are checked after every handler. */
   private async run(): Promise<void> {
     for (;;) {
-      await condition(() => this.dirty && this.holds === 0);
+      await condition(() => this.dirty && !this.calendar.awaited);
       this.dirty = false;
       if (!this.patched5(REGISTER_PROJECTION_PATCH)) continue;
       this.enabled = true;

@@ -22,6 +22,7 @@ import {
   ProvisionalDeadline,
   SituationKey,
 } from '../domain/search-attributes';
+import type { CalendarHold } from './calendar-hold';
 import type { CaseData } from './case-data';
 import { instant } from './clock';
 import { caseSummary, nextOpenDeadline } from './view';
@@ -36,15 +37,13 @@ export interface Publisher {
   outcome(): void;
   /** NextDeadline, Overdue and ProvisionalDeadline changed with the case's deadlines. */
   deadlines(): void;
-  /** Runs `work` (a calendar computation) with publishing held back until it is done, so both go out together. */
-  hold<T>(work: () => Promise<T>): Promise<T>;
   /** Publishes what is pending now: before the case completes or continues as new. */
   flush(): void;
 }
 
 /** The publisher of a case: batched from revision 4 on, one upsert per change before. */
-export function publisherFor(d: CaseData, batched: boolean): Publisher {
-  return batched ? new BatchedPublisher(d) : new ImmediatePublisher(d);
+export function publisherFor(d: CaseData, batched: boolean, calendar: CalendarHold): Publisher {
+  return batched ? new BatchedPublisher(d, calendar) : new ImmediatePublisher(d);
 }
 
 /** Every custom search attribute as the data holds it (revision 4 on: the immediate publisher never sets FastTrack). */
@@ -107,10 +106,6 @@ class ImmediatePublisher implements Publisher {
     setCurrentDetails(caseSummary(this.d));
   }
 
-  hold<T>(work: () => Promise<T>): Promise<T> {
-    return work();
-  }
-
   flush(): void {}
 }
 
@@ -120,9 +115,11 @@ class ImmediatePublisher implements Publisher {
  */
 class BatchedPublisher implements Publisher {
   private dirty = false;
-  private holds = 0;
 
-  constructor(private readonly d: CaseData) {
+  constructor(
+    private readonly d: CaseData,
+    private readonly calendar: CalendarHold,
+  ) {
     void this.run();
   }
 
@@ -142,15 +139,6 @@ class BatchedPublisher implements Publisher {
     this.mark();
   }
 
-  async hold<T>(work: () => Promise<T>): Promise<T> {
-    this.holds += 1;
-    try {
-      return await work();
-    } finally {
-      this.holds -= 1;
-    }
-  }
-
   flush(): void {
     if (!this.dirty) return;
     this.dirty = false;
@@ -167,7 +155,7 @@ class BatchedPublisher implements Publisher {
   /** Publishes at the end of the workflow task that made a change: conditions are checked after every handler. */
   private async run(): Promise<void> {
     for (;;) {
-      await condition(() => this.dirty && this.holds === 0);
+      await condition(() => this.dirty && !this.calendar.awaited);
       this.flush();
     }
   }
