@@ -66,17 +66,17 @@ export function issueDocument<K extends DocumentKind>(
   const counts = (c.data.documentCounts ??= {});
   const n = (counts[kind] ?? 0) + 1;
   counts[kind] = n;
+  const id = `${kind}-${n}`;
   const issuedOn = shanghaiToday();
-  const asked = askedInRun.get(c.data) ?? [];
-  askedInRun.set(c.data, [...asked, `${kind}-${n}`]);
+  askedInRun.set(c.data, [...(askedInRun.get(c.data) ?? []), id]);
   const s = c.data.submission;
+  const place = c.data.place;
   c.bg.run(() =>
     c.bg.effect(async () => {
       const { detail, corrects } = await prepare(n);
-      const place = c.data.place;
       const request: DocumentRequest = {
         caseNumber: c.caseNumber,
-        id: `${kind}-${n}`,
+        id,
         issuedOn,
         handlingBody: s.handlingBody,
         ...(place && place.level !== CITY_LEVEL

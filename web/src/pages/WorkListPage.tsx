@@ -25,13 +25,13 @@ const CITY_LEVEL = 'city';
 
 /**
  * The cases awaiting `user`'s role: asked of the register in one list (`actionable`), or, from an API without a
- * register, every case listed (which visibility answers). Only these are then read one by one.
+ * register, `every` case listed (which visibility answers). Only these are then read one by one.
  */
-async function awaiting(): Promise<CaseListItem[]> {
+async function awaiting(every: Promise<CaseListItem[]>): Promise<CaseListItem[]> {
   try {
     return await listCases({ actionable: true });
   } catch (err) {
-    if (err instanceof ApiProblem && err.status === 400) return listCases();
+    if (err instanceof ApiProblem && err.status === 400) return every;
     throw err;
   }
 }
@@ -42,10 +42,12 @@ async function awaiting(): Promise<CaseListItem[]> {
  */
 async function myWork(user: SignedInUser): Promise<{ work: CaseView[]; supervised: CaseListItem[] }> {
   const own = user.level ?? CITY_LEVEL;
-  const ownLevel = (c: CaseListItem) => c.running !== false && (c.level ?? CITY_LEVEL) === own;
-  const [all, candidates] = await Promise.all([listCases(), awaiting()]);
-  const running = candidates.filter(ownLevel);
-  const supervised = all.filter((c) => c.running !== false && !ownLevel(c));
+  const live = (c: CaseListItem) => c.running !== false;
+  const atOwnLevel = (c: CaseListItem) => (c.level ?? CITY_LEVEL) === own;
+  const every = listCases();
+  const [all, candidates] = await Promise.all([every, awaiting(every)]);
+  const running = candidates.filter((c) => live(c) && atOwnLevel(c));
+  const supervised = all.filter((c) => live(c) && !atOwnLevel(c));
   const views: CaseView[] = [];
   for (let i = 0; i < running.length; i += PARALLEL) {
     const batch = await Promise.all(
