@@ -24,7 +24,7 @@ import type { PayloadKeys } from '../codec/keys';
 import { projectRoot } from '../config/paths';
 import type { Submission } from '../domain/case';
 import { resolveTemporalCli } from '../tools/temporal-binaries';
-import { applicant, caseOfficer, shanghaiToday, submission } from '../test/helpers/cases';
+import { applicant, caseOfficer, IDENTIFIER_OF, shanghaiToday, submission } from '../test/helpers/cases';
 import { payloadKeyEnv, testDataConverter } from '../test/helpers/payload-keys';
 import { testIssuerEnv, testIssuerTokens } from '../test/helpers/test-issuer';
 import {
@@ -72,10 +72,14 @@ async function freePort(): Promise<number> {
 }
 
 let numbers = 0;
-/** A fresh case number in the benchmark's own series. */
+/**
+ * A fresh case number in the benchmark's own series, about applicant.li, who submits the HTTP side: since 0.5.0 an
+ * official's case names their identifier, and an applicant applies for themselves. Both sides start the same case.
+ */
 function caseSubmission(series: string): Submission {
   numbers += 1;
-  return submission({ caseNumber: `${series}-2026-${String(numbers).padStart(6, '0')}` });
+  const s = submission({ caseNumber: `${series}-2026-${String(numbers).padStart(6, '0')}` });
+  return { ...s, party: { ...s.party, identifier: IDENTIFIER_OF['applicant.li'] } };
 }
 
 /** The start the API makes, made directly with the same function. */
